@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { appSchema } from './graphql/schema.js';
+import { formatError } from './graphql/errors.js';
+import { createLoaders } from './graphql/loaders.js';
+import type { Context } from './graphql/context.js';
+import { AuthService, SESSION_DAYS } from './auth/auth.service.js';
+import { viewerOf, type Viewer } from './auth/viewer.js';
+
+export const SESSION_COOKIE = 'slp_session';
+
+export interface AppOptions { orm: MikroORM; port: number; production: boolean; clientDist?: string }
+export interface RunningApp { url: string; port: number; close(): Promise<void> }
+
+async function viewerFor(em: EntityManager, token: string | null): Promise<Viewer | null> {
+  const user = token ? await new AuthService(em).userForSession(token) : null;
+  return user ? viewerOf(user) : null;
+}
+
+function contextFor(orm: MikroORM, production: boolean) {
+  return async ({ req, res }: { req: express.Request; res: express.Response }): Promise<Context> => {
+    const em = orm.em.fork() as EntityManager;
+    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
+    const viewer = await viewerFor(em, token);
+    const cookie = (value: string, maxAge: number) => serializeCookie(SESSION_COOKIE, value, {
+      httpOnly: true, sameSite: 'lax', secure: production, path: '/', maxAge,
+    });
+    return {
+      em, viewer, loaders: createLoaders(em, viewer),
+      session: {
+        token,
+        set: (value) => res.append('Set-Cookie', cookie(value, SESSION_DAYS * 86_400)),
+        clear: () => res.append('Set-Cookie', cookie('', 0)),
+      },
+    };
+  };
+}
+
+/** Serves the SPA's built files, falling back to index.html for client-side routes. */
+function serveClient(app: express.Express, dist: string) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) return;
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+}
+
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: await appSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: contextFor(options.orm, options.production) }));
+  if (options.clientDist) serveClient(app, options.clientDist);
+  await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  return {
+    port,
+    url: `http://localhost:${port}/graphql`,
+    close: async () => { await apollo.stop(); },
+  };
+}

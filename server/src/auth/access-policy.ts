@@ -1,0 +1,70 @@
+import { ContactAccess, LeadStatus, Role } from '@slp/shared';
+import type { Context } from '../graphql/context.js';
+import type { Inquiry } from '../inquiries/inquiry.entity.js';
+import type { Lead } from '../leads/lead.entity.js';
+import type { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
+import type { User } from './user.entity.js';
+import { isMemberOf, isOperator } from './viewer.js';
+
+/**
+ * Who may see what (SPEC section 4), in one place. The schema applies these rules to every field
+ * and every object on every path (queries, node(id:), nested fields, subscription payloads).
+ */
+
+const profileVisibleTo: readonly LeadStatus[] = [LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.DEAL, LeadStatus.CLOSED];
+const contactVisibleTo: readonly LeadStatus[] = [LeadStatus.FOLLOWING, LeadStatus.DEAL];
+
+function isOwner(ctx: Context, inquiry: Inquiry): boolean {
+  return ctx.viewer?.user.role === Role.SELLER && inquiry.seller.id === ctx.viewer.user.id;
+}
+
+async function partnerLead(ctx: Context, inquiry: Inquiry): Promise<Lead | null> {
+  if (!ctx.viewer?.partner) return null;
+  return ctx.loaders.viewerLeadOnInquiry.load(inquiry.id);
+}
+
+export async function canSeeInquiry(ctx: Context, inquiry: Inquiry): Promise<boolean> {
+  if (isOwner(ctx, inquiry) || isOperator(ctx.viewer)) return true;
+  const lead = await partnerLead(ctx, inquiry);
+  return !!lead && profileVisibleTo.includes(lead.status);
+}
+
+/** Why the seller's contact details are or are not there for this viewer. */
+export async function contactAccess(ctx: Context, inquiry: Inquiry): Promise<ContactAccess> {
+  if (isOwner(ctx, inquiry) || isOperator(ctx.viewer)) return ContactAccess.VISIBLE;
+  const lead = await partnerLead(ctx, inquiry);
+  if (!lead || lead.status === LeadStatus.NEW) return ContactAccess.LOCKED;
+  return contactVisibleTo.includes(lead.status) ? ContactAccess.VISIBLE : ContactAccess.REVOKED;
+}
+
+export async function canSeeContact(ctx: Context, inquiry: Inquiry): Promise<boolean> {
+  return (await contactAccess(ctx, inquiry)) === ContactAccess.VISIBLE;
+}
+
+export async function canSeeLead(ctx: Context, lead: Lead): Promise<boolean> {
+  if (isOperator(ctx.viewer) || isMemberOf(ctx.viewer, lead.partner.id)) return true;
+  if (ctx.viewer?.user.role !== Role.SELLER) return false;
+  const inquiry = await ctx.loaders.inquiry.load(lead.inquiry.id);
+  return !!inquiry && isOwner(ctx, inquiry);
+}
+
+/** A rejection's reason and note belong to the partner and the platform, never the seller. */
+export function canSeeRejectDetails(ctx: Context, lead: Lead): boolean {
+  return isOperator(ctx.viewer) || isMemberOf(ctx.viewer, lead.partner.id);
+}
+
+export function canSeeAuthorization(ctx: Context, authorization: SellerAuthorization): boolean {
+  return isOperator(ctx.viewer) || isMemberOf(ctx.viewer, authorization.partner.id)
+    || ctx.viewer?.user.id === authorization.seller.id;
+}
+
+/** The leads on an inquiry a viewer may list: all for its owner and operators, a partner's own for a partner. */
+export function leadsVisibleOnInquiry(ctx: Context, leads: Lead[]): Lead[] {
+  const partnerId = ctx.viewer?.partner?.id;
+  return partnerId ? leads.filter((lead) => lead.partner.id === partnerId) : leads;
+}
+
+/** Accounts are private: a user sees itself; operators see everyone. */
+export function canSeeUser(ctx: Context, user: User): boolean {
+  return isOperator(ctx.viewer) || ctx.viewer?.user.id === user.id;
+}

@@ -1,0 +1,76 @@
+import crypto from 'node:crypto';
+import argon2 from 'argon2';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PartnerStatus, Role, UserErrorCode, signUpPartnerRules, signUpSellerRules } from '@slp/shared';
+import { DomainError, validate } from '../domain-error.js';
+import { Partner } from '../partners/partner.entity.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+export const SESSION_DAYS = 30;
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** Accounts and sessions: sign-up, log-in with argon2id-hashed passwords, opaque session tokens. */
+export class AuthService {
+  constructor(private readonly em: EntityManager) {}
+
+  async signUpSeller(input: unknown): Promise<User> {
+    const data = validate(signUpSellerRules, input);
+    return this.createUser({ ...data, role: Role.SELLER });
+  }
+
+  /** A partner organisation starts PENDING until an operator onboards it. */
+  async signUpPartner(input: unknown): Promise<User> {
+    const data = validate(signUpPartnerRules, input);
+    const partner = this.em.create(Partner, {
+      name: data.organizationName, contactEmail: data.contactEmail, status: PartnerStatus.PENDING,
+    });
+    return this.createUser({ ...data, role: Role.PARTNER, partner });
+  }
+
+  async createUser(data: { email: string; password: string; name: string; role: Role; partner?: Partner }): Promise<User> {
+    const email = data.email.trim().toLowerCase();
+    if (await this.em.count(User, { email })) {
+      throw DomainError.of(UserErrorCode.CONFLICT, 'An account with this email already exists', ['email']);
+    }
+    const user = this.em.create(User, {
+      email, name: data.name, role: data.role, partner: data.partner ?? null,
+      passwordHash: await argon2.hash(data.password, { type: argon2.argon2id }),
+    });
+    await this.em.flush();
+    return user;
+  }
+
+  async logIn(email: string, password: string): Promise<User> {
+    const user = await this.em.findOne(User, { email: email.trim().toLowerCase() },
+      { populate: ['passwordHash', 'partner'] });
+    // Verify against a dummy hash for unknown emails too, so timing does not reveal accounts.
+    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (!user || !ok) throw DomainError.of(UserErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    return user;
+  }
+
+  /** Starts a session and returns the secret for the cookie; only its hash is stored. */
+  async startSession(user: User): Promise<string> {
+    const token = crypto.randomBytes(32).toString('base64url');
+    this.em.create(Session, {
+      tokenHash: sha256(token), user, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+    });
+    await this.em.flush();
+    return token;
+  }
+
+  async endSession(token: string): Promise<void> {
+    await this.em.nativeDelete(Session, { tokenHash: sha256(token) });
+  }
+
+  async userForSession(token: string): Promise<User | null> {
+    const session = await this.em.findOne(Session,
+      { tokenHash: sha256(token), expiresAt: { $gt: new Date() } },
+      { populate: ['user', 'user.partner'] });
+    return session?.user ?? null;
+  }
+}
+
+const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$5jS3TRtAXrgOPjOVxQkLTbd9SbWExEb2YUp4cdKhE/I';

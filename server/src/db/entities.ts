@@ -1,0 +1,10 @@
+import { User } from '../auth/user.entity.js';
+import { Session } from '../auth/session.entity.js';
+import { Partner } from '../partners/partner.entity.js';
+import { Service } from '../partners/service.entity.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+import { LeadEvent } from '../leads/lead-event.entity.js';
+import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
+
+export const entities = [User, Session, Partner, Service, Inquiry, Lead, LeadEvent, SellerAuthorization];

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125114314 } from './Migration20261125114314.js';
+
+/** Every migration in order; new ones are appended by `pnpm --filter @slp/server migration:create`. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261125114314', class: Migration20261125114314 },
+];

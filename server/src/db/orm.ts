@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { MikroORM, defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { entities } from './entities.js';
+import { migrations } from './migrations/index.js';
+
+export const migrationsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export function ormConfig(clientUrl: string, poolSize = 10) {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    // Each request forks its own EntityManager; the global one must never be used by accident.
+    allowGlobalContext: false,
+    pool: { min: 0, max: poolSize },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: migrationsPath,
+      pathTs: migrationsPath,
+      migrationsList: migrations,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      snapshot: false,
+      silent: true,
+    },
+  });
+}
+
+/** Connects and brings the schema up to date with the checked-in migrations. */
+export async function openDatabase(clientUrl: string, poolSize?: number): Promise<MikroORM<PostgreSqlDriver>> {
+  const orm = await MikroORM.init(ormConfig(clientUrl, poolSize));
+  await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+import { LeadEvent } from '../leads/lead-event.entity.js';
+import { Partner } from '../partners/partner.entity.js';
+import { Service } from '../partners/service.entity.js';
+import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
+import type { Viewer } from '../auth/viewer.js';
+
+type WithId = { id: number };
+
+/** One query per batch of ids, whatever the page size: no N+1 below a list. */
+function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as FilterQuery<T>);
+    const map = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+function grouped<T extends object>(
+  load: (ids: number[]) => Promise<T[]>, keyOf: (row: T) => number,
+) {
+  return new DataLoader<number, T[]>(async (ids) => {
+    const rows = await load([...ids]);
+    const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
+
+export function createLoaders(em: EntityManager, viewer: Viewer | null) {
+  const partnerId = viewer?.partner?.id;
+  return {
+    inquiry: byId(em, Inquiry),
+    partner: byId(em, Partner),
+    service: byId(em, Service),
+    authorization: byId(em, SellerAuthorization),
+    leadsOfInquiry: grouped(
+      (ids) => em.find(Lead, { inquiry: { $in: ids } }, { orderBy: { id: 'asc' } }),
+      (lead) => lead.inquiry.id,
+    ),
+    /** The viewer's partner's lead on each inquiry: what decides a partner's access to it. */
+    viewerLeadOnInquiry: new DataLoader<number, Lead | null>(async (ids) => {
+      if (!partnerId) return ids.map(() => null);
+      const leads = await em.find(Lead, { inquiry: { $in: [...ids] }, partner: partnerId });
+      const map = new Map(leads.map((lead) => [lead.inquiry.id, lead]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    targetServices: grouped(
+      async (ids) => {
+        const inquiries = await em.find(Inquiry, { id: { $in: ids } }, { populate: ['targetServices'] });
+        return inquiries.flatMap((inquiry) => inquiry.targetServices.getItems().map((service) => ({ inquiry, service })));
+      },
+      (row) => row.inquiry.id,
+    ),
+    leadEvents: grouped(
+      (ids) => em.find(LeadEvent, { lead: { $in: ids } }, { orderBy: { id: 'asc' } }),
+      (event) => event.lead.id,
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A lead the viewer's partner already holds answers later access checks on its inquiry without a query. */
+export function primeViewerLead(loaders: Loaders, viewer: Viewer | null, lead: Lead): void {
+  if (viewer?.partner && lead.partner.id === viewer.partner.id) {
+    loaders.viewerLeadOnInquiry.prime(lead.inquiry.id, lead);
+  }
+}

@@ -1,0 +1,25 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from './context.js';
+import { fromGlobalId, Node } from './node.js';
+import { User } from '../auth/user.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+
+/** Loads any node by its global ID; the visibility rules then decide whether the viewer gets it. */
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID, or null when it is missing or hidden from the viewer.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const parsed = fromGlobalId(id);
+    if (!parsed) return null;
+    const { loaders, em } = ctx;
+    switch (parsed.type) {
+      case 'Inquiry': return loaders.inquiry.load(parsed.id);
+      case 'Partner': return loaders.partner.load(parsed.id);
+      case 'Service': return loaders.service.load(parsed.id);
+      case 'SellerAuthorization': return loaders.authorization.load(parsed.id);
+      case 'Lead': return em.findOne(Lead, parsed.id);
+      case 'User': return em.findOne(User, parsed.id);
+      default: return null;
+    }
+  }
+}

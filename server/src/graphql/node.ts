@@ -1,0 +1,30 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+
+/** Global object IDs: opaque to clients, they name the type and the row. */
+export function toGlobalId(type: string, id: number): string {
+  return Buffer.from(`${type}:${id}`).toString('base64url');
+}
+
+export function fromGlobalId(globalId: string): { type: string; id: number } | null {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const match = /^([A-Za-z]+):(\d{1,10})$/.exec(decoded);
+  if (!match) return null;
+  const id = Number(match[2]);
+  return Number.isSafeInteger(id) && id <= 2 ** 31 - 1 ? { type: match[1], id } : null;
+}
+
+/** The ID of a node of an expected type, or null when the ID is malformed or names another type. */
+export function idOfType(globalId: string, type: string): number | null {
+  const parsed = fromGlobalId(globalId);
+  return parsed && parsed.type === type ? parsed.id : null;
+}
+
+@InterfaceType('Node', { description: 'An object with a global, opaque ID; node(id:) fetches any of them.' })
+export abstract class Node {
+  abstract id: number;
+
+  @Field(() => ID, { name: 'id', description: 'Global, opaque object ID.' })
+  get nodeId(): string {
+    return toGlobalId(this.constructor.name, this.id);
+  }
+}

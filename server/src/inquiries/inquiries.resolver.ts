@@ -1,0 +1,77 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ContactAccess, InquiryStatus, Role } from '@slp/shared';
+import type { Context } from '../graphql/context.js';
+import { PageArgs, paginate, paginateList } from '../graphql/connection.js';
+import { money, Money } from '../graphql/money.js';
+import { mutationPayload } from '../graphql/payload.js';
+import { canSeeContact, contactAccess, leadsVisibleOnInquiry } from '../auth/access-policy.js';
+import { VisibleWhen } from '../auth/visibility.js';
+import { requireRoleOrThrow } from '../auth/guards.js';
+import { Service } from '../partners/service.entity.js';
+import { LeadConnection } from '../leads/leads.types.js';
+import { Inquiry } from './inquiry.entity.js';
+import { InquiriesService } from './inquiries.service.js';
+import {
+  CloseInquiryInput, InquiryConnection, InquiryPayload, SellerContact, SubmitInquiryInput, UpdateInquiryInput,
+} from './inquiries.types.js';
+
+@Resolver(() => Inquiry)
+export class InquiryResolver {
+  @Query(() => InquiryConnection, { description: "Seller: the viewer's own inquiries, newest first." })
+  myInquiries(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('status', () => InquiryStatus, { nullable: true }) status: InquiryStatus | null,
+    @Ctx() ctx: Context,
+  ) {
+    const seller = requireRoleOrThrow(ctx, Role.SELLER).user;
+    return paginate(ctx.em, Inquiry, status ? { seller, status } : { seller }, page);
+  }
+
+  @FieldResolver(() => Money) shopGmv(@Root() inquiry: Inquiry) {
+    return money(inquiry.shopGmvAmount, inquiry.currency);
+  }
+
+  @FieldResolver(() => Money, { nullable: true }) otherChannelsGmv(@Root() inquiry: Inquiry) {
+    return money(inquiry.otherChannelsGmvAmount, inquiry.currency);
+  }
+
+  @FieldResolver(() => Money) budget(@Root() inquiry: Inquiry) {
+    return money(inquiry.budgetAmount, inquiry.currency);
+  }
+
+  @FieldResolver(() => SellerContact, { nullable: true, description: 'Null unless this viewer may see it; contactAccess says why.' })
+  @VisibleWhen(canSeeContact)
+  contact(@Root() inquiry: Inquiry): SellerContact {
+    return { name: inquiry.contactName, email: inquiry.contactEmail };
+  }
+
+  @FieldResolver(() => ContactAccess)
+  contactAccess(@Root() inquiry: Inquiry, @Ctx() ctx: Context) {
+    return contactAccess(ctx, inquiry);
+  }
+
+  @FieldResolver(() => [Service], { description: 'TARGET requests: the services the seller chose.' })
+  async targetServices(@Root() inquiry: Inquiry, @Ctx() ctx: Context) {
+    return (await ctx.loaders.targetServices.load(inquiry.id)).map((row) => row.service);
+  }
+
+  @FieldResolver(() => LeadConnection, { description: "The owner and operators: every partner's lead; a partner: its own." })
+  async leads(@Root() inquiry: Inquiry, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return paginateList(leadsVisibleOnInquiry(ctx, await ctx.loaders.leadsOfInquiry.load(inquiry.id)), page);
+  }
+
+  @Mutation(() => InquiryPayload, { description: 'Seller: sends a request to chosen services (TARGET) or to the platform (OPEN).' })
+  submitInquiry(@Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new InquiriesService(ctx.em).submit(ctx.viewer, input), (inquiry) => ({ inquiry }));
+  }
+
+  @Mutation(() => InquiryPayload, { description: 'Seller: edits an ACTIVE inquiry (not its contact email, type or services).' })
+  updateInquiry(@Arg('input', () => UpdateInquiryInput) input: UpdateInquiryInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new InquiriesService(ctx.em).update(ctx.viewer, { ...input }), (inquiry) => ({ inquiry }));
+  }
+
+  @Mutation(() => InquiryPayload, { description: 'Seller: closes the whole inquiry and every open lead on it.' })
+  closeInquiry(@Arg('input', () => CloseInquiryInput) input: CloseInquiryInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new InquiriesService(ctx.em).close(ctx.viewer, input.inquiryId), ({ inquiry }) => ({ inquiry }));
+  }
+}

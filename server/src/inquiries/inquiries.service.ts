@@ -1,0 +1,151 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  InquiryStatus, LeadAction, LeadSource, PartnerStatus, RequestType, Role, UserErrorCode,
+  activeLeadStatuses, businessProfileRules, submitInquiryRules, type BusinessProfile,
+} from '@slp/shared';
+import { DomainError, validate } from '../domain-error.js';
+import { requireRole, type Viewer } from '../auth/viewer.js';
+import { idOfType } from '../graphql/node.js';
+import { Service } from '../partners/service.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+import { recordLeadEvent, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { Inquiry } from './inquiry.entity.js';
+
+export interface SubmitInquiryData {
+  contactName: string; contactEmail: string; location?: string | null; companySize: string; currency: string;
+  shopGmv: string; otherChannelsGmv?: string | null; budget: string; productCategory: string;
+  hotSaleProduct?: string | null; otherDetails?: string | null; requestType: string;
+  serviceType?: string | null; targetServiceIds?: string[] | null;
+}
+
+/** Fields that never change after submission (the seed: contact email and selected partners). */
+export const lockedInquiryFields = ['contactEmail', 'requestType', 'targetServiceIds'] as const;
+
+const notFound = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such inquiry', ['inquiryId']);
+
+/** The seller's side of an inquiry: submit, edit, close (whole or one partner). */
+export class InquiriesService {
+  constructor(private readonly em: EntityManager) {}
+
+  async submit(viewer: Viewer | null, input: SubmitInquiryData): Promise<Inquiry> {
+    const seller = requireRole(viewer, Role.SELLER).user;
+    const data = validate(submitInquiryRules, input);
+    const targets = data.requestType === RequestType.TARGET ? await this.targetServices(data.targetServiceIds ?? []) : [];
+    return this.em.transactional(async (em) => {
+      const inquiry = em.create(Inquiry, {
+        seller, requestType: data.requestType, serviceType: data.serviceType ?? null,
+        contactEmail: data.contactEmail, ...profileColumns(data),
+      });
+      inquiry.targetServices.set(targets);
+      for (const service of firstServicePerPartner(targets)) {
+        const lead = em.create(Lead, { inquiry, partner: service.partner, service, source: LeadSource.SELLER_TARGETED });
+        recordLeadEvent(em, lead, 'CREATED', Role.SELLER, seller);
+      }
+      await em.flush();
+      return inquiry;
+    });
+  }
+
+  /** TARGET requests may only name public services of onboarded partners. */
+  private async targetServices(globalIds: string[]): Promise<Service[]> {
+    const ids = globalIds.map((id) => idOfType(id, 'Service'));
+    const found = await this.em.find(Service, { id: { $in: ids.filter((id): id is number => id != null) } },
+      { populate: ['partner'] });
+    const byId = new Map(found.map((service) => [service.id, service]));
+    const problems = ids.flatMap((id, index) => {
+      const service = id == null ? undefined : byId.get(id);
+      if (service?.public && service.partner.status === PartnerStatus.ONBOARDED) return [];
+      return [{ code: UserErrorCode.NOT_FOUND, field: ['targetServiceIds', String(index)],
+        message: 'This service does not exist or is not open to requests' }];
+    });
+    if (problems.length) throw new DomainError(problems);
+    return ids.map((id) => byId.get(id!)!);
+  }
+
+  async update(viewer: Viewer | null, input: { inquiryId: string } & Record<string, unknown>): Promise<Inquiry> {
+    const seller = requireRole(viewer, Role.SELLER).user;
+    const given = lockedInquiryFields.filter((field) => input[field] !== undefined);
+    if (given.length) {
+      throw new DomainError(given.map((field) => ({ code: UserErrorCode.NOT_EDITABLE, field: [field],
+        message: 'Contact email, request type and selected services cannot be changed after submitting' })));
+    }
+    return this.em.transactional(async (em) => {
+      const inquiry = await this.lockOwnInquiry(em, input.inquiryId, seller.id);
+      if (inquiry.status !== InquiryStatus.ACTIVE) {
+        throw DomainError.of(UserErrorCode.NOT_EDITABLE, 'A closed inquiry cannot be edited');
+      }
+      const merged = { ...profileOf(inquiry), ...definedFields(input) };
+      em.assign(inquiry, profileColumns(validate(businessProfileRules, merged)));
+      return inquiry;
+    });
+  }
+
+  /** Closes the whole inquiry: no edits, no new partners, every open lead closes. */
+  async close(viewer: Viewer | null, inquiryId: string): Promise<{ inquiry: Inquiry; changes: LeadChange[] }> {
+    const seller = requireRole(viewer, Role.SELLER).user;
+    return this.em.transactional(async (em) => {
+      const inquiry = await this.lockOwnInquiry(em, inquiryId, seller.id);
+      if (inquiry.status === InquiryStatus.CLOSED) {
+        throw DomainError.of(UserErrorCode.INVALID_TRANSITION, 'This inquiry is already closed');
+      }
+      inquiry.status = InquiryStatus.CLOSED;
+      inquiry.closedAt = new Date();
+      const open = await em.find(Lead, { inquiry, status: { $in: [...activeLeadStatuses] } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
+      const changes = open.map((lead) => transitionLead(em, lead, LeadAction.SELLER_CLOSE, { actor: seller }));
+      return { inquiry, changes };
+    });
+  }
+
+  /** Closes one partner's lead on the seller's inquiry (the seed's "partner level"). */
+  async closeLead(viewer: Viewer | null, leadGlobalId: string): Promise<LeadChange> {
+    const seller = requireRole(viewer, Role.SELLER).user;
+    const leadId = idOfType(leadGlobalId, 'Lead');
+    return this.em.transactional(async (em) => {
+      const lead = leadId == null ? null
+        : await em.findOne(Lead, leadId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['inquiry'] });
+      if (!lead || lead.inquiry.seller.id !== seller.id) {
+        throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
+      }
+      return transitionLead(em, lead, LeadAction.SELLER_CLOSE, { actor: seller });
+    });
+  }
+
+  /** Another seller's inquiry reads as missing: its existence is not revealed. */
+  private async lockOwnInquiry(em: EntityManager, globalId: string, sellerId: number): Promise<Inquiry> {
+    const id = idOfType(globalId, 'Inquiry');
+    const inquiry = id == null ? null
+      : await em.findOne(Inquiry, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!inquiry || inquiry.seller.id !== sellerId) throw notFound();
+    return inquiry;
+  }
+}
+
+function firstServicePerPartner(services: Service[]): Service[] {
+  const seen = new Map<number, Service>();
+  for (const service of services) if (!seen.has(service.partner.id)) seen.set(service.partner.id, service);
+  return [...seen.values()];
+}
+
+function definedFields(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'inquiryId' && value !== undefined));
+}
+
+function profileOf(inquiry: Inquiry) {
+  return {
+    contactName: inquiry.contactName, location: inquiry.location, companySize: inquiry.companySize,
+    currency: inquiry.currency, shopGmv: inquiry.shopGmvAmount, otherChannelsGmv: inquiry.otherChannelsGmvAmount,
+    budget: inquiry.budgetAmount, productCategory: inquiry.productCategory,
+    hotSaleProduct: inquiry.hotSaleProduct, otherDetails: inquiry.otherDetails,
+  };
+}
+
+function profileColumns(profile: BusinessProfile) {
+  return {
+    contactName: profile.contactName, location: profile.location, companySize: profile.companySize,
+    currency: profile.currency, shopGmvAmount: profile.shopGmv, otherChannelsGmvAmount: profile.otherChannelsGmv,
+    budgetAmount: profile.budget, productCategory: profile.productCategory,
+    hotSaleProduct: profile.hotSaleProduct, otherDetails: profile.otherDetails,
+  };
+}

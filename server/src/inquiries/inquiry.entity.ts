@@ -1,0 +1,90 @@
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { CompanySize, InquiryStatus, ProductCategory, RequestType, ServiceType } from '@slp/shared';
+import { Node } from '../graphql/node.js';
+import { User } from '../auth/user.entity.js';
+import { Service } from '../partners/service.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+
+/** A seller's request for a partner, with the business profile from the seed's form. */
+@Entity({ tableName: 'inquiries' })
+@Index({ properties: ['seller', 'status', 'id'] })
+@ObjectType({ implements: Node, description: "A seller's request for a service partner." })
+export class Inquiry extends Node {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => User)
+  seller!: User;
+
+  @Field(() => RequestType)
+  @Enum({ items: () => RequestType, type: 'string' })
+  requestType!: RequestType;
+
+  @Field(() => InquiryStatus)
+  @Enum({ items: () => InquiryStatus, type: 'string' })
+  status: InquiryStatus = InquiryStatus.ACTIVE;
+
+  @Field(() => ServiceType, { nullable: true, description: 'The service type an OPEN request asks for.' })
+  @Enum({ items: () => ServiceType, type: 'string', nullable: true })
+  serviceType?: ServiceType | null;
+
+  @ManyToMany(() => Service, undefined, { pivotTable: 'inquiry_target_services', owner: true })
+  targetServices = new Collection<Service>(this);
+
+  @OneToMany(() => Lead, (lead) => lead.inquiry)
+  leadRows = new Collection<Lead>(this);
+
+  @Property({ type: 'string', length: 100 })
+  contactName!: string;
+
+  @Property({ type: 'string', length: 254 })
+  contactEmail!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 100, nullable: true })
+  location?: string | null;
+
+  @Field(() => CompanySize)
+  @Enum({ items: () => CompanySize, type: 'string' })
+  companySize!: CompanySize;
+
+  @Property({ type: 'string', length: 3 })
+  currency!: string;
+
+  @Property({ type: 'decimal', precision: 19, scale: 4 })
+  shopGmvAmount!: string;
+
+  @Property({ type: 'decimal', precision: 19, scale: 4, nullable: true })
+  otherChannelsGmvAmount?: string | null;
+
+  @Property({ type: 'decimal', precision: 19, scale: 4 })
+  budgetAmount!: string;
+
+  @Field(() => ProductCategory)
+  @Enum({ items: () => ProductCategory, type: 'string' })
+  productCategory!: ProductCategory;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  hotSaleProduct?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  otherDetails?: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}

@@ -1,0 +1,69 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LeadAction, LeadStatus, Role, UserErrorCode, canApply, leadTransitions } from '@slp/shared';
+import { DomainError } from '../domain-error.js';
+import type { User } from '../auth/user.entity.js';
+import { Lead } from './lead.entity.js';
+import { LeadEvent } from './lead-event.entity.js';
+
+/** What a transition may carry besides the move itself. */
+export interface TransitionDetails {
+  actor?: User | null;
+  apply?: (lead: Lead) => void;
+}
+
+export interface LeadChange { lead: Lead; action: LeadAction; from: LeadStatus; to: LeadStatus }
+
+const stampOf: Partial<Record<LeadStatus, 'followedAt' | 'dealAt' | 'closedAt' | 'rejectedAt'>> = {
+  [LeadStatus.FOLLOWING]: 'followedAt',
+  [LeadStatus.DEAL]: 'dealAt',
+  [LeadStatus.CLOSED]: 'closedAt',
+  [LeadStatus.REJECTED]: 'rejectedAt',
+};
+
+const actionWords: Record<LeadAction, string> = {
+  [LeadAction.FOLLOW_UP]: 'follow up',
+  [LeadAction.REJECT]: 'reject',
+  [LeadAction.ACCEPT_COOPERATION]: 'accept cooperation on',
+  [LeadAction.AUTHORIZATION_MATCHED]: 'match an authorization to',
+  [LeadAction.MARK_NO_AGREEMENT]: 'mark no agreement on',
+  [LeadAction.SELLER_CLOSE]: 'close',
+};
+
+/**
+ * Locks a lead row for the rest of the transaction, so two racing actions on one lead run one
+ * after the other and the second sees the first's result.
+ */
+export async function lockLead(em: EntityManager, leadId: number): Promise<Lead | null> {
+  return em.findOne(Lead, leadId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+}
+
+/**
+ * The only way a lead changes status: checks the move against the lifecycle table in shared/,
+ * stamps the time, writes the history. Call it on a locked lead inside a transaction.
+ */
+export function transitionLead(em: EntityManager, lead: Lead, action: LeadAction, details: TransitionDetails = {}): LeadChange {
+  const rule = leadTransitions[action];
+  const from = lead.status;
+  if (!canApply(action, from)) {
+    throw DomainError.of(UserErrorCode.INVALID_TRANSITION,
+      `Cannot ${actionWords[action]} a lead that is ${from}; allowed from ${rule.from.join(' or ')}`);
+  }
+  const now = new Date();
+  lead.status = rule.to;
+  const stamp = stampOf[rule.to];
+  if (stamp) lead[stamp] = now;
+  if (rule.closeReason) lead.closeReason = rule.closeReason;
+  details.apply?.(lead);
+  const actorRole = details.actor?.role ?? (action === LeadAction.AUTHORIZATION_MATCHED ? Role.SELLER : null);
+  recordLeadEvent(em, lead, rule.event, actorRole, details.actor ?? null, now);
+  // Following up is the moment the partner first sees the seller's contact details.
+  if (rule.to === LeadStatus.FOLLOWING) recordLeadEvent(em, lead, 'CONTACT_REVEALED', null, null, now);
+  return { lead, action, from, to: rule.to };
+}
+
+export function recordLeadEvent(
+  em: EntityManager, lead: Lead, type: string, actorRole: Role | null, actor: User | null, at = new Date(),
+): void {
+  em.create(LeadEvent, { lead, type, actorRole, actor, at });
+}

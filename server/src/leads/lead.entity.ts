@@ -1,0 +1,75 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { LeadCloseReason, LeadSource, LeadStatus, RejectReason } from '@slp/shared';
+import { Node } from '../graphql/node.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Partner } from '../partners/partner.entity.js';
+import { Service } from '../partners/service.entity.js';
+import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
+import { LeadEvent } from './lead-event.entity.js';
+
+/** One inquiry as one partner sees it. A partner never holds two leads on one inquiry. */
+@Entity({ tableName: 'leads' })
+@Unique({ properties: ['inquiry', 'partner'] })
+@Index({ properties: ['partner', 'status', 'id'] })
+@ObjectType({ implements: Node, description: 'An inquiry as seen by one partner.' })
+export class Lead extends Node {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Inquiry, { index: true })
+  inquiry!: Inquiry;
+
+  @ManyToOne(() => Partner)
+  partner!: Partner;
+
+  @ManyToOne(() => Service, { nullable: true })
+  service?: Service | null;
+
+  @Field(() => LeadStatus)
+  @Enum({ items: () => LeadStatus, type: 'string' })
+  status: LeadStatus = LeadStatus.NEW;
+
+  @Field(() => LeadSource)
+  @Enum({ items: () => LeadSource, type: 'string' })
+  source!: LeadSource;
+
+  @Enum({ items: () => RejectReason, type: 'string', nullable: true })
+  rejectReason?: RejectReason | null;
+
+  @Property({ type: 'text', nullable: true })
+  rejectNote?: string | null;
+
+  @Field(() => LeadCloseReason, { nullable: true })
+  @Enum({ items: () => LeadCloseReason, type: 'string', nullable: true })
+  closeReason?: LeadCloseReason | null;
+
+  @ManyToOne(() => SellerAuthorization, { nullable: true })
+  authorization?: SellerAuthorization | null;
+
+  @OneToMany(() => LeadEvent, (event) => event.lead)
+  events = new Collection<LeadEvent>(this);
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  followedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  dealAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  rejectedAt?: Date | null;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}

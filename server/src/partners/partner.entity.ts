@@ -1,0 +1,38 @@
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PartnerStatus } from '@slp/shared';
+import { Node } from '../graphql/node.js';
+
+@Entity({ tableName: 'partners' })
+@ObjectType({ implements: Node, description: 'A service partner (TSP): an organisation of one or more users.' })
+export class Partner extends Node {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  @Field(() => String, { description: 'Public contact email: visitors without a shop account write here.' })
+  @Property({ type: 'string', length: 254 })
+  contactEmail!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 100, nullable: true })
+  location?: string | null;
+
+  @Field(() => [String], { description: 'Languages the partner works in.' })
+  @Property({ type: 'json' })
+  languages: string[] = [];
+
+  @Field(() => PartnerStatus)
+  @Enum({ items: () => PartnerStatus, type: 'string', index: true })
+  status: PartnerStatus = PartnerStatus.PENDING;
+
+  @Field(() => Int, { description: 'How many active (NEW or FOLLOWING) leads the partner can work at once.' })
+  @Property({ type: 'integer' })
+  capacity: number = 20;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { PageArgs, paginate } from '../graphql/connection.js';
+import { money, Money } from '../graphql/money.js';
+import { mutationPayload } from '../graphql/payload.js';
+import { Partner } from './partner.entity.js';
+import { Service } from './service.entity.js';
+import { PartnersService } from './partners.service.js';
+import {
+  PartnerPayload, PublishServiceInput, ServiceConnection, ServiceFilter, ServicePayload, SetPartnerStatusInput,
+} from './partners.types.js';
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @FieldResolver(() => ServiceConnection, { description: "The partner's services: public ones, or all for its members and operators." })
+  services(@Root() partner: Partner, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return paginate(ctx.em, Service, new PartnersService(ctx.em).servicesWhere(ctx.viewer, partner), page);
+  }
+
+  @Mutation(() => PartnerPayload, { description: 'Operator: onboard, suspend or set back to pending.' })
+  setPartnerStatus(@Arg('input', () => SetPartnerStatusInput) input: SetPartnerStatusInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new PartnersService(ctx.em).setPartnerStatus(ctx.viewer, input), (partner) => ({ partner }));
+  }
+}
+
+@Resolver(() => Service)
+export class ServiceResolver {
+  @Query(() => ServiceConnection, { description: 'The public services directory: public services of onboarded partners.' })
+  services(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return paginate(ctx.em, Service, new PartnersService(ctx.em).directoryWhere(filter ?? {}), page);
+  }
+
+  @FieldResolver(() => Partner)
+  async partner(@Root() service: Service, @Ctx() ctx: Context) {
+    return ctx.loaders.partner.load(service.partner.id);
+  }
+
+  @FieldResolver(() => Money, { nullable: true })
+  priceFrom(@Root() service: Service) {
+    return money(service.priceFromAmount, service.currency);
+  }
+
+  @FieldResolver(() => Money, { nullable: true })
+  priceTo(@Root() service: Service) {
+    return money(service.priceToAmount, service.currency);
+  }
+
+  @Mutation(() => ServicePayload, { description: "Partner: publishes a service under the viewer's partner." })
+  publishService(@Arg('input', () => PublishServiceInput) input: PublishServiceInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new PartnersService(ctx.em).publishService(ctx.viewer, input), (service) => ({ service }));
+  }
+}

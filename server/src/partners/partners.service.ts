@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { PartnerStatus, ProductCategory, Role, ServiceType, UserErrorCode, publishServiceRules } from '@slp/shared';
+import { DomainError, validate } from '../domain-error.js';
+import { requirePartner, requireRole, type Viewer } from '../auth/viewer.js';
+import { idOfType } from '../graphql/node.js';
+import { Partner } from './partner.entity.js';
+import { Service } from './service.entity.js';
+
+export interface DirectoryFilter { serviceType?: ServiceType | null; productCategory?: ProductCategory | null; search?: string | null }
+
+/** Partners, their published services, and the public directory. */
+export class PartnersService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Only public services of onboarded partners are listed or can be targeted. */
+  directoryWhere(filter: DirectoryFilter = {}): FilterQuery<Service> {
+    const where: FilterQuery<Service> & Record<string, unknown> = {
+      public: true, partner: { status: PartnerStatus.ONBOARDED },
+    };
+    if (filter.serviceType) where.serviceType = filter.serviceType;
+    if (filter.productCategory) where.productCategories = { $contains: [filter.productCategory] };
+    const search = filter.search?.trim();
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.$or = [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }, { partner: { name: { $ilike: pattern } } }];
+    }
+    return where;
+  }
+
+  /** A partner's own members and operators also see its private services. */
+  servicesWhere(viewer: Viewer | null, partner: Partner): FilterQuery<Service> {
+    const insider = viewer?.user.role === Role.OPERATOR || viewer?.partner?.id === partner.id;
+    return insider ? { partner } : { partner, public: true };
+  }
+
+  async publishService(viewer: Viewer | null, input: unknown): Promise<Service> {
+    const { partner } = requirePartner(viewer);
+    const data = validate(publishServiceRules, input);
+    const service = this.em.create(Service, {
+      partner, title: data.title, description: data.description, serviceType: data.serviceType, public: data.public,
+      productCategories: data.productCategories, priceFromAmount: data.priceFrom, priceToAmount: data.priceTo,
+      currency: data.currency,
+    });
+    await this.em.flush();
+    return service;
+  }
+
+  async setPartnerStatus(viewer: Viewer | null, input: { partnerId: string; status: PartnerStatus }): Promise<Partner> {
+    requireRole(viewer, Role.OPERATOR);
+    const id = idOfType(input.partnerId, 'Partner');
+    const partner = id == null ? null : await this.em.findOne(Partner, id);
+    if (!partner) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such partner', ['partnerId']);
+    partner.status = input.status;
+    await this.em.flush();
+    return partner;
+  }
+}

@@ -1,0 +1,52 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { ProductCategory, ServiceType } from '@slp/shared';
+import { Node } from '../graphql/node.js';
+import { Partner } from './partner.entity.js';
+
+@Entity({ tableName: 'services' })
+@Index({ properties: ['serviceType', 'public'] })
+@ObjectType({ implements: Node, description: 'A service a partner publishes; public ones appear in the directory.' })
+export class Service extends Node {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Partner, { index: true })
+  partner!: Partner;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 120 })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => ServiceType)
+  @Enum({ items: () => ServiceType, type: 'string' })
+  serviceType!: ServiceType;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  public!: boolean;
+
+  @Field(() => [ProductCategory])
+  @Enum({ items: () => ProductCategory, array: true, type: 'text[]' })
+  productCategories: ProductCategory[] = [];
+
+  @Field(() => [String], { description: 'Regions the service is offered in; empty means everywhere.' })
+  @Property({ type: 'json' })
+  regions: string[] = [];
+
+  @Property({ type: 'decimal', precision: 19, scale: 4, nullable: true })
+  priceFromAmount?: string | null;
+
+  @Property({ type: 'decimal', precision: 19, scale: 4, nullable: true })
+  priceToAmount?: string | null;
+
+  @Property({ type: 'string', length: 3, nullable: true })
+  currency?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,56 @@
+import { LeadCloseReason, LeadStatus, Role } from './enums.js';
+
+/**
+ * The lead state machine (SPEC section 3) as data: every lead change in the product is one of these
+ * actions, and nothing else may move a lead. The SPA reads it to offer only allowed actions.
+ */
+export enum LeadAction {
+  FOLLOW_UP = 'FOLLOW_UP',
+  REJECT = 'REJECT',
+  ACCEPT_COOPERATION = 'ACCEPT_COOPERATION',
+  AUTHORIZATION_MATCHED = 'AUTHORIZATION_MATCHED',
+  MARK_NO_AGREEMENT = 'MARK_NO_AGREEMENT',
+  SELLER_CLOSE = 'SELLER_CLOSE',
+}
+
+export interface LeadTransition {
+  from: readonly LeadStatus[];
+  to: LeadStatus;
+  /** Who performs it: the partner's members, or the seller (directly or by granting an authorization). */
+  by: Role;
+  closeReason?: LeadCloseReason;
+  /** The history entry the change writes. */
+  event: string;
+}
+
+export const leadTransitions: Record<LeadAction, LeadTransition> = {
+  [LeadAction.FOLLOW_UP]: { from: [LeadStatus.NEW], to: LeadStatus.FOLLOWING, by: Role.PARTNER, event: 'FOLLOWED_UP' },
+  [LeadAction.REJECT]: { from: [LeadStatus.NEW], to: LeadStatus.REJECTED, by: Role.PARTNER, event: 'REJECTED' },
+  [LeadAction.ACCEPT_COOPERATION]: {
+    from: [LeadStatus.FOLLOWING], to: LeadStatus.DEAL, by: Role.PARTNER, event: 'COOPERATION_ACCEPTED',
+  },
+  [LeadAction.AUTHORIZATION_MATCHED]: {
+    from: [LeadStatus.FOLLOWING], to: LeadStatus.DEAL, by: Role.SELLER, event: 'AUTHORIZATION_MATCHED',
+  },
+  [LeadAction.MARK_NO_AGREEMENT]: {
+    from: [LeadStatus.FOLLOWING], to: LeadStatus.CLOSED, by: Role.PARTNER,
+    closeReason: LeadCloseReason.NO_AGREEMENT, event: 'NO_AGREEMENT',
+  },
+  [LeadAction.SELLER_CLOSE]: {
+    from: [LeadStatus.NEW, LeadStatus.FOLLOWING], to: LeadStatus.CLOSED, by: Role.SELLER,
+    closeReason: LeadCloseReason.SELLER_CLOSED, event: 'SELLER_CLOSED',
+  },
+};
+
+export function canApply(action: LeadAction, status: LeadStatus): boolean {
+  return leadTransitions[action].from.includes(status);
+}
+
+/** The actions a partner's member can take on a lead in this status (for the SPA's buttons). */
+export function partnerActions(status: LeadStatus): LeadAction[] {
+  return (Object.keys(leadTransitions) as LeadAction[])
+    .filter((action) => leadTransitions[action].by === Role.PARTNER && canApply(action, status));
+}
+
+/** Statuses that still count against a partner's capacity and that a seller may close. */
+export const activeLeadStatuses: readonly LeadStatus[] = [LeadStatus.NEW, LeadStatus.FOLLOWING];

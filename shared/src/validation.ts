@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { currencyCodes, isCurrencyCode } from './currencies.js';
+import { CompanySize, ProductCategory, RequestType, ServiceType, PartnerStatus } from './enums.js';
+import { moneyAmountProblem, compareAmounts } from './money.js';
+
+/** Bounds that the form, the API and the database agree on. */
+export const limits = {
+  name: 100,
+  email: 254,
+  location: 100,
+  hotSaleProduct: 200,
+  otherDetails: 2000,
+  passwordMin: 8,
+  passwordMax: 128,
+  targetServicesMax: 50,
+  serviceTitle: 120,
+  serviceDescription: 2000,
+  organizationName: 120,
+  rejectNote: 1000,
+} as const;
+
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`).optional().nullable()
+    .transform((v) => (v ? v : null));
+const email = z.string().trim().toLowerCase().max(limits.email, 'Email is too long')
+  .pipe(z.email('Enter a valid email address'));
+const currency = z.string().trim().toUpperCase()
+  .refine(isCurrencyCode, `Choose a supported currency (${currencyCodes.join(', ')})`);
+const amount = z.string().trim();
+
+export const signUpSellerRules = z.object({
+  email,
+  password: z.string().min(limits.passwordMin, `Password must be at least ${limits.passwordMin} characters`)
+    .max(limits.passwordMax, `Password must be at most ${limits.passwordMax} characters`),
+  name: text('Name', limits.name),
+});
+export const signUpPartnerRules = signUpSellerRules.extend({
+  organizationName: text('Organization name', limits.organizationName),
+  contactEmail: email,
+});
+
+/** Money fields of a business profile are checked against its currency. */
+const moneyFields = ['shopGmv', 'otherChannelsGmv', 'budget'] as const;
+
+/** The seller's business profile: every editable field of an inquiry. */
+export const businessProfileShape = {
+  contactName: text('Contact name', limits.name),
+  location: optionalText('Location', limits.location),
+  companySize: z.enum(CompanySize, 'Choose a company size'),
+  currency,
+  shopGmv: amount,
+  otherChannelsGmv: amount.optional().nullable().transform((v) => (v ? v : null)),
+  budget: amount,
+  productCategory: z.enum(ProductCategory, 'Choose a product category'),
+  hotSaleProduct: optionalText('Hot sale product', limits.hotSaleProduct),
+  otherDetails: optionalText('Other details', limits.otherDetails),
+};
+
+type MoneyRecord = { currency: string } & Partial<Record<(typeof moneyFields)[number], string | null>>;
+function checkMoney(value: MoneyRecord, ctx: z.RefinementCtx) {
+  for (const field of moneyFields) {
+    const given = value[field];
+    if (given == null) continue;
+    const problem = moneyAmountProblem(given, value.currency);
+    if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+  }
+}
+
+export const businessProfileRules = z.object(businessProfileShape).superRefine(checkMoney);
+export type BusinessProfile = z.output<typeof businessProfileRules>;
+
+export const submitInquiryRules = z.object({
+  ...businessProfileShape,
+  contactEmail: email,
+  requestType: z.enum(RequestType, 'Choose a request type'),
+  serviceType: z.enum(ServiceType, 'Choose a service type').optional().nullable(),
+  targetServiceIds: z.array(z.string()).optional().nullable(),
+}).superRefine((value, ctx) => {
+  checkMoney(value, ctx);
+  if (value.requestType === RequestType.OPEN) {
+    if (!value.serviceType) ctx.addIssue({ code: 'custom', path: ['serviceType'], message: 'Choose the service type you want' });
+    if (value.targetServiceIds?.length) {
+      ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Services are chosen only for a targeted request' });
+    }
+    return;
+  }
+  const ids = value.targetServiceIds ?? [];
+  if (ids.length === 0) ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Choose at least one service' });
+  if (ids.length > limits.targetServicesMax) {
+    ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: `Choose at most ${limits.targetServicesMax} services` });
+  }
+  if (new Set(ids).size !== ids.length) {
+    ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Each service can be chosen once' });
+  }
+  if (value.serviceType) {
+    ctx.addIssue({ code: 'custom', path: ['serviceType'], message: 'A targeted request takes services, not a service type' });
+  }
+});
+export type SubmitInquiry = z.output<typeof submitInquiryRules>;
+
+export const publishServiceRules = z.object({
+  title: text('Title', limits.serviceTitle),
+  description: optionalText('Description', limits.serviceDescription),
+  serviceType: z.enum(ServiceType, 'Choose a service type'),
+  public: z.boolean(),
+  productCategories: z.array(z.enum(ProductCategory)).min(1, 'Choose at least one product category')
+    .refine((list) => new Set(list).size === list.length, 'Each category can be chosen once'),
+  priceFrom: amount.optional().nullable().transform((v) => (v ? v : null)),
+  priceTo: amount.optional().nullable().transform((v) => (v ? v : null)),
+  currency: z.string().trim().toUpperCase().optional().nullable().transform((v) => (v ? v : null)),
+}).superRefine((value, ctx) => {
+  const priced = value.priceFrom != null || value.priceTo != null;
+  if (!priced) return;
+  if (!value.currency || !isCurrencyCode(value.currency)) {
+    ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A priced service needs a supported currency' });
+    return;
+  }
+  for (const field of ['priceFrom', 'priceTo'] as const) {
+    const problem = value[field] == null ? null : moneyAmountProblem(value[field]!, value.currency);
+    if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+  }
+  if (value.priceFrom && value.priceTo && !moneyAmountProblem(value.priceFrom, value.currency)
+    && !moneyAmountProblem(value.priceTo, value.currency) && compareAmounts(value.priceFrom, value.priceTo) > 0) {
+    ctx.addIssue({ code: 'custom', path: ['priceTo'], message: 'The upper price must not be below the lower price' });
+  }
+});
+
+export const rejectLeadRules = z.object({
+  note: optionalText('Note', limits.rejectNote),
+});
+
+export const partnerStatusValues = Object.values(PartnerStatus);
+
+/** A validation failure as the API reports it: the input field's path and a sentence. */
+export interface FieldProblem { field: string[]; message: string }
+
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String), message: issue.message }));
+}
