@@ -1,5 +1,4 @@
-import { ZodError } from 'zod';
-import { UserErrorCode, fieldProblems } from '@slp/shared';
+import { UserErrorCode, checkRules } from '@slp/shared';
 
 export interface Problem { field?: string[] | null; message: string; code: UserErrorCode }
 
@@ -15,15 +14,11 @@ export class DomainError extends Error {
   static of(code: UserErrorCode, message: string, field?: string[]): DomainError {
     return new DomainError([{ code, message, field }]);
   }
-
-  static fromZod(error: ZodError): DomainError {
-    return new DomainError(fieldProblems(error).map((p) => ({ ...p, code: UserErrorCode.INVALID })));
-  }
 }
 
-/** Parses input against shared rules, refusing with every field problem at once. */
-export function validate<T>(rules: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
-  const result = rules.safeParse(value);
-  if (!result.success) throw DomainError.fromZod(result.error);
+/** Parses input against the rules shared with the SPA, refusing with every field problem at once. */
+export function validate<T>(rules: Parameters<typeof checkRules<T>>[0], value: unknown): T {
+  const result = checkRules(rules, value);
+  if (result.problems) throw new DomainError(result.problems.map((p) => ({ ...p, code: UserErrorCode.INVALID })));
   return result.data;
 }

@@ -28,7 +28,11 @@ const email = z.string().trim().toLowerCase().max(limits.email, 'Email is too lo
   .pipe(z.email('Enter a valid email address'));
 const currency = z.string().trim().toUpperCase()
   .refine(isCurrencyCode, `Choose a supported currency (${currencyCodes.join(', ')})`);
-const amount = z.string().trim();
+/** An amount's own shape; its decimal places are checked against the currency on the whole object. */
+const amount = z.string().trim().superRefine((value, ctx) => {
+  const problem = moneyAmountProblem(value, '');
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const signUpSellerRules = z.object({
   email,
@@ -58,12 +62,18 @@ export const businessProfileShape = {
   otherDetails: optionalText('Other details', limits.otherDetails),
 };
 
-type MoneyRecord = { currency: string } & Partial<Record<(typeof moneyFields)[number], string | null>>;
-function checkMoney(value: MoneyRecord, ctx: z.RefinementCtx) {
-  for (const field of moneyFields) {
+function checkMoney(value: Record<(typeof moneyFields)[number], string | null | undefined> & { currency: string }, ctx: z.RefinementCtx) {
+  checkMoneyFields(value, moneyFields, value.currency, ctx);
+}
+
+function checkMoneyFields<F extends string>(
+  value: Partial<Record<F, string | null>>, fields: readonly F[], currency: string, ctx: z.RefinementCtx,
+) {
+  for (const field of fields) {
     const given = value[field];
-    if (given == null) continue;
-    const problem = moneyAmountProblem(given, value.currency);
+    // A malformed amount is already reported by its own field rule.
+    if (given == null || moneyAmountProblem(given, '')) continue;
+    const problem = moneyAmountProblem(given, currency);
     if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
   }
 }
@@ -117,10 +127,7 @@ export const publishServiceRules = z.object({
     ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A priced service needs a supported currency' });
     return;
   }
-  for (const field of ['priceFrom', 'priceTo'] as const) {
-    const problem = value[field] == null ? null : moneyAmountProblem(value[field]!, value.currency);
-    if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
-  }
+  checkMoneyFields(value as never, ['priceFrom', 'priceTo'], value.currency, ctx);
   if (value.priceFrom && value.priceTo && !moneyAmountProblem(value.priceFrom, value.currency)
     && !moneyAmountProblem(value.priceTo, value.currency) && compareAmounts(value.priceFrom, value.priceTo) > 0) {
     ctx.addIssue({ code: 'custom', path: ['priceTo'], message: 'The upper price must not be below the lower price' });
@@ -138,4 +145,10 @@ export interface FieldProblem { field: string[]; message: string }
 
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String), message: issue.message }));
+}
+
+/** Parses a value against shared rules: the parsed value, or every field problem at once. */
+export function checkRules<T>(rules: z.ZodType<T>, value: unknown): { data: T; problems?: undefined } | { problems: FieldProblem[] } {
+  const result = rules.safeParse(value);
+  return result.success ? { data: result.data } : { problems: fieldProblems(result.error) };
 }

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { User } from './user.entity.js';
 
 /** A logged-in browser. Only the SHA-256 of the cookie's secret is stored. */
@@ -11,7 +11,7 @@ export class Session {
   user!: User;
 
   @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
+  createdAt: Date & Opt = new Date();
 
   @Property({ type: 'datetime', index: true })
   expiresAt!: Date;

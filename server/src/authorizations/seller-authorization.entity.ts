@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node.js';
 import { User } from '../auth/user.entity.js';
@@ -24,7 +24,7 @@ export class SellerAuthorization extends Node {
 
   @Field(() => Date)
   @Property({ type: 'datetime' })
-  grantedAt: Date = new Date();
+  grantedAt: Date & Opt = new Date();
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { MikroORM, defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +8,16 @@ import { migrations } from './migrations/index.js';
 
 export const migrationsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export function ormConfig(clientUrl: string, poolSize = 10) {
+export interface DatabaseOptions {
+  poolSize?: number;
+  /** Called once per SQL statement (tests count statements with it). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(clientUrl: string, { poolSize = 10, onQuery }: DatabaseOptions = {}) {
   return defineConfig({
     clientUrl,
+    ...(onQuery ? { debug: ['query' as const], logger: onQuery, colors: false } : {}),
     entities,
     extensions: [Migrator],
     forceUtcTimezone: true,
@@ -32,8 +39,8 @@ export function ormConfig(clientUrl: string, poolSize = 10) {
 }
 
 /** Connects and brings the schema up to date with the checked-in migrations. */
-export async function openDatabase(clientUrl: string, poolSize?: number): Promise<MikroORM<PostgreSqlDriver>> {
-  const orm = await MikroORM.init(ormConfig(clientUrl, poolSize));
+export async function openDatabase(clientUrl: string, options?: DatabaseOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(clientUrl, options));
   await orm.getMigrator().up();
   return orm;
 }

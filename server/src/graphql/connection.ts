@@ -30,7 +30,7 @@ export interface ConnectionResult<T> {
 }
 
 /** Declares `<Name>Edge` and `<Name>Connection` for a node type. */
-export function connectionOf<T>(name: string, node: ClassType<T>) {
+export function connectionOf<T extends object>(name: string, node: ClassType<T>) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String) cursor!: string;
@@ -79,7 +79,7 @@ function toConnection<T extends { id: number }>(rows: T[], size: number, after: 
 /**
  * Keyset pagination, newest first (ids grow with time): a stable order that stays fast on deep pages.
  */
-export async function paginate<T extends { id: number }>(
+export async function paginate<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, args: PageArgs,
   options: Pick<FindOptions<T, any>, 'populate'> = {},
 ): Promise<ConnectionResult<T>> {

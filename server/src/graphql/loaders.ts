@@ -14,7 +14,7 @@ type WithId = { id: number };
 /** One query per batch of ids, whatever the page size: no N+1 below a list. */
 function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as FilterQuery<T>);
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
     const map = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => map.get(id) ?? null);
   });

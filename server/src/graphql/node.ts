@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** Global object IDs: opaque to clients, they name the type and the row. */
@@ -24,7 +25,7 @@ export abstract class Node {
   abstract id: number;
 
   @Field(() => ID, { name: 'id', description: 'Global, opaque object ID.' })
-  get nodeId(): string {
-    return toGlobalId(this.constructor.name, this.id);
+  get nodeId(): string & Opt {
+    return toGlobalId(this.constructor.name, this.id) as string & Opt;
   }
 }

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { CompanySize, InquiryStatus, ProductCategory, RequestType, ServiceType } from '@slp/shared';
 import { Node } from '../graphql/node.js';
@@ -23,7 +23,7 @@ export class Inquiry extends Node {
 
   @Field(() => InquiryStatus)
   @Enum({ items: () => InquiryStatus, type: 'string' })
-  status: InquiryStatus = InquiryStatus.ACTIVE;
+  status: InquiryStatus & Opt = InquiryStatus.ACTIVE;
 
   @Field(() => ServiceType, { nullable: true, description: 'The service type an OPEN request asks for.' })
   @Enum({ items: () => ServiceType, type: 'string', nullable: true })
@@ -75,16 +75,16 @@ export class Inquiry extends Node {
 
   @Field(() => Date)
   @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
+  createdAt: Date & Opt = new Date();
 
   @Field(() => Date)
   @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  updatedAt: Date & Opt = new Date();
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;
 
   @Property({ type: 'integer', version: true })
-  version!: number;
+  version!: number & Opt;
 }

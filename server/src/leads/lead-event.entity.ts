@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Role } from '@slp/shared';
 import { Lead } from './lead.entity.js';
@@ -20,7 +20,7 @@ export class LeadEvent {
 
   @Field(() => Date)
   @Property({ type: 'datetime' })
-  at: Date = new Date();
+  at: Date & Opt = new Date();
 
   @Field(() => Role, { nullable: true, description: 'The role of who did it; null for the platform itself.' })
   @Enum({ items: () => Role, type: 'string', nullable: true })

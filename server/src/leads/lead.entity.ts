@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { LeadCloseReason, LeadSource, LeadStatus, RejectReason } from '@slp/shared';
 import { Node } from '../graphql/node.js';
@@ -28,7 +28,7 @@ export class Lead extends Node {
 
   @Field(() => LeadStatus)
   @Enum({ items: () => LeadStatus, type: 'string' })
-  status: LeadStatus = LeadStatus.NEW;
+  status: LeadStatus & Opt = LeadStatus.NEW;
 
   @Field(() => LeadSource)
   @Enum({ items: () => LeadSource, type: 'string' })
@@ -52,7 +52,7 @@ export class Lead extends Node {
 
   @Field(() => Date)
   @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
+  createdAt: Date & Opt = new Date();
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
@@ -71,5 +71,5 @@ export class Lead extends Node {
   rejectedAt?: Date | null;
 
   @Property({ type: 'integer', version: true })
-  version!: number;
+  version!: number & Opt;
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PartnerStatus } from '@slp/shared';
 import { Node } from '../graphql/node.js';
@@ -23,16 +23,16 @@ export class Partner extends Node {
 
   @Field(() => [String], { description: 'Languages the partner works in.' })
   @Property({ type: 'json' })
-  languages: string[] = [];
+  languages: string[] & Opt = [];
 
   @Field(() => PartnerStatus)
   @Enum({ items: () => PartnerStatus, type: 'string', index: true })
-  status: PartnerStatus = PartnerStatus.PENDING;
+  status: PartnerStatus & Opt = PartnerStatus.PENDING;
 
   @Field(() => Int, { description: 'How many active (NEW or FOLLOWING) leads the partner can work at once.' })
   @Property({ type: 'integer' })
-  capacity: number = 20;
+  capacity: number & Opt = 20;
 
   @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
+  createdAt: Date & Opt = new Date();
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PartnerStatus, ProductCategory, ServiceType } from '@slp/shared';
 import { connectionOf } from '../graphql/connection.js';
 import { DecimalScalar } from '../graphql/scalars.js';
@@ -37,7 +37,7 @@ export class ServicePayload {
 
 @InputType()
 export class SetPartnerStatusInput {
-  @Field(() => String, { description: 'Global ID of the partner.' }) partnerId!: string;
+  @Field(() => ID, { description: 'Global ID of the partner.' }) partnerId!: string;
   @Field(() => PartnerStatus) status!: PartnerStatus;
 }
 

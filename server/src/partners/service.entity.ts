@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { ProductCategory, ServiceType } from '@slp/shared';
 import { Node } from '../graphql/node.js';
@@ -32,11 +32,11 @@ export class Service extends Node {
 
   @Field(() => [ProductCategory])
   @Enum({ items: () => ProductCategory, array: true, type: 'text[]' })
-  productCategories: ProductCategory[] = [];
+  productCategories: ProductCategory[] & Opt = [];
 
   @Field(() => [String], { description: 'Regions the service is offered in; empty means everywhere.' })
   @Property({ type: 'json' })
-  regions: string[] = [];
+  regions: string[] & Opt = [];
 
   @Property({ type: 'decimal', precision: 19, scale: 4, nullable: true })
   priceFromAmount?: string | null;
@@ -48,5 +48,5 @@ export class Service extends Node {
   currency?: string | null;
 
   @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
+  createdAt: Date & Opt = new Date();
 }

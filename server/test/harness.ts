@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openDatabase } from '../src/db/orm.js';
+import { startApp } from '../src/app.js';
+
+export interface TestApp {
+  url: string;
+  databaseUrl: string;
+  orm: MikroORM;
+  client(): GraphQLClient;
+  /** Counts SQL statements the app runs while `work` runs. */
+  countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }>;
+  close(): Promise<void>;
+}
+
+/** A fresh database copied from the migrated template, and the real app serving it over HTTP. */
+export async function startTestApp(): Promise<TestApp> {
+  const adminUrl = inject('adminUrl');
+  const database = `slp_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${database}" template "${inject('templateDatabase')}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  let statements = 0;
+  const orm = await openDatabase(url.toString(), { onQuery: () => { statements += 1; } });
+  const app = await startApp({ orm, port: 0, production: true });
+  return {
+    url: app.url,
+    databaseUrl: url.toString(),
+    orm,
+    client: () => new GraphQLClient(app.url),
+    async countStatements(work) {
+      const before = statements;
+      const result = await work();
+      return { result, statements: statements - before };
+    },
+    async close() {
+      await app.close();
+      await orm.close();
+      await admin.query(`drop database if exists "${database}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export interface GraphQLResponse<T = any> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
+
+/** Talks to the API as a browser would: JSON over HTTP, keeping the session cookie. */
+export class GraphQLClient {
+  cookie: string | null = null;
+
+  constructor(readonly url: string) {}
+
+  async raw<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('slp_session='));
+    if (setCookie) {
+      const value = setCookie.split(';')[0];
+      this.cookie = value === 'slp_session=' ? null : value;
+    }
+    return { status: response.status, setCookie, body: (await response.json()) as GraphQLResponse<T> };
+  }
+
+  /** Runs an operation and fails the test on any GraphQL error. */
+  async request<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const { body } = await this.raw<T>(query, variables);
+    if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data!;
+  }
+}
