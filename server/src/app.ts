@@ -12,24 +12,19 @@ import { appSchema } from './graphql/schema.js';
 import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import type { Context } from './graphql/context.js';
-import { AuthService, SESSION_DAYS } from './auth/auth.service.js';
-import { viewerOf, type Viewer } from './auth/viewer.js';
+import { SESSION_DAYS } from './auth/auth.service.js';
+import { resolveViewer } from './auth/credentials.js';
 
 export const SESSION_COOKIE = 'slp_session';
 
 export interface AppOptions { orm: MikroORM; port: number; production: boolean; clientDist?: string }
 export interface RunningApp { url: string; port: number; close(): Promise<void> }
 
-async function viewerFor(em: EntityManager, token: string | null): Promise<Viewer | null> {
-  const user = token ? await new AuthService(em).userForSession(token) : null;
-  return user ? viewerOf(user) : null;
-}
-
 function contextFor(orm: MikroORM, production: boolean) {
   return async ({ req, res }: { req: express.Request; res: express.Response }): Promise<Context> => {
     const em = orm.em.fork() as EntityManager;
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
-    const viewer = await viewerFor(em, token);
+    const viewer = await resolveViewer(em, { authorization: req.headers.authorization, sessionToken: token });
     const cookie = (value: string, maxAge: number) => serializeCookie(SESSION_COOKIE, value, {
       httpOnly: true, sameSite: 'lax', secure: production, path: '/', maxAge,
     });

@@ -99,3 +99,15 @@ export async function submitInquiry(client: GraphQLClient, input: Record<string,
   const data = await client.request(SUBMIT, { input });
   return data.submitInquiry as { inquiry: any; userErrors: { field: string[]; message: string; code: string }[] };
 }
+
+export const CREATE_API_TOKEN = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) {
+  apiToken { id name scope hint createdAt lastUsedAt revokedAt } secret userErrors { field message code } } }`;
+
+/** A member creates an API token; the returned client sends it as a Bearer token and no cookie. */
+export async function apiTokenClient(app: TestApp, member: GraphQLClient, scope = 'READ_ONLY', name = 'Dashboard') {
+  const { createApiToken } = await member.request(CREATE_API_TOKEN, { input: { name, scope } });
+  if (!createApiToken.secret) throw new Error(`cannot create a token: ${JSON.stringify(createApiToken.userErrors)}`);
+  const client = app.client();
+  client.headers = { authorization: `Bearer ${createApiToken.secret}` };
+  return { client, secret: createApiToken.secret as string, apiToken: createApiToken.apiToken };
+}

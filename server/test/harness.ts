@@ -51,13 +51,15 @@ export interface GraphQLResponse<T = any> { data?: T; errors?: { message: string
 /** Talks to the API as a browser would: JSON over HTTP, keeping the session cookie. */
 export class GraphQLClient {
   cookie: string | null = null;
+  /** Sent with every request, e.g. an API token's Authorization header. */
+  headers: Record<string, string> = {};
 
   constructor(readonly url: string) {}
 
   async raw<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), ...this.headers, ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('slp_session='));

@@ -71,6 +71,11 @@ export enum UserErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
 }
 
+/** What a partner's API token may do besides reading what its members can read. */
+export enum ApiTokenScope { READ_ONLY = 'READ_ONLY', WORK_LEADS = 'WORK_LEADS' }
+/** The length of one bucket of a statistics series. */
+export enum StatsInterval { DAY = 'DAY', WEEK = 'WEEK', MONTH = 'MONTH' }
+
 /** Labels a person reads, in the seed's words. */
 export const companySizeLabels: Record<CompanySize, string> = {
   [CompanySize.EMPLOYEES_0_5]: '0-5 employees',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currencyCodes, isCurrencyCode } from './currencies.js';
-import { CompanySize, ProductCategory, RequestType, ServiceType, PartnerStatus } from './enums.js';
+import { ApiTokenScope, CompanySize, ProductCategory, RequestType, ServiceType, PartnerStatus } from './enums.js';
 import { moneyAmountProblem, compareAmounts } from './money.js';
 
 /** Bounds that the form, the API and the database agree on. */
@@ -136,6 +136,12 @@ export const publishServiceRules = z.object({
 
 export const rejectLeadRules = z.object({
   note: optionalText('Note', limits.rejectNote),
+});
+
+/** A partner names each API token so its members know which dashboard uses it. */
+export const createApiTokenRules = z.object({
+  name: text('Token name', 60),
+  scope: z.enum(ApiTokenScope, 'Choose what the token may do'),
 });
 
 export const partnerStatusValues = Object.values(PartnerStatus);

@@ -9,7 +9,7 @@ import { User } from './user.entity.js';
 
 export const SESSION_DAYS = 30;
 
-const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** Accounts and sessions: sign-up, log-in with argon2id-hashed passwords, opaque session tokens. */
 export class AuthService {

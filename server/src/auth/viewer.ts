@@ -1,10 +1,13 @@
-import { Role, UserErrorCode } from '@slp/shared';
+import { Role, UserErrorCode, type ApiTokenScope } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
 import type { User } from './user.entity.js';
 import type { Partner } from '../partners/partner.entity.js';
 
-/** Who is making a request: a logged-in user and, for a partner's member, its organisation. */
-export interface Viewer { user: User; partner: Partner | null }
+/**
+ * Who is making a request: a logged-in user and, for a partner's member, its organisation. A request
+ * with a partner's API token is that member's, limited to the token's scope.
+ */
+export interface Viewer { user: User; partner: Partner | null; apiToken?: { id: number; scope: ApiTokenScope } }
 
 export function viewerOf(user: User): Viewer {
   return { user, partner: user.partner ?? null };

@@ -6,5 +6,8 @@ import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
+import { ApiToken } from '../api-tokens/api-token.entity.js';
 
-export const entities = [User, Session, Partner, Service, Inquiry, Lead, LeadEvent, SellerAuthorization];
+export const entities = [User, Session, Partner, Service, Inquiry, Lead, LeadEvent, SellerAuthorization,
+  ApiToken,
+];

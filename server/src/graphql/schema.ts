@@ -10,9 +10,12 @@ import { PartnerResolver, ServiceResolver } from '../partners/partners.resolver.
 import { InquiryResolver } from '../inquiries/inquiries.resolver.js';
 import { LeadResolver } from '../leads/leads.resolver.js';
 import { AuthorizationResolver } from '../authorizations/authorizations.resolver.js';
+import { ApiTokenResolver } from '../api-tokens/api-tokens.resolver.js';
+import { tokenScope } from '../api-tokens/token-scope.js';
 
 export const resolvers = [
   NodeResolver, AuthResolver, PartnerResolver, ServiceResolver, InquiryResolver, LeadResolver, AuthorizationResolver,
+  ApiTokenResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -22,7 +25,8 @@ export function appSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    globalMiddlewares: [objectVisibility],
+    // Scope first: a refused mutation must not run at all.
+    globalMiddlewares: [tokenScope, objectVisibility],
     validate: false,
   });
   return built;

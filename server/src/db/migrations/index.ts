@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125163553 } from './Migration20261125163553.js';
 import { Migration20261125114314 } from './Migration20261125114314.js';
 
 /** Every migration in order; new ones are appended by `pnpm --filter @slp/server migration:create`. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125114314', class: Migration20261125114314 },
+  { name: 'Migration20261125163553', class: Migration20261125163553 },
 ];

@@ -1,0 +1,40 @@
+import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import { ApiTokenScope } from '@slp/shared';
+import type { Context } from '../graphql/context.js';
+
+/**
+ * The mutations each scope allows. Queries and subscriptions are open to every token (the access
+ * policy decides what they return); no token may manage tokens, sign up or log in.
+ */
+export const mutationsAllowed: Record<ApiTokenScope, ReadonlySet<string>> = {
+  [ApiTokenScope.READ_ONLY]: new Set(),
+  [ApiTokenScope.WORK_LEADS]: new Set(['followLead', 'rejectLead', 'acceptCooperation', 'markNoAgreement']),
+};
+
+function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+    return fragment ? rootFields(fragment.selectionSet, fragments) : [];
+  });
+}
+
+/**
+ * Global middleware: the one place token scopes are enforced, for HTTP and WebSocket alike. It
+ * checks every root field of the mutation at its first field, so a mutation document either runs
+ * whole or not at all.
+ */
+export const tokenScope: MiddlewareFn<Context> = ({ context, info }, next) => {
+  const scope = context.viewer?.apiToken?.scope;
+  if (scope && info.parentType === info.schema.getMutationType()) {
+    const refused = rootFields(info.operation.selectionSet, info.fragments)
+      .filter((field) => field !== '__typename' && !mutationsAllowed[scope].has(field));
+    if (refused.length) {
+      throw new GraphQLError(`An API token with scope ${scope} may not run ${refused.join(', ')}`, {
+        extensions: { code: 'FORBIDDEN' },
+      });
+    }
+  }
+  return next();
+};
