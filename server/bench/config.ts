@@ -1,0 +1,42 @@
+import type { DataSize } from './data/world.js';
+
+export interface BenchSettings {
+  quick: boolean;
+  scale: number;
+  size: DataSize;
+  /** Seconds each read scenario is measured for, after a short warm-up. */
+  seconds: number;
+  /** Concurrent connections for reads (the NEW-tab target is stated at 32) and for writes. */
+  readConnections: number;
+  writeConnections: number;
+  pageSize: number;
+  /** followLead runs once per distinct NEW lead. */
+  followLeads: number;
+  /** Sequential requests per scenario whose SQL statements are counted one by one. */
+  samples: number;
+  subscribers: number;
+  alertSubmits: number;
+  /** Write a JSON report here as well as the table. */
+  json?: string;
+}
+
+/** `--quick` is the smoke test inside `pnpm test`; SCALE multiplies the default data size. */
+export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchSettings {
+  const quick = argv.includes('--quick');
+  const jsonAt = argv.indexOf('--json');
+  const json = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;
+  const scale = Number(env.SCALE ?? 1);
+  if (!(scale > 0)) throw new Error(`SCALE must be a positive number, not ${env.SCALE}`);
+  const common = { scale, json, pageSize: 50 };
+  if (quick) {
+    return {
+      ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds: 1,
+      readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
+    };
+  }
+  return {
+    ...common, quick,
+    size: { partners: Math.round(2000 * scale), inquiries: Math.round(100_000 * scale), sellers: Math.round(20_000 * scale) },
+    seconds: 10, readConnections: 32, writeConnections: 8, followLeads: 2000, samples: 10, subscribers: 1000, alertSubmits: 200,
+  };
+}

@@ -1,0 +1,53 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+interface Command { id: number; name: string }
+interface Reply { id: number; result: unknown }
+
+/** Child side: answers the runner's named commands over the IPC channel. */
+export function answerCommands(ready: { url: string }, handlers: Record<string, () => unknown>): void {
+  process.on('message', async (command: Command) => {
+    process.send!({ id: command.id, result: await handlers[command.name]() } satisfies Reply);
+  });
+  // A runner that dies must not leave servers behind.
+  process.on('disconnect', () => process.exit(0));
+  process.send!({ ready: ready.url });
+}
+
+/** The most memory the process has held so far, in MB. */
+export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** Runner side: a server in its own Node process, so load generation and serving do not share a thread. */
+export class ChildServer {
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: unknown) => void>();
+
+  private constructor(readonly url: string, private readonly child: ChildProcess) {
+    child.on('message', (message: Reply) => this.pending.get(message.id)?.(message.result));
+  }
+
+  static start(script: string, env: Record<string, string>): Promise<ChildServer> {
+    const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
+      child.once('message', (message: { ready: string }) => resolve(new ChildServer(message.ready, child)));
+    });
+  }
+
+  ask<T>(name: string): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, (result) => { this.pending.delete(id); resolve(result as T); });
+      this.child.send({ id, name } satisfies Command);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode != null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}

@@ -1,0 +1,83 @@
+// `pnpm bench`: loads a realistic pool, runs what users do against the real app, prints a table.
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import { settingsFrom, type BenchSettings } from './config.js';
+import { freshDatabase } from './database.js';
+import { loadData } from './data/load.js';
+import { prepareActors, type Actors } from './actors.js';
+import { ChildServer } from './ipc.js';
+import { formatReport, loadAverage, type BenchReport, type ScenarioResult } from './report.js';
+import { applyTargets } from './targets.js';
+import { NEW_TAB, httpScenarios } from './scenarios/http.js';
+import { runHttpScenario } from './scenarios/run-http.js';
+import { runBaseline } from './scenarios/baseline.js';
+import { ALERTS, runAlerts } from './scenarios/alerts.js';
+
+/** Fields of the running schema as "Type.field", to tell which scenarios' API has landed. */
+async function schemaFields(url: string): Promise<Set<string>> {
+  const query = '{ __schema { queryType { name fields { name } } mutationType { name fields { name } } subscriptionType { name fields { name } } } }';
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const { data } = await response.json() as { data: { __schema: Record<string, { name: string; fields: { name: string }[] } | null> } };
+  return new Set(Object.values(data.__schema).flatMap((type) => type?.fields.map((f) => `${type.name}.${f.name}`) ?? []));
+}
+
+const notAvailable = (name: string, missing: string[]): ScenarioResult => ({ name, skipped: `${missing.join(', ')} not in the API yet` });
+
+async function runScenarios(databaseUrl: string, actors: Actors, settings: BenchSettings): Promise<ScenarioResult[]> {
+  const env = { BENCH_DATABASE_URL: databaseUrl };
+  const [app, baseline] = await Promise.all([ChildServer.start('./app-process.ts', env), ChildServer.start('./baseline/server.ts', env)]);
+  const servers = [app, baseline];
+  try {
+    const fields = await schemaFields(app.url);
+    const missing = (needs: string[]) => needs.filter((field) => !fields.has(field));
+    const results: ScenarioResult[] = [];
+    for (const scenario of httpScenarios(actors, settings)) {
+      if (missing(scenario.needs).length) {
+        results.push(notAvailable(scenario.name, missing(scenario.needs)));
+        continue;
+      }
+      console.log(`… ${scenario.name}`);
+      results.push(await runHttpScenario(app, scenario, settings));
+      if (scenario.name === NEW_TAB) results.push(await runBaseline(baseline, app, scenario, settings));
+    }
+    const alertNeeds = missing(['Subscription.leadAlerts', 'Mutation.submitInquiry']);
+    if (alertNeeds.length) {
+      results.push(notAvailable(ALERTS, alertNeeds));
+    } else {
+      console.log(`… ${ALERTS}`);
+      const second = await ChildServer.start('./app-process.ts', env);
+      servers.push(second);
+      results.push(await runAlerts([app, second], actors, settings));
+    }
+    return results;
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
+async function main(): Promise<BenchReport> {
+  const settings = settingsFrom(process.argv.slice(2));
+  const before = loadAverage();
+  const database = await freshDatabase();
+  try {
+    console.log(`Loading ${settings.size.partners} partners and ${settings.size.inquiries} inquiries…`);
+    const load = await loadData(database.url, settings.size);
+    console.log(`Loaded in ${load.seconds.toFixed(1)} s`);
+    const scenarios = await runScenarios(database.url, await prepareActors(database.url, settings), settings);
+    const baselineRatio = settings.quick ? undefined : applyTargets(scenarios);
+    return {
+      settings: { quick: settings.quick, scale: settings.scale, size: settings.size },
+      load, scenarios, baselineRatio, loadAverage: { before, after: loadAverage() }, cpus: os.cpus().length,
+    };
+  } finally {
+    await database.drop();
+  }
+}
+
+const report = await main();
+console.log(`\n${formatReport(report)}`);
+for (const failed of report.scenarios.filter((r) => r.errors)) console.log(`${failed.name}: ${failed.errors} errors, e.g. ${failed.note}`);
+const json = settingsFrom(process.argv.slice(2)).json;
+if (json) fs.writeFileSync(json, JSON.stringify(report, null, 2));
+process.exit(report.scenarios.some((r) => r.errors) ? 1 : 0);

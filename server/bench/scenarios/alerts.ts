@@ -1,0 +1,95 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { Actor, Actors } from '../actors.js';
+import type { BenchSettings } from '../config.js';
+import type { ChildServer } from '../ipc.js';
+import type { ScenarioResult } from '../report.js';
+import { latencyOf } from '../stats.js';
+import * as documents from './documents.js';
+import { sendOne } from './http-load.js';
+import { inquiryInput } from './http.js';
+
+export const ALERTS = 'leadAlerts: submit → delivery';
+const TARGETS_PER_SUBMIT = 5;
+
+interface Delivery { inquiryId: string; at: number }
+
+/** A graphql-ws client that logs in with the session cookie, as a browser tab does. */
+function subscriberClient(app: ChildServer, actor: Actor, onConnected: () => void): Client {
+  class CookieWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie: actor.cookie } });
+    }
+  }
+  return createClient({
+    url: app.url.replace(/^http/, 'ws'), webSocketImpl: CookieWebSocket, lazy: false, retryAttempts: 0,
+    on: { connected: onConnected },
+  });
+}
+
+/** Opens every subscription, in batches so the servers are not flooded with handshakes. */
+async function subscribeAll(apps: ChildServer[], subscribers: Actors['subscribers'], deliveries: Delivery[], problems: string[]) {
+  const clients: Client[] = [];
+  for (let first = 0; first < subscribers.length; first += 50) {
+    await Promise.all(subscribers.slice(first, first + 50).map((subscriber, k) => new Promise<void>((connected) => {
+      const client = subscriberClient(apps[(first + k) % apps.length], subscriber.actor, connected);
+      clients.push(client);
+      client.subscribe<{ leadAlerts: { lead: { inquiry: { id: string } | null } } }>({ query: documents.leadAlerts }, {
+        next: ({ data, errors }) => {
+          if (errors?.length || !data) problems.push(JSON.stringify(errors ?? 'empty alert'));
+          else deliveries.push({ inquiryId: data.leadAlerts.lead.inquiry?.id ?? '?', at: performance.now() });
+        },
+        error: (error) => { problems.push(String((error as Error).message ?? JSON.stringify(error))); connected(); },
+        complete: () => undefined,
+      });
+    })));
+  }
+  return clients;
+}
+
+/**
+ * Latency from a seller's submit to the alert arriving at each targeted partner's subscription.
+ * Subscribers alternate between the two server processes and every submit targets neighbours in
+ * that list, so each one is delivered through both processes (LISTEN/NOTIFY across them). Timing
+ * starts when the submit is sent, which bounds the submit's commit from above.
+ */
+export async function runAlerts(apps: ChildServer[], actors: Actors, settings: BenchSettings): Promise<ScenarioResult> {
+  const deliveries: Delivery[] = [];
+  const problems: string[] = [];
+  const subscribers = actors.subscribers;
+  const clients = await subscribeAll(apps, subscribers, deliveries, problems);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const sentAt = new Map<string, number>();
+  let next = 0;
+  const submitLoop = async () => {
+    for (let n = next++; n < settings.alertSubmits; n = next++) {
+      const targets = Array.from({ length: Math.min(TARGETS_PER_SUBMIT, subscribers.length) },
+        (_, k) => subscribers[(n * TARGETS_PER_SUBMIT + k) % subscribers.length].serviceId);
+      const started = performance.now();
+      const seller = actors.sellers[n % actors.sellers.length];
+      const answer = await sendOne(apps[n % apps.length].url, documents.submitInquiry, {
+        cookie: seller.cookie,
+        variables: { input: inquiryInput(n, { requestType: 'TARGET', serviceType: null, targetServiceIds: targets }) },
+      });
+      if (!answer.clean) problems.push(answer.text.slice(0, 300));
+      else sentAt.set(JSON.parse(answer.text).data.submitInquiry.inquiry.id, started);
+    }
+  };
+  const startedAt = performance.now();
+  await Promise.all(Array.from({ length: settings.writeConnections }, submitLoop));
+  const expected = sentAt.size * Math.min(TARGETS_PER_SUBMIT, subscribers.length);
+  for (let waited = 0; deliveries.length < expected && waited < 5000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  await Promise.all(clients.map((client) => client.dispose()));
+  const latencies = deliveries.flatMap((d) => (sentAt.has(d.inquiryId) ? [d.at - sentAt.get(d.inquiryId)!] : []));
+  const missing = Math.max(0, expected - latencies.length);
+  if (missing) problems.push(`${missing} of ${expected} alerts did not arrive within 5 s`);
+  return {
+    name: `${ALERTS} (${subscribers.length} subscribers, ${apps.length} processes)`,
+    connections: subscribers.length, requests: latencies.length, ...latencyOf(latencies), throughput: latencies.length / seconds,
+    errors: problems.length, peakRssMb: Math.max(...await Promise.all(apps.map((app) => app.ask<number>('peakRssMb')))),
+    note: problems[0],
+  };
+}

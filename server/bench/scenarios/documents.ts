@@ -1,0 +1,74 @@
+// The operations the scenarios send, written against /work/shared/CONTRACT.graphql.
+
+/** A partner's NEW tab; bench/baseline/new-tab-sql.ts returns exactly this JSON. */
+export const newTabPage = `query NewTab($first: Int, $after: String) {
+  leads(status: NEW, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        id status source createdAt
+        inquiry {
+          id requestType serviceType companySize productCategory location
+          budget { amount currency } contactAccess createdAt
+        }
+        service { id title serviceType }
+        partner { id name }
+      }
+    }
+  }
+}`;
+
+export const leadCounts = `query LeadCounts { leadCounts { new following deal closed } }`;
+
+/** A seller's dashboard page: inquiries with each partner's lead status. */
+export const myInquiries = `query MyInquiries($first: Int) {
+  myInquiries(first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        id requestType status serviceType productCategory budget { amount currency } createdAt
+        leads(first: 10) { totalCount edges { node { id status partner { id name } } } }
+      }
+    }
+  }
+}`;
+
+export const leadDetail = `query LeadDetail($id: ID!) {
+  node(id: $id) {
+    ... on Lead {
+      id status source createdAt followedAt dealAt closedAt rejectReason closeReason
+      inquiry {
+        id requestType companySize productCategory location budget { amount currency } shopGmv { amount currency }
+        contactAccess contact { name email }
+      }
+      service { id title serviceType }
+      partner { id name }
+      history { type at actorRole }
+    }
+  }
+}`;
+
+export const submitInquiry = `mutation SubmitInquiry($input: SubmitInquiryInput!) {
+  submitInquiry(input: $input) {
+    inquiry { id status leads(first: 10) { totalCount } }
+    userErrors { field message code }
+  }
+}`;
+
+export const followLead = `mutation FollowLead($input: FollowLeadInput!) {
+  followLead(input: $input) {
+    lead { id status inquiry { contactAccess contact { name email } } }
+    userErrors { field message code }
+  }
+}`;
+
+export const leadStats = `query LeadStats($from: DateTime!, $to: DateTime!) {
+  leadStats(from: $from, to: $to, groupBy: DAY) {
+    buckets { start counts { new following deal closed rejected } }
+  }
+}`;
+
+export const leadAlerts = `subscription LeadAlerts { leadAlerts { type lead { id inquiry { id } } } }`;

@@ -1,0 +1,39 @@
+import type { ChildServer } from '../ipc.js';
+import type { BenchSettings } from '../config.js';
+import type { ScenarioResult } from '../report.js';
+import { runLoad, sendOne, type RequestPlan } from './http-load.js';
+import type { HttpScenario } from './http.js';
+
+/**
+ * Sends a few requests one at a time with the app counting SQL statements, so each request's own
+ * count is known (under load only an average could be), then measures the scenario under load.
+ */
+async function countStatements(app: ChildServer, scenario: HttpScenario, plans: RequestPlan[]) {
+  const counts: number[] = [];
+  let failure: string | undefined;
+  await app.ask('startCounting');
+  for (const plan of plans) {
+    const before = await app.ask<number>('statements');
+    const answer = await sendOne(app.url, scenario.document, plan);
+    counts.push(await app.ask<number>('statements') - before);
+    if (!answer.clean) failure ??= answer.text.slice(0, 300);
+  }
+  await app.ask('stopCounting');
+  return { statements: { min: Math.min(...counts), max: Math.max(...counts) }, failures: failure ? 1 : 0, failure };
+}
+
+export async function runHttpScenario(app: ChildServer, scenario: HttpScenario, settings: BenchSettings): Promise<ScenarioResult> {
+  const sampled = scenario.plans.slice(0, settings.samples);
+  const counted = await countStatements(app, scenario, sampled);
+  const plans = scenario.once ? scenario.plans.slice(sampled.length) : scenario.plans;
+  const options = { connections: scenario.connections };
+  if (!scenario.once) await runLoad(app.url, scenario.document, plans, { ...options, seconds: Math.max(1, settings.seconds / 5) });
+  const load = await runLoad(app.url, scenario.document, plans,
+    scenario.once ? { ...options, amount: plans.length } : { ...options, seconds: settings.seconds });
+  return {
+    name: scenario.name, connections: scenario.connections, ...load,
+    errors: load.errors + counted.failures, statements: counted.statements,
+    peakRssMb: await app.ask<number>('peakRssMb'),
+    note: counted.failure,
+  };
+}

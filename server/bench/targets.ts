@@ -1,0 +1,22 @@
+import type { ScenarioResult } from './report.js';
+import { NEW_TAB, SUBMIT_OPEN } from './scenarios/http.js';
+import { ALERTS } from './scenarios/alerts.js';
+
+/** The issue's targets for this 2-core machine at the default scale. */
+export function applyTargets(results: ScenarioResult[]): { throughput: number; p99: number } | undefined {
+  const find = (prefix: string) => results.find((r) => r.name.startsWith(prefix) && !r.skipped);
+  const page = find(NEW_TAB);
+  const baseline = find(`${NEW_TAB}: raw-SQL baseline`);
+  const ratio = page && baseline ? { throughput: page.throughput! / baseline.throughput!, p99: page.p99! / baseline.p99! } : undefined;
+  if (page && ratio) {
+    page.target = {
+      text: 'p99 < 50 ms, ≥ 40% of baseline req/s, same SQL count every page',
+      met: page.p99! < 50 && ratio.throughput >= 0.4 && page.statements!.min === page.statements!.max,
+    };
+  }
+  const submit = find(SUBMIT_OPEN);
+  if (submit) submit.target = { text: 'p99 < 100 ms', met: submit.p99! < 100 };
+  const alerts = find(ALERTS);
+  if (alerts) alerts.target = { text: 'p99 < 250 ms', met: alerts.p99! < 250 };
+  return ratio;
+}
