@@ -1,15 +1,42 @@
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { Layout } from './Layout';
+import { RequireRole } from './RequireRole';
+import { lazyPage } from './lazy-page';
+
+const DirectoryPage = lazyPage(() => import('../features/directory/routes/DirectoryPage'), 'DirectoryPage');
+const PartnerPage = lazyPage(() => import('../features/directory/routes/PartnerPage'), 'PartnerPage');
+const LogInPage = lazyPage(() => import('../features/auth/routes/LogInPage'), 'LogInPage');
+const SignUpPage = lazyPage(() => import('../features/auth/routes/SignUpPage'), 'SignUpPage');
+const RequestPartnerPage = lazyPage(() => import('../features/inquiries/routes/RequestPartnerPage'), 'RequestPartnerPage');
+const MyRequestsPage = lazyPage(() => import('../features/inquiries/routes/MyRequestsPage'), 'MyRequestsPage');
+const RequestPage = lazyPage(() => import('../features/inquiries/routes/RequestPage'), 'RequestPage');
+const GraphiQLPage = lazyPage(() => import('../features/developer/routes/GraphiQLPage'), 'GraphiQLPage');
+const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
+
+const seller = (page: ReactNode) => <RequireRole role="SELLER">{page}</RequireRole>;
 
 export function App() {
   return (
-    <>
-      <header><h1>Seller Leads Pool</h1></header>
-      <main>
-        <Routes>
-          <Route path="/" element={<DirectoryPage />} />
-        </Routes>
-      </main>
-    </>
+    <Routes>
+      {/* GraphiQL takes the whole window, without the app's header. */}
+      <Route path="/graphiql" element={<GraphiQLPage />} />
+      <Route path="*" element={<Layout><AppRoutes /></Layout>} />
+    </Routes>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<DirectoryPage />} />
+      <Route path="/partners/:partnerId" element={<PartnerPage />} />
+      <Route path="/login" element={<LogInPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/requests" element={seller(<MyRequestsPage />)} />
+      <Route path="/requests/new" element={seller(<RequestPartnerPage />)} />
+      <Route path="/requests/:inquiryId" element={seller(<RequestPage />)} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }

@@ -1,0 +1,62 @@
+import { Suspense, type ReactNode } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { Loading } from '../components/status';
+import { useViewer, type ViewerData } from '../features/auth/api/viewer';
+import { useLogOut } from '../features/auth/api/session';
+
+interface NavItem { to: string; label: ReactNode; end?: boolean }
+
+/** What each role's navigation offers; everyone gets the directory and the developer pages. */
+function navFor(viewer: ViewerData | null): NavItem[] {
+  const common: NavItem[] = [{ to: '/', label: 'Services', end: true }];
+  const developer: NavItem[] = [{ to: '/graphiql', label: 'GraphiQL' }, { to: '/mailbox', label: 'Mailbox' }];
+  switch (viewer?.user.role) {
+    case 'SELLER':
+      return [...common, { to: '/requests/new', label: 'Request a partner' }, { to: '/requests', label: 'My requests', end: true },
+        { to: '/authorizations', label: 'Authorizations' }, ...developer];
+    case 'PARTNER':
+      return [...common, { to: '/leads', label: 'Seller Leads Pool' }, { to: '/services', label: 'My services' }, ...developer];
+    case 'OPERATOR':
+      return [...common, { to: '/operator/queue', label: 'Open inquiries' }, { to: '/operator/partners', label: 'Partners' }, ...developer];
+    default:
+      return [...common, ...developer];
+  }
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { viewer } = useViewer();
+  const logOut = useLogOut();
+  const navigate = useNavigate();
+  const onLogOut = async () => { await logOut(); navigate('/'); };
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="app-header">
+        <Link to="/" className="brand">Seller Leads Pool</Link>
+        <nav aria-label="Main">
+          <ul>
+            {navFor(viewer).map((item) => (
+              <li key={item.to}><NavLink to={item.to} end={item.end}>{item.label}</NavLink></li>
+            ))}
+          </ul>
+        </nav>
+        <div className="account">
+          {viewer ? (
+            <>
+              <span>{viewer.user.name}{viewer.partner ? ` · ${viewer.partner.name}` : ''}</span>
+              <button type="button" onClick={onLogOut}>Log out</button>
+            </>
+          ) : (
+            <>
+              <NavLink to="/login">Log in</NavLink>
+              <NavLink to="/signup">Sign up</NavLink>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading what="page" />}>{children}</Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ViewerData } from './api/viewer';
+
+/** Where each role starts after logging in. */
+export function homeOf(viewer: ViewerData | null | undefined): string {
+  switch (viewer?.user.role) {
+    case 'SELLER': return '/requests';
+    case 'PARTNER': return '/leads';
+    case 'OPERATOR': return '/operator/queue';
+    default: return '/';
+  }
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { ProductCategory, ServiceType } from '@slp/shared';
+import { PageTitle } from '../../../components/PageTitle';
+import { Empty, queryState } from '../../../components/status';
+import { enumValues, humanize } from '../../../lib/labels';
+import { useDebounced } from '../../../lib/use-debounced';
+import { DirectoryQuery } from '../api/operations';
+import { ServiceCard } from '../components/ServiceCard';
+import type { ProductCategory as Category, ServiceType as Type } from '../../../gql/graphql';
+
+const PAGE = 12;
+
+/** The public services directory: search, filter by service type and product category, load more. */
+export function DirectoryPage() {
+  const [search, setSearch] = useState('');
+  const [serviceType, setServiceType] = useState('');
+  const [productCategory, setProductCategory] = useState('');
+  const filter = {
+    search: useDebounced(search.trim()) || null,
+    serviceType: (serviceType || null) as Type | null,
+    productCategory: (productCategory || null) as Category | null,
+  };
+  const query = useQuery(DirectoryQuery, { variables: { first: PAGE, filter } });
+  const connection = query.data?.services;
+  const loadMore = () => query.fetchMore({
+    variables: { after: connection?.pageInfo.endCursor },
+    updateQuery: (previous, { fetchMoreResult }) => ({
+      services: { ...fetchMoreResult.services, edges: [...previous.services.edges, ...fetchMoreResult.services.edges] },
+    }),
+  });
+  return (
+    <section>
+      <PageTitle title="Services directory">Find a service partner</PageTitle>
+      <form className="filters" role="search" aria-label="Filter services" onSubmit={(e) => e.preventDefault()}>
+        <label>Search<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Title, description or partner" /></label>
+        <label>Service type
+          <select value={serviceType} onChange={(e) => setServiceType(e.target.value)}>
+            <option value="">Any</option>
+            {enumValues(ServiceType).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+          </select>
+        </label>
+        <label>Product category
+          <select value={productCategory} onChange={(e) => setProductCategory(e.target.value)}>
+            <option value="">Any</option>
+            {enumValues(ProductCategory).map((c) => <option key={c} value={c}>{humanize(c)}</option>)}
+          </select>
+        </label>
+      </form>
+      {queryState('services', query) ?? (connection && connection.edges.length > 0 ? (
+        <>
+          <p role="status" aria-live="polite">{connection.totalCount} services</p>
+          <div className="cards">{connection.edges.map(({ node }) => <ServiceCard key={node.id} service={node} />)}</div>
+          {connection.pageInfo.hasNextPage && <button type="button" onClick={loadMore}>Show more services</button>}
+        </>
+      ) : <Empty>No services match these filters.</Empty>)}
+    </section>
+  );
+}
