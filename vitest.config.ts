@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['server', 'shared'],
+    projects: ['server', 'shared', 'e2e'],
   },
 });

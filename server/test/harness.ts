@@ -15,8 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh database copied from the migrated template, and the real app serving it over HTTP. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * A fresh database copied from the migrated template, and the real app serving it over HTTP (and
+ * the built SPA from `clientDist`, for browser tests).
+ */
+export async function startTestApp(options: { clientDist?: string } = {}): Promise<TestApp> {
   const adminUrl = inject('adminUrl');
   const database = `slp_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -26,7 +29,7 @@ export async function startTestApp(): Promise<TestApp> {
   url.pathname = `/${database}`;
   let statements = 0;
   const orm = await openDatabase(url.toString(), { onQuery: () => { statements += 1; } });
-  const app = await startApp({ orm, port: 0, production: true });
+  const app = await startApp({ orm, port: 0, production: true, clientDist: options.clientDist });
   return {
     url: app.url,
     databaseUrl: url.toString(),

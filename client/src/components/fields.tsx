@@ -62,7 +62,7 @@ export function LockedField({ label, value, reason }: { label: string; value: Re
   const id = useId();
   return (
     <div className="field field-locked">
-      <span className="label" id={id}>{label} <span className="lock" aria-hidden="true">🔒</span></span>
+      <span className="label" id={id}>{label} <span className="lock">locked</span></span>
       <div aria-labelledby={id} aria-describedby={`${id}-reason`}>{value}</div>
       <small id={`${id}-reason`} className="hint">{reason}</small>
     </div>

@@ -1,17 +1,14 @@
-import { useApolloClient } from '@apollo/client/react';
-import { useMutation } from '@apollo/client/react';
-import { ViewerQuery, type ViewerData } from './viewer';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { LogOutMutation } from './operations';
 
 /**
- * Puts the new viewer into the cache after logging in or signing up, after dropping whatever the
- * previous viewer had loaded (another account's requests must not linger).
+ * After logging in, signing up or out: drops whatever the previous viewer had loaded (another
+ * account's requests must not linger) and refetches what is on screen, the viewer first of all.
  */
 export function useStartSession() {
   const client = useApolloClient();
-  return async (viewer: ViewerData | null | undefined) => {
-    await client.clearStore();
-    client.writeQuery({ query: ViewerQuery, data: { viewer: viewer ?? null } });
+  return async () => {
+    await client.resetStore();
   };
 }
 
@@ -20,6 +17,6 @@ export function useLogOut() {
   const [logOut] = useMutation(LogOutMutation);
   return async () => {
     await logOut();
-    await start(null);
+    await start();
   };
 }

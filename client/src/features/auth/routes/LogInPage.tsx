@@ -28,7 +28,7 @@ export function LogInPage() {
     const { data } = await logIn({ variables: { input } });
     const result = data?.logIn;
     if (applyUserErrors(result?.userErrors, setError, ['email', 'password']) || !result?.viewer) return;
-    await startSession(result.viewer);
+    await startSession();
     navigate(params.get('next') ?? homeOf(result.viewer), { replace: true });
   });
   return (

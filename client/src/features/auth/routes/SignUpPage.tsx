@@ -45,7 +45,7 @@ function SignUpForm({ asPartner }: { asPartner: boolean }) {
       ? (await signUpPartner({ variables: { input: { email, password, name, organizationName: values.organizationName, contactEmail: values.contactEmail } } })).data?.signUpPartner
       : (await signUpSeller({ variables: { input: { email, password, name } } })).data?.signUpSeller;
     if (applyUserErrors(result?.userErrors, setError, fields) || !result) return;
-    await startSession(result.viewer);
+    await startSession();
     navigate(homeOf(result.viewer), { replace: true });
   });
   return (

@@ -49,7 +49,7 @@ export function DirectoryPage() {
       </form>
       {queryState('services', query) ?? (connection && connection.edges.length > 0 ? (
         <>
-          <p role="status" aria-live="polite">{connection.totalCount} services</p>
+          <p role="status" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'service' : 'services'}</p>
           <div className="cards">{connection.edges.map(({ node }) => <ServiceCard key={node.id} service={node} />)}</div>
           {connection.pageInfo.hasNextPage && <button type="button" onClick={loadMore}>Show more services</button>}
         </>

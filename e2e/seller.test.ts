@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { Role } from '@slp/shared';
+import { startTestApp, type TestApp } from '../server/test/harness';
+import { PASSWORD, World } from '../server/test/fixtures';
+import { clientDist } from './build-client';
+import { hasChromium, launchBrowser, newUser, screenshot } from './browser';
+
+describe.skipIf(!hasChromium)('seller in the browser', () => {
+  let app: TestApp;
+  let world: World;
+  let browser: Browser;
+  let baseURL: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ clientDist });
+    world = new World(app);
+    baseURL = app.url.replace(/\/graphql$/, '');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('finds a partner, sends a TARGET request, edits it, closes one partner and then the request', async () => {
+    const partner = await world.partner({ services: [{ title: 'Storefront care deluxe' }] });
+    const seller = await world.user(Role.SELLER);
+    const { context, page } = await newUser(browser, baseURL);
+
+    await page.goto('/');
+    await page.getByLabel('Search').fill('Storefront care deluxe');
+    await expect.poll(() => page.getByRole('heading', { name: 'Storefront care deluxe' }).count()).toBe(1);
+    await screenshot(page, 'directory');
+    await page.getByRole('link', { name: partner.partner.name }).first().click();
+    await page.getByRole('link', { name: partner.partner.contactEmail }).waitFor();
+    await screenshot(page, 'partner-page');
+
+    // A visitor who contacts a partner logs in first and lands on the form with that service chosen.
+    await page.getByRole('link', { name: 'Contact partner' }).click();
+    await page.getByLabel('Password').waitFor();
+    await page.getByLabel('Email').fill(seller.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    const chosen = page.getByRole('list', { name: 'Chosen services' });
+    await expect.poll(() => chosen.textContent()).toContain('Storefront care deluxe');
+
+    // The shared rules run in the browser: a bad amount is reported next to its field.
+    await page.getByLabel('Company size').selectOption('EMPLOYEES_5_30');
+    await page.getByLabel('Product category').selectOption('BEAUTY_PERSONAL_CARE');
+    await page.getByLabel('TikTok Shop sales GMV').fill('42000.50');
+    await page.getByLabel('Budget').fill('12.345');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const budget = page.getByLabel('Budget');
+    await expect.poll(() => budget.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').filter({ hasText: 'USD amounts take at most 2 decimal places' }).count()).toBe(1);
+    await screenshot(page, 'request-form');
+
+    await budget.fill('3000');
+    await page.getByLabel('Hot sale product').fill('Vitamin serum');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('heading', { name: /Request of/ }).waitFor();
+    const partnerRow = page.getByRole('row', { name: new RegExp(partner.partner.name) });
+    await expect.poll(() => partnerRow.textContent()).toContain('New');
+    expect(await page.getByText('Storefront care deluxe').count()).toBeGreaterThan(0);
+
+    // Edit a field; locked fields are shown, not editable.
+    expect(await page.getByText('Cannot be changed after sending').count()).toBe(3);
+    await page.getByLabel('Budget').fill('4500');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes were saved.').waitFor();
+    await screenshot(page, 'request-page');
+
+    await page.getByRole('link', { name: 'My requests' }).click();
+    const row = page.getByRole('row', { name: /4500\.00 USD/ });
+    await expect.poll(() => row.textContent()).toContain(partner.partner.name);
+    await screenshot(page, 'my-requests');
+
+    // Close for this one partner, then the whole request; the cache updates without a reload.
+    await row.getByRole('link').first().click();
+    await page.getByRole('button', { name: `Close for ${partner.partner.name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close for this partner' }).click();
+    await expect.poll(() => partnerRow.textContent()).toContain('Closed');
+    await page.getByRole('button', { name: 'Close request' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close request' }).click();
+    await page.getByText('A closed request can no longer be edited.').waitFor();
+    await screenshot(page, 'request-closed');
+    await context.close();
+  });
+
+  it('signs up a seller and shows the API\'s error next to the email field', async () => {
+    const existing = await world.user(Role.SELLER);
+    const { context, page } = await newUser(browser, baseURL, true);
+    await page.goto('/signup');
+    await page.getByLabel('Your name').fill('Sam Seller');
+    await page.getByLabel('Email').fill(existing.email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByText('Password must be at least 8 characters').waitFor();
+    await page.getByLabel('Password').fill('long enough password');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    const email = page.getByLabel('Email');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'signup-phone');
+    await email.fill(`new-${Date.now()}@example.test`);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('heading', { name: 'My requests' }).waitFor();
+    await page.getByText('You have not sent a request yet.').waitFor();
+    await context.close();
+  });
+});
