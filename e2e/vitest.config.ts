@@ -18,5 +18,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 1,
+    // Its own group: vitest refuses projects with different maxWorkers in one group.
+    sequence: { groupOrder: 2 },
   },
 });
