@@ -53,14 +53,15 @@ export class World {
 
   async partner(options: {
     status?: PartnerStatus;
-    services?: Partial<Pick<Service, 'serviceType' | 'public' | 'productCategories' | 'priceFromAmount' | 'priceToAmount' | 'currency' | 'title'>>[];
+    services?: Partial<Pick<Service, 'serviceType' | 'public' | 'productCategories' | 'priceFromAmount' | 'priceToAmount' | 'currency' | 'title' | 'regions'>>[];
     capacity?: number;
     location?: string;
+    languages?: string[];
   } = {}): Promise<PartnerFixture> {
     const em = this.em();
     const partner = em.create(Partner, {
       name: `Partner ${++counter}`, contactEmail: unique('hello'), status: options.status ?? PartnerStatus.ONBOARDED,
-      capacity: options.capacity ?? 20, location: options.location ?? null,
+      capacity: options.capacity ?? 20, location: options.location ?? null, languages: options.languages ?? [],
     });
     const services = (options.services ?? [{}]).map((spec) => em.create(Service, {
       partner, title: 'Store management', serviceType: ServiceType.STORE_MANAGEMENT, public: true,

@@ -11,12 +11,13 @@ export enum LeadAction {
   AUTHORIZATION_MATCHED = 'AUTHORIZATION_MATCHED',
   MARK_NO_AGREEMENT = 'MARK_NO_AGREEMENT',
   SELLER_CLOSE = 'SELLER_CLOSE',
+  UNASSIGN = 'UNASSIGN',
 }
 
 export interface LeadTransition {
   from: readonly LeadStatus[];
   to: LeadStatus;
-  /** Who performs it: the partner's members, or the seller (directly or by granting an authorization). */
+  /** Who performs it: the partner's members, the seller (directly or by granting an authorization), or an operator. */
   by: Role;
   closeReason?: LeadCloseReason;
   /** The history entry the change writes. */
@@ -39,6 +40,11 @@ export const leadTransitions: Record<LeadAction, LeadTransition> = {
   [LeadAction.SELLER_CLOSE]: {
     from: [LeadStatus.NEW, LeadStatus.FOLLOWING], to: LeadStatus.CLOSED, by: Role.SELLER,
     closeReason: LeadCloseReason.SELLER_CLOSED, event: 'SELLER_CLOSED',
+  },
+  // An operator takes back a platform assignment the partner has not acted on; the lead stays as history.
+  [LeadAction.UNASSIGN]: {
+    from: [LeadStatus.NEW], to: LeadStatus.CLOSED, by: Role.OPERATOR,
+    closeReason: LeadCloseReason.UNASSIGNED, event: 'UNASSIGNED',
   },
 };
 

@@ -52,6 +52,8 @@ const moneyFields = ['shopGmv', 'otherChannelsGmv', 'budget'] as const;
 export const businessProfileShape = {
   contactName: text('Contact name', limits.name),
   location: optionalText('Location', limits.location),
+  language: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'Give the language as a two-letter code, e.g. en')
+    .optional().nullable().or(z.literal('')).transform((v) => (v ? v : null)),
   companySize: z.enum(CompanySize, 'Choose a company size'),
   currency,
   shopGmv: amount,

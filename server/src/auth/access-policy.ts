@@ -1,4 +1,4 @@
-import { ContactAccess, LeadStatus, Role } from '@slp/shared';
+import { ContactAccess, LeadCloseReason, LeadStatus, Role } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
 import type { Lead } from '../leads/lead.entity.js';
@@ -26,7 +26,8 @@ async function partnerLead(ctx: Context, inquiry: Inquiry): Promise<Lead | null>
 export async function canSeeInquiry(ctx: Context, inquiry: Inquiry): Promise<boolean> {
   if (isOwner(ctx, inquiry) || isOperator(ctx.viewer)) return true;
   const lead = await partnerLead(ctx, inquiry);
-  return !!lead && profileVisibleTo.includes(lead.status);
+  // A lead an operator took back leaves the partner nothing of the inquiry.
+  return !!lead && profileVisibleTo.includes(lead.status) && lead.closeReason !== LeadCloseReason.UNASSIGNED;
 }
 
 /** Why the seller's contact details are or are not there for this viewer. */

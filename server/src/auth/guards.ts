@@ -5,13 +5,27 @@ import type { Partner } from '../partners/partner.entity.js';
 import { DomainError } from '../domain-error.js';
 import { requirePartner, requireRole, type Viewer } from './viewer.js';
 
+/** Queries have no payload: a domain refusal becomes a GraphQL error carrying its code. */
+function asGraphQLError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new GraphQLError(error.message, { extensions: { code: error.problems[0].code } });
+}
+
 /** For queries, where there is no payload: a domain refusal becomes a GraphQL error with its code. */
 export function refusalAsGraphQLError<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: error.problems[0].code } });
+    throw asGraphQLError(error);
+  }
+}
+
+/** The same for a query's asynchronous service call (not found, forbidden…). */
+export async function queryOrThrow<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw asGraphQLError(error);
   }
 }
 

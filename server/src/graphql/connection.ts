@@ -53,7 +53,7 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-function pageSize(first: number | null | undefined): number {
+export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -77,18 +77,29 @@ function toConnection<T extends { id: number }>(rows: T[], size: number, after: 
 }
 
 /**
- * Keyset pagination, newest first (ids grow with time): a stable order that stays fast on deep pages.
+ * A filter, or a function making a fresh one per use: raw SQL fragments in a filter are single-use,
+ * and a page runs its filter twice (rows and total count).
+ */
+export type PageFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
+
+/**
+ * Keyset pagination by id (ids grow with time): newest first unless `oldestFirst`; a stable order
+ * that stays fast on deep pages.
  */
 export async function paginate<T extends { id: number } & object>(
-  em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, args: PageArgs,
-  options: Pick<FindOptions<T, any>, 'populate'> = {},
+  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs,
+  options: Pick<FindOptions<T, any>, 'populate'> & { oldestFirst?: boolean } = {},
 ): Promise<ConnectionResult<T>> {
+  const { oldestFirst, ...findOptions } = options;
+  const where = () => (typeof filter === 'function' ? filter() : filter);
   const size = pageSize(args.first);
   const afterId = args.after ? decodeCursor(args.after) : null;
-  const pageWhere = (afterId == null ? where : { $and: [where, { id: { $lt: afterId } }] }) as FilterQuery<T>;
+  const pageWhere = (afterId == null ? where() : { $and: [where(), { id: { [oldestFirst ? '$gt' : '$lt']: afterId } }] }) as FilterQuery<T>;
   const [rows, totalCount] = await Promise.all([
-    size === 0 ? [] : em.find(entity, pageWhere, { ...options, orderBy: { id: 'desc' } as never, limit: size + 1 } as never),
-    em.count(entity, where),
+    size === 0 ? [] : em.find(entity, pageWhere, {
+      ...findOptions, orderBy: { id: oldestFirst ? 'asc' : 'desc' } as never, limit: size + 1,
+    } as never),
+    em.count(entity, where()),
   ]);
   return toConnection(rows as T[], size, args.after, totalCount);
 }

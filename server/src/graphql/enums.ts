@@ -10,4 +10,11 @@ const enums = {
   ContactAccess, PartnerStatus, ServiceType, ProductCategory, LeadAlertType, InquiryUpdateType, UserErrorCode,
 };
 
-for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });
+/** Descriptions of enum values added beyond the contract. */
+const valueDescriptions: Record<string, Record<string, { description: string }>> = {
+  LeadCloseReason: { UNASSIGNED: { description: 'An operator took the lead back before the partner acted on it.' } },
+};
+
+for (const [name, values] of Object.entries(enums)) {
+  registerEnumType(values, { name, valuesConfig: valueDescriptions[name] });
+}

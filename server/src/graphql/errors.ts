@@ -5,7 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 const publicCodes = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'LIMIT_EXCEEDED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'NOT_FOUND',
+  'LIMIT_EXCEEDED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'NOT_FOUND', 'INVALID',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

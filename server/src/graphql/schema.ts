@@ -12,10 +12,11 @@ import { LeadResolver } from '../leads/leads.resolver.js';
 import { AuthorizationResolver } from '../authorizations/authorizations.resolver.js';
 import { ApiTokenResolver } from '../api-tokens/api-tokens.resolver.js';
 import { tokenScope } from '../api-tokens/token-scope.js';
+import { MatchingResolver } from '../matching/matching.resolver.js';
 
 export const resolvers = [
   NodeResolver, AuthResolver, PartnerResolver, ServiceResolver, InquiryResolver, LeadResolver, AuthorizationResolver,
-  ApiTokenResolver,
+  ApiTokenResolver, MatchingResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

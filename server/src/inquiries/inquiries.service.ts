@@ -2,18 +2,19 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   InquiryStatus, LeadAction, LeadSource, PartnerStatus, RequestType, Role, UserErrorCode,
-  activeLeadStatuses, businessProfileRules, submitInquiryRules, type BusinessProfile,
+  activeLeadStatuses, businessProfileRules, type ServiceType, submitInquiryRules, type BusinessProfile,
 } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Service } from '../partners/service.entity.js';
 import { Lead } from '../leads/lead.entity.js';
-import { recordLeadEvent, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { createLead, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 
 export interface SubmitInquiryData {
-  contactName: string; contactEmail: string; location?: string | null; companySize: string; currency: string;
+  contactName: string; contactEmail: string; location?: string | null; language?: string | null; companySize: string; currency: string;
   shopGmv: string; otherChannelsGmv?: string | null; budget: string; productCategory: string;
   hotSaleProduct?: string | null; otherDetails?: string | null; requestType: string;
   serviceType?: string | null; targetServiceIds?: string[] | null;
@@ -39,10 +40,13 @@ export class InquiriesService {
       });
       inquiry.targetServices.set(targets);
       for (const service of firstServicePerPartner(targets)) {
-        const lead = em.create(Lead, { inquiry, partner: service.partner, service, source: LeadSource.SELLER_TARGETED });
-        recordLeadEvent(em, lead, 'CREATED', Role.SELLER, seller);
+        createLead(em, { inquiry, partner: service.partner, service, source: LeadSource.SELLER_TARGETED }, seller);
       }
       await em.flush();
+      if (data.requestType === RequestType.OPEN) {
+        await new MatchingService(em).assignBestPartners(em, inquiry as Inquiry & { serviceType: ServiceType });
+        await em.flush();
+      }
       return inquiry;
     });
   }
@@ -134,8 +138,8 @@ function definedFields(input: Record<string, unknown>): Record<string, unknown> 
 
 function profileOf(inquiry: Inquiry) {
   return {
-    contactName: inquiry.contactName, location: inquiry.location, companySize: inquiry.companySize,
-    currency: inquiry.currency, shopGmv: inquiry.shopGmvAmount, otherChannelsGmv: inquiry.otherChannelsGmvAmount,
+    contactName: inquiry.contactName, location: inquiry.location, language: inquiry.language,
+    companySize: inquiry.companySize, currency: inquiry.currency, shopGmv: inquiry.shopGmvAmount, otherChannelsGmv: inquiry.otherChannelsGmvAmount,
     budget: inquiry.budgetAmount, productCategory: inquiry.productCategory,
     hotSaleProduct: inquiry.hotSaleProduct, otherDetails: inquiry.otherDetails,
   };
@@ -143,8 +147,8 @@ function profileOf(inquiry: Inquiry) {
 
 function profileColumns(profile: BusinessProfile) {
   return {
-    contactName: profile.contactName, location: profile.location, companySize: profile.companySize,
-    currency: profile.currency, shopGmvAmount: profile.shopGmv, otherChannelsGmvAmount: profile.otherChannelsGmv,
+    contactName: profile.contactName, location: profile.location, language: profile.language,
+    companySize: profile.companySize, currency: profile.currency, shopGmvAmount: profile.shopGmv, otherChannelsGmvAmount: profile.otherChannelsGmv,
     budgetAmount: profile.budget, productCategory: profile.productCategory,
     hotSaleProduct: profile.hotSaleProduct, otherDetails: profile.otherDetails,
   };

@@ -13,11 +13,14 @@ export class SellerContact {
   @Field(() => String) email!: string;
 }
 
+const LANGUAGE = 'The language the seller wants to work in: a two-letter ISO 639-1 code such as en.';
+
 @InputType()
 export class SubmitInquiryInput {
   @Field(() => String, { description: 'Contact name (the form\'s "Subject").' }) contactName!: string;
   @Field(() => String) contactEmail!: string;
   @Field(() => String, { nullable: true }) location?: string | null;
+  @Field(() => String, { nullable: true, description: LANGUAGE }) language?: string | null;
   @Field(() => CompanySize) companySize!: CompanySize;
   @Field(() => String, { description: 'ISO 4217 code of every amount below.' }) currency!: string;
   @Field(() => DecimalScalar, { description: 'Average monthly GMV on TikTok Shop.' }) shopGmv!: string;
@@ -38,6 +41,7 @@ export class UpdateInquiryInput {
   @Field(() => ID) inquiryId!: string;
   @Field(() => String, { nullable: true }) contactName?: string | null;
   @Field(() => String, { nullable: true }) location?: string | null;
+  @Field(() => String, { nullable: true, description: LANGUAGE }) language?: string | null;
   @Field(() => CompanySize, { nullable: true }) companySize?: CompanySize | null;
   @Field(() => String, { nullable: true }) currency?: string | null;
   @Field(() => DecimalScalar, { nullable: true }) shopGmv?: string | null;

@@ -45,6 +45,10 @@ export class Inquiry extends Node {
   @Property({ type: 'string', length: 100, nullable: true })
   location?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The language the seller wants to work in (two-letter ISO 639-1 code, e.g. en).' })
+  @Property({ type: 'string', length: 2, nullable: true })
+  language?: string | null;
+
   @Field(() => CompanySize)
   @Enum({ items: () => CompanySize, type: 'string' })
   companySize!: CompanySize;

@@ -28,6 +28,7 @@ const actionWords: Record<LeadAction, string> = {
   [LeadAction.AUTHORIZATION_MATCHED]: 'match an authorization to',
   [LeadAction.MARK_NO_AGREEMENT]: 'mark no agreement on',
   [LeadAction.SELLER_CLOSE]: 'close',
+  [LeadAction.UNASSIGN]: 'unassign',
 };
 
 /**
@@ -60,6 +61,19 @@ export function transitionLead(em: EntityManager, lead: Lead, action: LeadAction
   // Following up is the moment the partner first sees the seller's contact details.
   if (rule.to === LeadStatus.FOLLOWING) recordLeadEvent(em, lead, 'CONTACT_REVEALED', null, null, now);
   return { lead, action, from, to: rule.to };
+}
+
+/** The fields that make a new lead: whose, on which inquiry, through which service, how it came. */
+export type NewLead = Pick<Lead, 'inquiry' | 'partner' | 'service' | 'source'>;
+
+/**
+ * Every lead is born here, NEW, with its CREATED history entry (the partner's notification starts
+ * from that entry). The actor is who caused it: the seller, an operator, or null for the platform.
+ */
+export function createLead(em: EntityManager, data: NewLead, actor: User | null): Lead {
+  const lead = em.create(Lead, data);
+  recordLeadEvent(em, lead, 'CREATED', actor?.role ?? null, actor);
+  return lead;
 }
 
 export function recordLeadEvent(

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125164502 } from './Migration20261125164502.js';
 import { Migration20261125163553 } from './Migration20261125163553.js';
 import { Migration20261125114314 } from './Migration20261125114314.js';
 
@@ -6,4 +7,5 @@ import { Migration20261125114314 } from './Migration20261125114314.js';
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125114314', class: Migration20261125114314 },
   { name: 'Migration20261125163553', class: Migration20261125163553 },
+  { name: 'Migration20261125164502', class: Migration20261125164502 },
 ];

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { PageArgs, paginate, pageSize } from '../graphql/connection.js';
+import { mutationPayload } from '../graphql/payload.js';
+import { queryOrThrow } from '../auth/guards.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { InquiryConnection } from '../inquiries/inquiries.types.js';
+import { LeadPayload } from '../leads/leads.types.js';
+import { Partner } from '../partners/partner.entity.js';
+import { Service } from '../partners/service.entity.js';
+import { MatchingService } from './matching.service.js';
+import {
+  AssignPartnersInput, AssignPartnersPayload, PartnerRecommendation, UnassignLeadInput,
+} from './matching.types.js';
+
+@Resolver(() => PartnerRecommendation)
+export class MatchingResolver {
+  @Query(() => InquiryConnection, {
+    description: 'Operator: ACTIVE OPEN inquiries with fewer active (NEW or FOLLOWING) leads than the platform assigns, oldest first.',
+  })
+  openInquiryQueue(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return queryOrThrow(async () =>
+      paginate(ctx.em, Inquiry, new MatchingService(ctx.em).queueFilter(ctx.viewer), page, { oldestFirst: true }));
+  }
+
+  @Query(() => [PartnerRecommendation], { description: 'Operator: eligible partners for an OPEN inquiry, best first, with every part of the score.' })
+  async recommendedPartners(
+    @Arg('inquiryId', () => ID, { description: 'Global ID of an OPEN inquiry.' }) inquiryId: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many, 0 to 100 (default 20).' }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerRecommendation[]> {
+    const ranked = await queryOrThrow(() => new MatchingService(ctx.em).recommend(ctx.viewer, inquiryId, pageSize(first)));
+    return ranked.map(({ partnerId, serviceId, score, parts }) => ({ partnerId, serviceId, score, reasons: parts }));
+  }
+
+  @FieldResolver(() => Partner, { description: 'The recommended partner.' })
+  partner(@Root() recommendation: PartnerRecommendation, @Ctx() ctx: Context) {
+    return ctx.loaders.partner.load(recommendation.partnerId);
+  }
+
+  @FieldResolver(() => Service, { nullable: true, description: "The partner's service of the wanted type that fits best." })
+  service(@Root() recommendation: PartnerRecommendation, @Ctx() ctx: Context) {
+    return ctx.loaders.service.load(recommendation.serviceId);
+  }
+
+  @Mutation(() => AssignPartnersPayload, { description: 'Operator: gives an ACTIVE OPEN inquiry to the chosen partners (all or none).' })
+  async assignPartners(@Arg('input', () => AssignPartnersInput) input: AssignPartnersInput, @Ctx() ctx: Context) {
+    const payload = await mutationPayload(() => new MatchingService(ctx.em).assign(ctx.viewer, input), (leads) => ({ leads }));
+    // A refusal creates no lead: the list is empty, never null.
+    return { ...payload, leads: payload.leads ?? [] };
+  }
+
+  @Mutation(() => LeadPayload, {
+    description: 'Operator: takes back a platform-assigned lead that is still NEW. It closes as UNASSIGNED and the partner loses access to the inquiry.',
+  })
+  unassignLead(@Arg('input', () => UnassignLeadInput) input: UnassignLeadInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new MatchingService(ctx.em).unassign(ctx.viewer, input.leadId), ({ lead }) => ({ lead }));
+  }
+}

@@ -1,0 +1,148 @@
+import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  InquiryStatus, LeadAction, LeadSource, PartnerStatus, RequestType, Role, UserErrorCode, activeLeadStatuses,
+  type ServiceType,
+} from '@slp/shared';
+import { DomainError, type Problem } from '../domain-error.js';
+import { requireRole, type Viewer } from '../auth/viewer.js';
+import { idOfType } from '../graphql/node.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+import { createLead, lockLead, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { Partner } from '../partners/partner.entity.js';
+import { Service } from '../partners/service.entity.js';
+import type { User } from '../auth/user.entity.js';
+import { gatherCandidates } from './candidate-features.js';
+import { matchingConfig, type MatchingConfig } from './matching.config.js';
+import { pickForAssignment, rankCandidates, type Recommendation } from './scoring.js';
+
+export interface AssignPartnersData { inquiryId: string; partnerIds: string[] }
+
+const noSuchInquiry = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such inquiry', ['inquiryId']);
+
+/** An OPEN inquiry, with the service type matching needs. */
+type OpenInquiry = Inquiry & { serviceType: ServiceType };
+
+/** The platform's side of OPEN inquiries: ranking partners, assigning them, and the operator's console. */
+export class MatchingService {
+  constructor(private readonly em: EntityManager, private readonly config: MatchingConfig = matchingConfig) {}
+
+  /** Eligible partners for an inquiry, best first (optionally only the given partners). */
+  async rank(em: EntityManager, inquiry: OpenInquiry, partnerIds?: number[]): Promise<Recommendation[]> {
+    const candidates = await gatherCandidates(em, { serviceType: inquiry.serviceType, inquiryId: inquiry.id, partnerIds }, this.config);
+    return rankCandidates({
+      productCategory: inquiry.productCategory, budgetAmount: inquiry.budgetAmount, currency: inquiry.currency,
+      location: inquiry.location ?? null, language: inquiry.language ?? null,
+    }, candidates, this.config);
+  }
+
+  /**
+   * Runs inside the transaction that stores a new OPEN inquiry: the best fitting partners get a NEW
+   * lead each. With nobody fitting, none is created and the inquiry waits in the operator's queue.
+   */
+  async assignBestPartners(em: EntityManager, inquiry: OpenInquiry): Promise<Lead[]> {
+    const picked = pickForAssignment(await this.rank(em, inquiry), this.config.partnersPerInquiry);
+    return picked.map((choice) => this.newLead(em, inquiry, choice, null));
+  }
+
+  /** Operator: the ranked list with every score part. */
+  async recommend(viewer: Viewer | null, inquiryGlobalId: string, limit: number): Promise<Recommendation[]> {
+    requireRole(viewer, Role.OPERATOR);
+    const inquiry = await this.openInquiry(this.em, inquiryGlobalId);
+    return (await this.rank(this.em, inquiry)).slice(0, limit);
+  }
+
+  /** Operator: ACTIVE OPEN inquiries still short of partners, oldest first (the filter for a page). */
+  queueFilter(viewer: Viewer | null): () => FilterQuery<Inquiry> {
+    requireRole(viewer, Role.OPERATOR);
+    const statuses = activeLeadStatuses.map((status) => `'${status}'`).join(', ');
+    return () => ({
+      requestType: RequestType.OPEN, status: InquiryStatus.ACTIVE,
+      [raw((alias) => `(select count(*) from leads l where l.inquiry_id = ${alias}.id and l.status in (${statuses}))`)]:
+        { $lt: this.config.partnersPerInquiry },
+    });
+  }
+
+  /** Operator: gives the inquiry to the chosen partners, all or none. */
+  async assign(viewer: Viewer | null, input: AssignPartnersData): Promise<Lead[]> {
+    const operator = requireRole(viewer, Role.OPERATOR).user;
+    const ids = input.partnerIds.map((id) => idOfType(id, 'Partner'));
+    checkPartnerList(ids);
+    return this.em.transactional(async (em) => {
+      const inquiry = await this.openInquiry(em, input.inquiryId, true);
+      if (inquiry.status === InquiryStatus.CLOSED) {
+        throw DomainError.of(UserErrorCode.NOT_EDITABLE, 'A closed inquiry takes no new partners', ['inquiryId']);
+      }
+      const known = ids.filter((id): id is number => id != null);
+      const eligible = new Map((await this.rank(em, inquiry, known)).map((choice) => [choice.partnerId, choice]));
+      const problems = await this.refusals(em, inquiry, ids, eligible);
+      if (problems.length) throw new DomainError(problems);
+      const leads = known.map((id) => this.newLead(em, inquiry, eligible.get(id)!, operator));
+      await em.flush();
+      return leads;
+    });
+  }
+
+  /** Operator: takes back a platform assignment the partner has not acted on (see docs/matching.md). */
+  async unassign(viewer: Viewer | null, leadGlobalId: string): Promise<LeadChange> {
+    const operator = requireRole(viewer, Role.OPERATOR).user;
+    const leadId = idOfType(leadGlobalId, 'Lead');
+    return this.em.transactional(async (em) => {
+      const lead = leadId == null ? null : await lockLead(em, leadId);
+      if (!lead) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
+      if (lead.source !== LeadSource.PLATFORM_ASSIGNED) {
+        throw DomainError.of(UserErrorCode.INVALID,
+          'The seller chose this partner; only leads the platform assigned can be taken back', ['leadId']);
+      }
+      return transitionLead(em, lead, LeadAction.UNASSIGN, { actor: operator });
+    });
+  }
+
+  private newLead(em: EntityManager, inquiry: Inquiry, choice: Recommendation, actor: User | null): Lead {
+    return createLead(em, {
+      inquiry, partner: em.getReference(Partner, choice.partnerId), service: em.getReference(Service, choice.serviceId),
+      source: LeadSource.PLATFORM_ASSIGNED,
+    }, actor);
+  }
+
+  private async openInquiry(em: EntityManager, globalId: string, lock = false): Promise<OpenInquiry> {
+    const id = idOfType(globalId, 'Inquiry');
+    const inquiry = id == null ? null
+      : await em.findOne(Inquiry, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+    if (!inquiry) throw noSuchInquiry();
+    if (inquiry.requestType !== RequestType.OPEN || !inquiry.serviceType) {
+      throw DomainError.of(UserErrorCode.INVALID, 'Only OPEN inquiries are matched by the platform', ['inquiryId']);
+    }
+    return inquiry as OpenInquiry;
+  }
+
+  /** Why each chosen partner that is not eligible cannot take the inquiry, naming its place in the list. */
+  private async refusals(
+    em: EntityManager, inquiry: OpenInquiry, ids: (number | null)[], eligible: Map<number, Recommendation>,
+  ): Promise<Problem[]> {
+    const missing = ids.filter((id): id is number => id != null && !eligible.has(id));
+    if (!missing.length && !ids.includes(null)) return [];
+    const partners = new Map((await em.find(Partner, { id: { $in: missing } })).map((p) => [p.id, p]));
+    const holding = new Set((await em.find(Lead, { inquiry, partner: { $in: missing } })).map((lead) => lead.partner.id));
+    return ids.flatMap((id, index): Problem[] => {
+      if (id != null && eligible.has(id)) return [];
+      const field = ['partnerIds', String(index)];
+      const partner = id == null ? undefined : partners.get(id);
+      if (!partner) return [{ code: UserErrorCode.NOT_FOUND, field, message: 'No such partner' }];
+      if (holding.has(partner.id)) return [{ code: UserErrorCode.CONFLICT, field, message: 'This partner already has this inquiry' }];
+      if (partner.status !== PartnerStatus.ONBOARDED) {
+        return [{ code: UserErrorCode.INVALID, field, message: `Only onboarded partners receive leads; this one is ${partner.status}` }];
+      }
+      return [{ code: UserErrorCode.INVALID, field, message: `This partner offers no ${inquiry.serviceType} service` }];
+    });
+  }
+}
+
+function checkPartnerList(ids: (number | null)[]): void {
+  if (!ids.length) throw DomainError.of(UserErrorCode.INVALID, 'Choose at least one partner', ['partnerIds']);
+  const known = ids.filter((id) => id != null);
+  if (new Set(known).size !== known.length) {
+    throw DomainError.of(UserErrorCode.INVALID, 'Each partner can be chosen once', ['partnerIds']);
+  }
+}

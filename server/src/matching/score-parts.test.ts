@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeadSource, LeadStatus, PartnerStatus, ProductCategory, ServiceType } from '@slp/shared';
+import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
+import { World } from '../../test/fixtures.js';
+import { MatchingWorld, RECOMMEND, partOf, recommendationOf, type RecommendationJson } from '../../test/matching-fixtures.js';
+import type { Inquiry } from '../inquiries/inquiry.entity.js';
+
+let app: TestApp;
+let world: World;
+let history: MatchingWorld;
+let operator: GraphQLClient;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  world = new World(app);
+  history = new MatchingWorld(app);
+  operator = await world.operator();
+});
+afterAll(() => app?.close());
+
+async function recommend(overrides: Partial<Inquiry> = {}): Promise<RecommendationJson[]> {
+  const { id } = await history.openInquiry(overrides);
+  return (await operator.request(RECOMMEND, { id, first: 100 })).recommendedPartners;
+}
+
+describe('recommendedPartners: each score part', () => {
+  it('scores a new partner that fits on every known point as the weighted sum of its parts', async () => {
+    const partner = await world.partner({ services: [{ serviceType: ServiceType.TECHNOLOGY }] });
+    const [only] = await recommend({ serviceType: ServiceType.TECHNOLOGY });
+    expect(only).toEqual({
+      partner: { id: partner.partnerId }, service: { id: partner.services[0] }, score: 0.791,
+      reasons: [
+        { factor: 'productCategory', weight: 0.25, value: 1, explanation: 'Serves beauty personal care' },
+        { factor: 'budget', weight: 0.15, value: 1, explanation: 'Budget 3000.00 USD is within the price range 1000.00–5000.00 USD' },
+        { factor: 'region', weight: 0.15, value: 0.5, explanation: 'Serves every region; the partner gave no location' },
+        { factor: 'language', weight: 0.1, value: 0.5, explanation: 'The partner lists no languages' },
+        { factor: 'capacity', weight: 0.1, value: 1, explanation: '20 of 20 lead slots free (0 NEW or FOLLOWING)' },
+        { factor: 'trackRecord', weight: 0.15, value: 0.44, explanation: 'No leads answered yet: scored as a typical partner' },
+        { factor: 'fairSpreading', weight: 0.1, value: 1, explanation: '0 platform-assigned leads in the last 30 days' },
+      ],
+    });
+  });
+
+  it('product category: served or not', async () => {
+    const serving = await world.partner();
+    const other = await world.partner({ services: [{ productCategories: [ProductCategory.MENSWEAR, ProductCategory.SHOES] }] });
+    const list = await recommend();
+    expect(partOf(list, serving.partnerId, 'productCategory')).toEqual({ value: 1, explanation: 'Serves beauty personal care' });
+    expect(partOf(list, other.partnerId, 'productCategory'))
+      .toEqual({ value: 0, explanation: 'Serves menswear, shoes; not beauty personal care' });
+  });
+
+  it('budget: within, below, above the range; other currency; no prices', async () => {
+    const within = await world.partner({ services: [{ priceFromAmount: '3000', priceToAmount: '3000' }] });
+    const below = await world.partner({ services: [{ priceFromAmount: '5000', priceToAmount: null }] });
+    const above = await world.partner({ services: [{ priceFromAmount: null, priceToAmount: '2500.50' }] });
+    const euro = await world.partner({ services: [{ currency: 'EUR' }] });
+    const unpriced = await world.partner({ services: [{ priceFromAmount: null, priceToAmount: null, currency: null }] });
+    const list = await recommend();
+    expect(partOf(list, within.partnerId, 'budget'))
+      .toEqual({ value: 1, explanation: 'Budget 3000.00 USD is within the price range 3000.00–3000.00 USD' });
+    expect(partOf(list, below.partnerId, 'budget'))
+      .toEqual({ value: 0.6, explanation: 'Budget 3000.00 USD is 60% of the lowest price 5000.00 USD' });
+    expect(partOf(list, above.partnerId, 'budget'))
+      .toEqual({ value: 0.75, explanation: 'Budget 3000.00 USD is above the highest price 2500.50 USD' });
+    expect(partOf(list, euro.partnerId, 'budget')).toEqual({
+      value: 0.5, explanation: 'Prices are in EUR, the budget in USD: not comparable without an exchange rate',
+    });
+    expect(partOf(list, unpriced.partnerId, 'budget')).toEqual({ value: 0.5, explanation: 'No price range published' });
+  });
+
+  it('region: regions served, the partner\'s city or country, elsewhere, unknown', async () => {
+    const listed = await world.partner({ services: [{ regions: ['CA', 'US'] }] });
+    const notListed = await world.partner({ services: [{ regions: ['DE'] }], location: 'Austin, US' });
+    const sameCity = await world.partner({ location: 'austin , us' });
+    const sameCountry = await world.partner({ location: 'Dallas, US' });
+    const elsewhere = await world.partner({ location: 'Toronto, CA' });
+    const list = await recommend();
+    expect(partOf(list, listed.partnerId, 'region')).toEqual({ value: 1, explanation: 'Serves US, where the seller is' });
+    expect(partOf(list, notListed.partnerId, 'region')).toEqual({ value: 0, explanation: 'Serves only DE; the seller is in Austin, US' });
+    expect(partOf(list, sameCity.partnerId, 'region')).toEqual({ value: 1, explanation: "Based in austin , us, the seller's city" });
+    expect(partOf(list, sameCountry.partnerId, 'region')).toEqual({ value: 0.75, explanation: "Based in Dallas, US, the seller's country" });
+    expect(partOf(list, elsewhere.partnerId, 'region')).toEqual({ value: 0.5, explanation: 'Serves every region; based in Toronto, CA' });
+    const noLocation = await recommend({ location: null });
+    expect(partOf(noLocation, listed.partnerId, 'region')).toEqual({ value: 0.5, explanation: 'The seller gave no location' });
+  });
+
+  it('language: spoken, not spoken, unknown on either side', async () => {
+    const speaks = await world.partner({ languages: ['es', 'en'] });
+    const doesNot = await world.partner({ languages: ['fr', 'de'] });
+    const list = await recommend();
+    expect(partOf(list, speaks.partnerId, 'language')).toEqual({ value: 1, explanation: 'Works in en' });
+    expect(partOf(list, doesNot.partnerId, 'language')).toEqual({ value: 0, explanation: 'Works in fr, de; not en' });
+    const unnamed = await recommend({ language: null });
+    expect(partOf(unnamed, speaks.partnerId, 'language')).toEqual({ value: 0.5, explanation: 'The seller named no language' });
+  });
+
+  it('capacity: free slots against NEW and FOLLOWING leads; full is 0', async () => {
+    const busy = await world.partner({ capacity: 4 });
+    await history.pastLead(busy.partner, { status: LeadStatus.NEW });
+    await history.pastLead(busy.partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
+    await history.pastLead(busy.partner, { status: LeadStatus.DEAL, followedAfterHours: 0 });
+    await history.pastLead(busy.partner, { status: LeadStatus.REJECTED });
+    const full = await world.partner({ capacity: 1 });
+    await history.pastLead(full.partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
+    await history.pastLead(full.partner, { status: LeadStatus.NEW });
+    const list = await recommend();
+    expect(partOf(list, busy.partnerId, 'capacity')).toEqual({ value: 0.5, explanation: '2 of 4 lead slots free (2 NEW or FOLLOWING)' });
+    expect(partOf(list, full.partnerId, 'capacity')).toEqual({ value: 0, explanation: '0 of 1 lead slots free (2 NEW or FOLLOWING)' });
+  });
+
+  it('track record: follow-up share, median time to follow up and deal rate, smoothed toward a typical partner', async () => {
+    const proven = await world.partner();
+    for (const hours of [2, 4, 12, 12, 30, 40]) {
+      await history.pastLead(proven.partner, { status: LeadStatus.FOLLOWING, hoursAgo: 100, followedAfterHours: hours });
+    }
+    for (const hours of [6, 20]) await history.pastLead(proven.partner, { status: LeadStatus.DEAL, hoursAgo: 100, followedAfterHours: hours });
+    await history.pastLead(proven.partner, { status: LeadStatus.REJECTED, hoursAgo: 100 });
+    await history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 49 });
+    await history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 47 });
+    const list = await recommend();
+    // 10 leads due (the 47-hour-old NEW lead is still in its grace period), 8 followed up, median 12 h, 2 deals:
+    // share (8 + 5×0.5)/(10 + 5) = 0.7; speed (8×1/(1 + 12/24) + 5×0.5)/13 = 0.60256; deals (2 + 5×0.3)/13 = 0.26923;
+    // value 0.4×0.7 + 0.3×0.60256 + 0.3×0.26923 = 0.54154.
+    expect(partOf(list, proven.partnerId, 'trackRecord')).toEqual({
+      value: 0.5415, explanation: 'Followed up 8 of 10 leads, median 12.0 h to follow up, 2 deals (smoothed toward a typical partner)',
+    });
+  });
+
+  it('track record: a partner that never follows up falls below a new partner', async () => {
+    const silent = await world.partner();
+    for (let i = 0; i < 5; i += 1) await history.pastLead(silent.partner, { status: LeadStatus.REJECTED, hoursAgo: 10 });
+    const list = await recommend();
+    // share 2.5/10 = 0.25, speed 0.5, deals 0.3: 0.1 + 0.15 + 0.09.
+    expect(partOf(list, silent.partnerId, 'trackRecord')).toEqual({
+      value: 0.34, explanation: 'Followed up 0 of 5 leads, no follow-ups yet, 0 deals (smoothed toward a typical partner)',
+    });
+  });
+
+  it('fair spreading: platform assignments of the last 30 days only', async () => {
+    const popular = await world.partner();
+    for (let i = 0; i < 3; i += 1) await history.pastLead(popular.partner, { status: LeadStatus.REJECTED, hoursAgo: 24 * 29 });
+    await history.pastLead(popular.partner, { status: LeadStatus.REJECTED, hoursAgo: 24 * 31 });
+    await history.pastLead(popular.partner, { status: LeadStatus.REJECTED, source: LeadSource.SELLER_TARGETED });
+    const list = await recommend();
+    expect(partOf(list, popular.partnerId, 'fairSpreading'))
+      .toEqual({ value: 0.625, explanation: '3 platform-assigned leads in the last 30 days' });
+  });
+});
+
+describe('recommendedPartners: ranking', () => {
+  it('ranks by score, breaks ties by the older partner, and offers each partner\'s best service', async () => {
+    const type = { serviceType: ServiceType.CUSTOMER_SERVICE };
+    const twinA = await world.partner({ services: [type] });
+    const twinB = await world.partner({ services: [type] });
+    const twoServices = await world.partner({
+      services: [{ ...type, productCategories: [ProductCategory.TOYS_HOBBIES] }, type],
+      languages: ['en'],
+    });
+    const list = await recommend(type);
+    expect(list.map((r) => r.partner.id)).toEqual([twoServices.partnerId, twinA.partnerId, twinB.partnerId]);
+    expect(recommendationOf(list, twinA.partnerId).score).toBe(recommendationOf(list, twinB.partnerId).score);
+    expect(recommendationOf(list, twoServices.partnerId).service).toEqual({ id: twoServices.services[1] });
+    expect(list[0].score).toBe(0.841);
+    const firstTwo = (await operator.request(RECOMMEND, { id: (await history.openInquiry(type)).id, first: 2 })).recommendedPartners;
+    expect(firstTwo.map((r: RecommendationJson) => r.partner.id)).toEqual([twoServices.partnerId, twinA.partnerId]);
+  });
+});
+
+describe('recommendedPartners: who is eligible', () => {
+  it('onboarded partners with a service of the type, public or private, and never one already on the inquiry', async () => {
+    const type = { serviceType: ServiceType.LOGISTICS };
+    const listed = await world.partner({ services: [type] });
+    const privateOnly = await world.partner({ services: [{ ...type, public: false }] });
+    await world.partner({ services: [type], status: PartnerStatus.PENDING });
+    await world.partner({ services: [type], status: PartnerStatus.SUSPENDED });
+    await world.partner({ services: [{ serviceType: ServiceType.TRAINING }] });
+    const rejected = await world.partner({ services: [type] });
+    const unassigned = await world.partner({ services: [type] });
+    const { id, inquiry } = await history.openInquiry(type);
+    await history.pastLead(rejected.partner, { status: LeadStatus.REJECTED, inquiry });
+    await history.pastLead(unassigned.partner, { status: LeadStatus.CLOSED, inquiry });
+    const list: RecommendationJson[] = (await operator.request(RECOMMEND, { id })).recommendedPartners;
+    expect(list.map((r) => r.partner.id)).toEqual([listed.partnerId, privateOnly.partnerId]);
+  });
+});

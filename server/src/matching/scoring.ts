@@ -1,0 +1,183 @@
+import { compareAmounts, formatAmount } from '@slp/shared';
+import type { MatchingConfig } from './matching.config.js';
+
+/**
+ * Pure scoring: no database, no clock. Each part is a value from 0 to 1 with a sentence saying why;
+ * the score is the weighted sum. The SQL that gathers the features lives in candidate-features.ts.
+ */
+
+/** What an OPEN inquiry asks for, as matching sees it. */
+export interface InquiryNeeds {
+  productCategory: string;
+  budgetAmount: string;
+  currency: string;
+  location: string | null;
+  language: string | null;
+}
+
+/** One service of the wanted type from one eligible partner, with the partner's record. */
+export interface CandidateFeatures {
+  partnerId: number;
+  serviceId: number;
+  productCategories: string[];
+  regions: string[];
+  priceFrom: string | null;
+  priceTo: string | null;
+  serviceCurrency: string | null;
+  partnerLocation: string | null;
+  languages: string[];
+  capacity: number;
+  /** NEW and FOLLOWING leads the partner holds now. */
+  activeLeads: number;
+  /** Leads the partner should have answered by now (acted on, or NEW past the grace period). */
+  leadsDue: number;
+  followedUp: number;
+  deals: number;
+  medianHoursToFollowUp: number | null;
+  /** Platform-assigned leads in the fair-spreading window. */
+  recentAssignments: number;
+}
+
+export type ScoreFactor = keyof MatchingConfig['weights'];
+
+export interface ScorePart { factor: ScoreFactor; weight: number; value: number; explanation: string }
+
+export interface Recommendation {
+  partnerId: number;
+  serviceId: number;
+  score: number;
+  parts: ScorePart[];
+  servesCategory: boolean;
+  freeCapacity: number;
+}
+
+type PartValue = { value: number; explanation: string };
+
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
+const words = (code: string) => code.toLowerCase().replace(/_/g, ' ');
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function productCategoryPart(needs: InquiryNeeds, c: CandidateFeatures): PartValue {
+  const wanted = words(needs.productCategory);
+  if (c.productCategories.includes(needs.productCategory)) return { value: 1, explanation: `Serves ${wanted}` };
+  const served = c.productCategories.map(words).join(', ') || 'no listed category';
+  return { value: 0, explanation: `Serves ${served}; not ${wanted}` };
+}
+
+function budgetPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
+  const money = (amount: string) => `${formatAmount(amount, needs.currency)} ${needs.currency}`;
+  const budget = money(needs.budgetAmount);
+  if (c.priceFrom == null && c.priceTo == null) return { value: config.unknown, explanation: 'No price range published' };
+  if (c.serviceCurrency !== needs.currency) {
+    return { value: config.unknown,
+      explanation: `Prices are in ${c.serviceCurrency}, the budget in ${needs.currency}: not comparable without an exchange rate` };
+  }
+  if (c.priceFrom != null && compareAmounts(needs.budgetAmount, c.priceFrom) < 0) {
+    const share = Number(needs.budgetAmount) / Number(c.priceFrom);
+    return { value: share, explanation: `Budget ${budget} is ${percent(share)} of the lowest price ${money(c.priceFrom)}` };
+  }
+  if (c.priceTo != null && compareAmounts(needs.budgetAmount, c.priceTo) > 0) {
+    return { value: config.budgetAboveRange, explanation: `Budget ${budget} is above the highest price ${money(c.priceTo)}` };
+  }
+  const range = [c.priceFrom, c.priceTo].map((amount) => (amount == null ? '…' : formatAmount(amount, needs.currency))).join('–');
+  return { value: 1, explanation: `Budget ${budget} is within the price range ${range} ${needs.currency}` };
+}
+
+const placeParts = (place: string) => place.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+
+function regionPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
+  if (!needs.location) return { value: config.unknown, explanation: 'The seller gave no location' };
+  const seller = placeParts(needs.location);
+  if (c.regions.length) {
+    const served = c.regions.find((region) => seller.includes(region.trim().toLowerCase()));
+    return served
+      ? { value: 1, explanation: `Serves ${served}, where the seller is` }
+      : { value: 0, explanation: `Serves only ${c.regions.join(', ')}; the seller is in ${needs.location}` };
+  }
+  if (!c.partnerLocation) return { value: config.unknown, explanation: 'Serves every region; the partner gave no location' };
+  const partner = placeParts(c.partnerLocation);
+  const sameCountry = partner.at(-1) === seller.at(-1);
+  if (sameCountry && partner[0] === seller[0]) return { value: 1, explanation: `Based in ${c.partnerLocation}, the seller's city` };
+  if (sameCountry) return { value: config.region.sameCountry, explanation: `Based in ${c.partnerLocation}, the seller's country` };
+  return { value: config.region.elsewhere, explanation: `Serves every region; based in ${c.partnerLocation}` };
+}
+
+function languagePart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
+  if (!needs.language) return { value: config.unknown, explanation: 'The seller named no language' };
+  if (!c.languages.length) return { value: config.unknown, explanation: 'The partner lists no languages' };
+  return c.languages.includes(needs.language)
+    ? { value: 1, explanation: `Works in ${needs.language}` }
+    : { value: 0, explanation: `Works in ${c.languages.join(', ')}; not ${needs.language}` };
+}
+
+function capacityPart(c: CandidateFeatures): PartValue {
+  const free = Math.max(0, c.capacity - c.activeLeads);
+  const value = c.capacity > 0 ? free / c.capacity : 0;
+  return { value, explanation: `${free} of ${c.capacity} lead slots free (${c.activeLeads} NEW or FOLLOWING)` };
+}
+
+/** Follow-up share, speed and deal rate, each pulled toward a typical partner until there is history. */
+function trackRecordPart(c: CandidateFeatures, config: MatchingConfig): PartValue {
+  const { priorLeads: k, mix } = config.trackRecord;
+  const p = config.trackRecord;
+  const followUpShare = (c.followedUp + k * p.priorFollowUpShare) / (c.leadsDue + k);
+  const rawSpeed = c.medianHoursToFollowUp == null ? 0 : 1 / (1 + c.medianHoursToFollowUp / p.halfSpeedHours);
+  const speed = (c.followedUp * rawSpeed + k * p.priorSpeed) / (c.followedUp + k);
+  const dealRate = (c.deals + k * p.priorDealRate) / (c.followedUp + k);
+  const value = mix.followUpShare * followUpShare + mix.speed * speed + mix.dealRate * dealRate;
+  if (c.leadsDue === 0) return { value, explanation: 'No leads answered yet: scored as a typical partner' };
+  const median = c.medianHoursToFollowUp == null ? 'no follow-ups yet' : `median ${c.medianHoursToFollowUp.toFixed(1)} h to follow up`;
+  return { value, explanation: `Followed up ${c.followedUp} of ${c.leadsDue} leads, ${median}, ${c.deals} deals (smoothed toward a typical partner)` };
+}
+
+function fairSpreadingPart(c: CandidateFeatures, config: MatchingConfig): PartValue {
+  const { windowDays, halfAtAssignments } = config.fairSpreading;
+  return {
+    value: 1 / (1 + c.recentAssignments / halfAtAssignments),
+    explanation: `${c.recentAssignments} platform-assigned leads in the last ${windowDays} days`,
+  };
+}
+
+export function scoreCandidate(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): Recommendation {
+  const values: Record<ScoreFactor, PartValue> = {
+    productCategory: productCategoryPart(needs, c),
+    budget: budgetPart(needs, c, config),
+    region: regionPart(needs, c, config),
+    language: languagePart(needs, c, config),
+    capacity: capacityPart(c),
+    trackRecord: trackRecordPart(c, config),
+    fairSpreading: fairSpreadingPart(c, config),
+  };
+  const parts = (Object.keys(values) as ScoreFactor[]).map((factor) => ({
+    factor, weight: config.weights[factor], value: round(values[factor].value), explanation: values[factor].explanation,
+  }));
+  return {
+    partnerId: c.partnerId,
+    serviceId: c.serviceId,
+    score: round(parts.reduce((sum, part) => sum + part.weight * part.value, 0)),
+    parts,
+    servesCategory: values.productCategory.value === 1,
+    freeCapacity: Math.max(0, c.capacity - c.activeLeads),
+  };
+}
+
+/** Best service per partner, best partner first; equal scores go to the lower id, so the order is stable. */
+export function rankCandidates(needs: InquiryNeeds, candidates: CandidateFeatures[], config: MatchingConfig): Recommendation[] {
+  const best = new Map<number, Recommendation>();
+  for (const candidate of candidates) {
+    const scored = scoreCandidate(needs, candidate, config);
+    const held = best.get(scored.partnerId);
+    if (!held || scored.score > held.score || (scored.score === held.score && scored.serviceId < held.serviceId)) {
+      best.set(scored.partnerId, scored);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.partnerId - b.partnerId);
+}
+
+/**
+ * Who the platform assigns on its own: the best-ranked partners that serve the product category and
+ * have a free lead slot. Anyone else eligible is left to an operator's judgement.
+ */
+export function pickForAssignment(ranked: Recommendation[], count: number): Recommendation[] {
+  return ranked.filter((r) => r.servesCategory && r.freeCapacity > 0).slice(0, count);
+}
