@@ -14,11 +14,16 @@ import { createLoaders } from './graphql/loaders.js';
 import type { Context } from './graphql/context.js';
 import { SESSION_DAYS } from './auth/auth.service.js';
 import { resolveViewer } from './auth/credentials.js';
+import { startNotifications, type NotificationSettings, type Notifications } from './notifications/notifications.js';
+import { serveSubscriptions } from './notifications/websocket.js';
 
 export const SESSION_COOKIE = 'slp_session';
 
-export interface AppOptions { orm: MikroORM; port: number; production: boolean; clientDist?: string }
-export interface RunningApp { url: string; port: number; close(): Promise<void> }
+export interface AppOptions {
+  orm: MikroORM; port: number; production: boolean; clientDist?: string;
+  notifications?: Partial<NotificationSettings>;
+}
+export interface RunningApp { url: string; port: number; notifications: Notifications; close(): Promise<void> }
 
 function contextFor(orm: MikroORM, production: boolean) {
   return async ({ req, res }: { req: express.Request; res: express.Response }): Promise<Context> => {
@@ -49,13 +54,16 @@ function serveClient(app: express.Express, dist: string) {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const app = express();
   const httpServer = http.createServer(app);
+  const schema = await appSchema();
+  const notifications = await startNotifications(options.orm, options.notifications);
+  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, hub: notifications.hub, sessionCookie: SESSION_COOKIE });
   const apollo = new ApolloServer<Context>({
-    schema: await appSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions],
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
@@ -66,6 +74,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   return {
     port,
     url: `http://localhost:${port}/graphql`,
-    close: async () => { await apollo.stop(); },
+    notifications,
+    close: async () => {
+      await apollo.stop();
+      await notifications.close();
+    },
   };
 }

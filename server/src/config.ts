@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { notificationSettingsFromEnv, type NotificationSettings } from './notifications/notifications.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -13,6 +14,8 @@ export interface AppConfig {
   production: boolean;
   /** Serves the built SPA from here when it exists. */
   clientDist: string;
+  /** SMTP_URL, MAIL_FROM and the outbox's timing (see notifications/notifications.ts). */
+  notifications: Partial<NotificationSettings>;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -27,5 +30,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : undefined,
     production: env.NODE_ENV === 'production',
     clientDist: path.resolve(repoRoot, 'client/dist'),
+    notifications: notificationSettingsFromEnv(env),
   };
 }

@@ -7,7 +7,9 @@ import { Lead } from '../leads/lead.entity.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { ApiToken } from '../api-tokens/api-token.entity.js';
+import { OutboxEmail } from '../notifications/outbox-email.entity.js';
+import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 
 export const entities = [User, Session, Partner, Service, Inquiry, Lead, LeadEvent, SellerAuthorization,
-  ApiToken,
+  ApiToken, OutboxEmail, MailboxMessage,
 ];

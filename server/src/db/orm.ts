@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
+import { OutboxWriter } from '../notifications/outbox-writer.js';
 
 export const migrationsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -19,6 +20,8 @@ export function ormConfig(clientUrl: string, { poolSize = 10, onQuery }: Databas
     clientUrl,
     ...(onQuery ? { debug: ['query' as const], logger: onQuery, colors: false } : {}),
     entities,
+    // Writes notification emails in the same transaction as the lead change that causes them.
+    subscribers: [new OutboxWriter()],
     extensions: [Migrator],
     forceUtcTimezone: true,
     // Each request forks its own EntityManager; the global one must never be used by accident.

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
-import type { Loaders } from './loaders.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 /** Per-request state: its own EntityManager, the viewer, batch loaders and the session cookie. */
 export interface Context {
@@ -12,4 +12,10 @@ export interface Context {
     set(token: string): void;
     clear(): void;
   };
+}
+
+/** A context outside an HTTP request (an email being composed, a subscription event): no cookie to set. */
+export function contextForViewer(em: EntityManager, viewer: Viewer | null): Context {
+  const noCookie = () => { throw new Error('No session cookie outside an HTTP request'); };
+  return { em, viewer, loaders: createLoaders(em, viewer), session: { token: null, set: noCookie, clear: noCookie } };
 }

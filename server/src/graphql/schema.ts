@@ -13,10 +13,13 @@ import { AuthorizationResolver } from '../authorizations/authorizations.resolver
 import { ApiTokenResolver } from '../api-tokens/api-tokens.resolver.js';
 import { tokenScope } from '../api-tokens/token-scope.js';
 import { MatchingResolver } from '../matching/matching.resolver.js';
+import { SubscriptionResolver } from '../notifications/subscriptions.resolver.js';
+import { MailboxResolver } from '../notifications/mailbox.resolver.js';
+import { noTopicsPubSub } from '../notifications/live-events.js';
 
 export const resolvers = [
   NodeResolver, AuthResolver, PartnerResolver, ServiceResolver, InquiryResolver, LeadResolver, AuthorizationResolver,
-  ApiTokenResolver, MatchingResolver,
+  ApiTokenResolver, MatchingResolver, SubscriptionResolver, MailboxResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -28,6 +31,7 @@ export function appSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Scope first: a refused mutation must not run at all.
     globalMiddlewares: [tokenScope, objectVisibility],
+    pubSub: noTopicsPubSub,
     validate: false,
   });
   return built;

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261125164502 } from './Migration20261125164502.js';
 import { Migration20261125163553 } from './Migration20261125163553.js';
+import { Migration20261125170500 } from './Migration20261125170500.js';
+import { Migration20261125164502 } from './Migration20261125164502.js';
 import { Migration20261125114314 } from './Migration20261125114314.js';
 
 /** Every migration in order; new ones are appended by `pnpm --filter @slp/server migration:create`. */
@@ -8,4 +9,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125114314', class: Migration20261125114314 },
   { name: 'Migration20261125163553', class: Migration20261125163553 },
   { name: 'Migration20261125164502', class: Migration20261125164502 },
+  { name: 'Migration20261125170500', class: Migration20261125170500 },
 ];

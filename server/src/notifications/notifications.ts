@@ -1,0 +1,59 @@
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import { DeliveryWorker, type DeliveryOptions } from './delivery-worker.js';
+import { mailboxTransport, smtpTransport } from './email-transport.js';
+import { OUTBOX_CHANNEL, listenForChanges } from './change-listener.js';
+import { LiveEventHub, liveEventsOf, type ChangeNotice } from './live-events.js';
+
+export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' | 'from'> {
+  /** Unset: emails go to the local mailbox table. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** False leaves this process's delivery worker stopped (tests start their own). */
+  deliver: boolean;
+}
+
+export const defaultNotificationSettings: NotificationSettings = {
+  mailFrom: 'Seller Leads Pool <no-reply@seller-leads-pool.local>',
+  leaseMs: 5 * 60_000, maxAttempts: 6, backoffMs: 30_000, maxBackoffMs: 60 * 60_000, pollMs: 5_000, batchSize: 20, deliver: true,
+};
+
+/** SMTP_URL, MAIL_FROM and OUTBOX_* variables; anything unset keeps its default. */
+export function notificationSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<NotificationSettings> {
+  const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  const settings: Partial<NotificationSettings> = {
+    smtpUrl: env.SMTP_URL || undefined, mailFrom: env.MAIL_FROM || undefined,
+    leaseMs: number('OUTBOX_LEASE_MS'), maxAttempts: number('OUTBOX_MAX_ATTEMPTS'), backoffMs: number('OUTBOX_BACKOFF_MS'),
+    pollMs: number('OUTBOX_POLL_MS'),
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+}
+
+export interface Notifications { hub: LiveEventHub; worker: DeliveryWorker; close(): Promise<void> }
+
+/** This process's share of notifications: its email delivery worker and its live-event listener. */
+export async function startNotifications(orm: MikroORM, given: Partial<NotificationSettings> = {}): Promise<Notifications> {
+  const settings = { ...defaultNotificationSettings, ...given };
+  const hub = new LiveEventHub();
+  const transport = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : mailboxTransport();
+  const worker = new DeliveryWorker(orm, { ...settings, transport, from: settings.mailFrom });
+  // Notices are turned into events one after another, so a lead's alerts keep their order.
+  let published = Promise.resolve();
+  const publish = async (notice: ChangeNotice) => {
+    if (!hub.hasSubscribers()) return;
+    for (const event of await liveEventsOf(orm.em.fork() as EntityManager, notice)) hub.publish(event);
+  };
+  const listener = await listenForChanges(orm.config.get('clientUrl')!, (channel, payload) => {
+    if (channel === OUTBOX_CHANNEL) return worker.wake();
+    published = published.then(() => publish(JSON.parse(payload) as ChangeNotice))
+      .catch((error) => console.error('Live event failed', error));
+  });
+  if (settings.deliver) worker.start();
+  return {
+    hub,
+    worker,
+    async close() {
+      await listener.close();
+      await worker.stop();
+    },
+  };
+}

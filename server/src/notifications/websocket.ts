@@ -1,0 +1,61 @@
+import type http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import { parse as parseCookies } from 'cookie';
+import type { Viewer } from '../auth/viewer.js';
+import type { Credentials } from '../auth/credentials.js';
+import { authenticate } from './connection-auth.js';
+import { contextForViewer } from '../graphql/context.js';
+import { formatError } from '../graphql/errors.js';
+import type { LiveEventHub } from './live-events.js';
+import type { SubscriptionContext } from './subscriptions.resolver.js';
+
+/** connectionParams a client may send: "Bearer <API token>" as authorization, or a session token as authToken. */
+type ConnectionParams = { authorization?: unknown; authToken?: unknown } & Record<string, unknown>;
+interface Auth { credentials: Credentials; viewer: Viewer }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+
+
+export interface SubscriptionServerOptions {
+  httpServer: http.Server; schema: GraphQLSchema; orm: MikroORM; hub: LiveEventHub; sessionCookie: string;
+}
+
+/**
+ * graphql-ws on the HTTP server's port and /graphql path. A connection is accepted only with a valid
+ * session cookie on the upgrade request or a token in connectionParams; otherwise it is closed with
+ * 4403 Forbidden before any operation runs. Returns the Apollo plugin that drains it on shutdown.
+ */
+export function serveSubscriptions(options: SubscriptionServerOptions): ApolloServerPlugin {
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const authOf = new WeakMap<object, Auth>();
+  const cleanup = useServer<ConnectionParams>({
+    schema: options.schema,
+    onConnect: async (ctx) => {
+      const credentials: Credentials = {
+        authorization: text(ctx.connectionParams?.authorization),
+        sessionToken: text(ctx.connectionParams?.authToken)
+          ?? parseCookies(ctx.extra.request.headers.cookie ?? '')[options.sessionCookie] ?? null,
+      };
+      const viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials);
+      if (!viewer) return false;
+      authOf.set(ctx.extra, { credentials, viewer });
+      return true;
+    },
+    context: (ctx): SubscriptionContext => {
+      const auth = authOf.get(ctx.extra)!;
+      return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer), live: { hub: options.hub, credentials: auth.credentials } };
+    },
+    onNext: (_ctx, _id, _payload, _args, result) => result.errors
+      ? { ...result, errors: result.errors.map((error: GraphQLError) => formatError(error.toJSON(), error)) }
+      : undefined,
+  }, wsServer);
+  return {
+    async serverWillStart() {
+      return { async drainServer() { await cleanup.dispose(); } };
+    },
+  };
+}
