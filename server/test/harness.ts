@@ -3,10 +3,11 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openDatabase } from '../src/db/orm.js';
-import { startApp } from '../src/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../src/app.js';
 
 export interface TestApp {
   url: string;
+  notifications: RunningApp['notifications'];
   databaseUrl: string;
   orm: MikroORM;
   client(): GraphQLClient;
@@ -19,7 +20,7 @@ export interface TestApp {
  * A fresh database copied from the migrated template, and the real app serving it over HTTP (and
  * the built SPA from `clientDist`, for browser tests).
  */
-export async function startTestApp(options: { clientDist?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'notifications'> = {}): Promise<TestApp> {
   const adminUrl = inject('adminUrl');
   const database = `slp_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -29,9 +30,10 @@ export async function startTestApp(options: { clientDist?: string } = {}): Promi
   url.pathname = `/${database}`;
   let statements = 0;
   const orm = await openDatabase(url.toString(), { onQuery: () => { statements += 1; } });
-  const app = await startApp({ orm, port: 0, production: true, clientDist: options.clientDist });
+  const app = await startApp({ orm, port: 0, production: true, ...options });
   return {
     url: app.url,
+    notifications: app.notifications,
     databaseUrl: url.toString(),
     orm,
     client: () => new GraphQLClient(app.url),
@@ -50,6 +52,17 @@ export async function startTestApp(options: { clientDist?: string } = {}): Promi
 }
 
 export interface GraphQLResponse<T = any> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
+
+/** Waits until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Talks to the API as a browser would: JSON over HTTP, keeping the session cookie. */
 export class GraphQLClient {

@@ -34,6 +34,12 @@ export function backoffMs(options: Pick<DeliveryOptions, 'backoffMs' | 'maxBacko
   return Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (attempts - 1));
 }
 
+/** What to keep of a failure: the SMTP server's reply or the database's message, never the SQL with the email in it. */
+function describe(error: unknown): string {
+  const { response, sqlMessage, message } = error as { response?: string; sqlMessage?: string; message?: string };
+  return (response ?? sqlMessage ?? message ?? String(error)).slice(0, 500);
+}
+
 /** A permanent SMTP refusal (5xx) will not change on retry. */
 function isPermanent(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode;
@@ -85,7 +91,8 @@ export class DeliveryWorker {
   async deliverDue(): Promise<number> {
     const em = this.orm.em.fork() as EntityManager;
     const claims = await em.getConnection().execute<Claim[]>(CLAIM, [this.options.leaseMs, this.options.batchSize]);
-    for (const claim of claims) await this.deliver(claim);
+    // RETURNING has no order; send in the order the changes happened.
+    for (const claim of claims.sort((a, b) => a.id - b.id)) await this.deliver(claim);
     return claims.length;
   }
 
@@ -100,7 +107,7 @@ export class DeliveryWorker {
       await this.options.transport.deliver(em, email, (tx) => this.markSent(tx, claim));
     } catch (error) {
       const failed = claim.attempts >= this.options.maxAttempts || isPermanent(error);
-      await this.settle(em, claim, failed ? EmailStatus.FAILED : EmailStatus.PENDING, String((error as Error).message ?? error),
+      await this.settle(em, claim, failed ? EmailStatus.FAILED : EmailStatus.PENDING, describe(error),
         backoffMs(this.options, claim.attempts));
     }
   }
@@ -115,6 +122,6 @@ export class DeliveryWorker {
   private async settle(em: EntityManager, claim: Claim, status: EmailStatus, error: string, retryInMs = 0): Promise<void> {
     await em.getConnection().execute(
       `update outbox_emails set status = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 millisecond' ${SETTLE_WHERE}`,
-      [status, error.slice(0, 2000), retryInMs, claim.id, claim.attempts], 'run');
+      [status, error, retryInMs, claim.id, claim.attempts], 'run');
   }
 }

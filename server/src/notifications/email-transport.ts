@@ -37,6 +37,7 @@ export function mailboxTransport(): EmailTransport {
     deliver: (em, email, markSent) => em.transactional(async (tx) => {
       await tx.createQueryBuilder(MailboxMessage).insert({
         messageId: email.messageId, from: email.from, to: email.to, subject: email.subject, text: email.text, html: email.html,
+        deliveredAt: new Date(),
       }).onConflict('message_id').ignore().execute();
       await markSent(tx);
     }),
