@@ -49,9 +49,11 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
       const auth = authOf.get(ctx.extra)!;
       return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer), live: { hub: options.hub, credentials: auth.credentials } };
     },
+    // The same error policy as HTTP: internal details stay in the log.
     onNext: (_ctx, _id, _payload, _args, result) => result.errors
       ? { ...result, errors: result.errors.map((error: GraphQLError) => formatError(error.toJSON(), error)) }
       : undefined,
+    onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
   }, wsServer);
   return {
     async serverWillStart() {
