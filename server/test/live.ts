@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { eventually } from './harness.js';
 
-export interface LiveAuth { cookie?: string | null; authToken?: string }
+export interface LiveAuth { cookie?: string | null; authToken?: string; authorization?: string }
 
 /**
  * One subscription over graphql-ws, as a browser (cookie on the upgrade request) or a script
@@ -21,7 +21,7 @@ export class LiveSubscription {
       webSocketImpl: class extends WebSocket {
         constructor(url: string, protocols?: string | string[]) { super(url, protocols, { headers }); }
       },
-      connectionParams: auth.authToken ? { authToken: auth.authToken } : undefined,
+      connectionParams: { authToken: auth.authToken, authorization: auth.authorization },
       retryAttempts: 0,
       on: { closed: (event) => { this.closeCode = (event as { code: number }).code; } },
     });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LeadAction } from '@slp/shared';
 import { eventually, startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
-import { World, inquiryInput, submitInquiry } from '../../test/fixtures.js';
+import { CREATE_API_TOKEN, World, inquiryInput, submitInquiry } from '../../test/fixtures.js';
 import { moveLead, partnerWithMembers } from '../../test/notifications.js';
 import { LiveSubscription, sessionToken } from '../../test/live.js';
 import { idOfType } from '../graphql/node.js';
@@ -50,6 +50,18 @@ describe('who may connect', () => {
       expect(subscription.closeCode).toBe(4403);
       expect(subscription.received).toEqual([]);
     }
+  });
+
+  it("accepts a partner's API token as connectionParams.authorization", async () => {
+    const { createApiToken } = await agency.members[0].client.request(CREATE_API_TOKEN, { input: { name: 'Wallboard', scope: 'READ_ONLY' } });
+    const byApiToken = new LiveSubscription(app.url, LEAD_ALERTS, { authorization: `Bearer ${createApiToken.secret}` });
+    const forged = new LiveSubscription(app.url, LEAD_ALERTS, { authorization: 'Bearer slp_forged' });
+    open.push(byApiToken, forged);
+    await byApiToken.ready();
+    const { leads } = await submitTo(agency.services[0]);
+    expect((await byApiToken.nth(0)).data.leadAlerts).toMatchObject({ type: 'NEW_LEAD', lead: { id: leads[0] } });
+    await eventually(() => forged.closeCode ?? undefined);
+    expect(forged.closeCode).toBe(4403);
   });
 
   it('refuses a subscription meant for another role with FORBIDDEN', async () => {
