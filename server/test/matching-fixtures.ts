@@ -8,8 +8,9 @@ import { toGlobalId } from '../src/graphql/node.js';
 import { Inquiry } from '../src/inquiries/inquiry.entity.js';
 import { Lead } from '../src/leads/lead.entity.js';
 import type { Partner } from '../src/partners/partner.entity.js';
-import { PASSWORD } from './fixtures.js';
-import type { TestApp } from './harness.js';
+import { PASSWORD, World } from './fixtures.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApp, type GraphQLClient, type TestApp } from './harness.js';
 
 export const RECOMMEND = `query($id: ID!, $first: Int) { recommendedPartners(inquiryId: $id, first: $first) {
   partner { id } service { id } score reasons { factor weight value explanation } } }`;
@@ -87,4 +88,19 @@ export function partOf(list: RecommendationJson[], partnerId: string, factor: st
   const found = recommendationOf(list, partnerId).reasons.find((r) => r.factor === factor);
   if (!found) throw new Error(`no ${factor} part`);
   return { value: found.value, explanation: found.explanation };
+}
+
+export interface MatchingSuite { app: TestApp; world: World; history: MatchingWorld; operator: GraphQLClient }
+
+/** This test file's app, its fixtures and a logged-in operator, ready in beforeAll and closed after. */
+export function matchingSuite(): MatchingSuite {
+  const suite = {} as MatchingSuite;
+  beforeAll(async () => {
+    suite.app = await startTestApp();
+    suite.world = new World(suite.app);
+    suite.history = new MatchingWorld(suite.app);
+    suite.operator = await suite.world.operator();
+  });
+  afterAll(() => suite.app?.close());
+  return suite;
 }

@@ -21,7 +21,8 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 export function requireRole(viewer: Viewer | null, role: Role): Viewer {
   const known = requireViewer(viewer);
   if (known.user.role !== role) {
-    throw DomainError.of(UserErrorCode.FORBIDDEN, `Only a ${role.toLowerCase()} can do this`);
+    const article = role === Role.OPERATOR ? 'an' : 'a';
+    throw DomainError.of(UserErrorCode.FORBIDDEN, `Only ${article} ${role.toLowerCase()} can do this`);
   }
   return known;
 }

@@ -34,6 +34,7 @@ const partners: DemoPartner[] = [
     services: [
       { title: 'Creator matchmaking and affiliate campaigns', type: ServiceType.CREATOR_MARKETING, categories: [ProductCategory.WOMENSWEAR, ProductCategory.FASHION_ACCESSORIES, ProductCategory.SHOES], from: '1000', to: '5000', public: true },
       { title: 'Short video production', type: ServiceType.CONTENT_CREATION, categories: [ProductCategory.HOME_SUPPLIES, ProductCategory.KITCHENWARE], from: '800', to: '3000', public: true },
+      { title: 'Shop setup for fashion and beauty brands', type: ServiceType.STORE_MANAGEMENT, categories: [ProductCategory.WOMENSWEAR, ProductCategory.BEAUTY_PERSONAL_CARE], from: '1000', to: '4000', public: true },
     ],
   },
   {
@@ -48,6 +49,7 @@ const partners: DemoPartner[] = [
     services: [
       { title: 'Ads management for consumer electronics', type: ServiceType.ADS_MANAGEMENT, categories: [ProductCategory.PHONES_ELECTRONICS, ProductCategory.COMPUTERS_OFFICE], from: '2500', to: '8000', public: true },
       { title: 'Seller academy', type: ServiceType.TRAINING, categories: [ProductCategory.OTHER], from: '300', to: '1200', public: true },
+      { title: 'Marketplace operations', type: ServiceType.STORE_MANAGEMENT, categories: [ProductCategory.PHONES_ELECTRONICS, ProductCategory.BEAUTY_PERSONAL_CARE], from: '2000', to: '7000', public: true },
     ],
   },
 ];
@@ -101,6 +103,13 @@ async function demoInquiries(em: EntityManager, seller: User, services: Service[
       targetServiceIds: services.slice(index, index + 4).map((s) => toGlobalId('Service', s.id)),
     });
   }
+  // OPEN requests: the platform assigns three fitting partners to the first; nobody offers jewellery
+  // training, so the second waits in the operator's queue.
+  await inquiries.submit(viewer, { ...base, ...profiles[0], language: 'en', requestType: RequestType.OPEN, serviceType: ServiceType.STORE_MANAGEMENT });
+  await inquiries.submit(viewer, {
+    ...base, ...profiles[2], productCategory: ProductCategory.JEWELRY, hotSaleProduct: 'Silver rings',
+    requestType: RequestType.OPEN, serviceType: ServiceType.TRAINING,
+  });
 }
 
 /** Creates the operator named by OPERATOR_EMAIL / OPERATOR_PASSWORD unless it exists. */

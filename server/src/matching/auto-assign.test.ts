@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LeadStatus, PartnerStatus, ProductCategory, ServiceType } from '@slp/shared';
-import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
-import { World, inquiryInput, SUBMIT } from '../../test/fixtures.js';
-import { MatchingWorld } from '../../test/matching-fixtures.js';
+import type { GraphQLClient } from '../../test/harness.js';
+import { inquiryInput, SUBMIT } from '../../test/fixtures.js';
+import { matchingSuite } from '../../test/matching-fixtures.js';
 
-let app: TestApp;
-let world: World;
-let history: MatchingWorld;
+const t = matchingSuite();
 let seller: GraphQLClient;
-let operator: GraphQLClient;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  world = new World(app);
-  history = new MatchingWorld(app);
-  seller = await world.seller();
-  operator = await world.operator();
+  seller = await t.world.seller();
 });
-afterAll(() => app?.close());
 
 const SUBMIT_OPEN = `mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) {
   inquiry { id language leads { totalCount edges { node { status source partner { id } service { id } history { type actorRole } } } } }
@@ -29,11 +21,11 @@ const open = (serviceType: ServiceType, overrides: Record<string, unknown> = {})
   inquiryInput({ requestType: 'OPEN', serviceType, language: 'en', ...overrides });
 
 async function queueIds(): Promise<string[]> {
-  return (await operator.request(QUEUE)).openInquiryQueue.edges.map((e: { node: { id: string } }) => e.node.id);
+  return (await t.operator.request(QUEUE)).openInquiryQueue.edges.map((e: { node: { id: string } }) => e.node.id);
 }
 
 async function leadCount(): Promise<number> {
-  const [row] = await app.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from leads');
+  const [row] = await t.app.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from leads');
   return row.n;
 }
 
@@ -41,15 +33,15 @@ describe('submitInquiry OPEN: automatic assignment', () => {
   it('gives exactly three leads to the best-ranked partners that serve the category and have room', async () => {
     const type = ServiceType.LIVE_STREAMING;
     const services = [{ serviceType: type }];
-    const first = await world.partner({ services, languages: ['en'], location: 'Austin, US' });
-    const second = await world.partner({ services, languages: ['en'] });
-    const third = await world.partner({ services, location: 'Dallas, US' });
-    await world.partner({ services });
-    await world.partner({ services: [{ serviceType: type, productCategories: [ProductCategory.MENSWEAR] }], languages: ['en'], location: 'Austin, US' });
-    const full = await world.partner({ services, capacity: 1, languages: ['en'], location: 'Austin, US' });
-    await history.pastLead(full.partner, { status: LeadStatus.NEW });
-    await world.partner({ services, status: PartnerStatus.PENDING, languages: ['en'], location: 'Austin, US' });
-    await world.partner({ services, status: PartnerStatus.SUSPENDED, languages: ['en'], location: 'Austin, US' });
+    const first = await t.world.partner({ services, languages: ['en'], location: 'Austin, US' });
+    const second = await t.world.partner({ services, languages: ['en'] });
+    const third = await t.world.partner({ services, location: 'Dallas, US' });
+    await t.world.partner({ services });
+    await t.world.partner({ services: [{ serviceType: type, productCategories: [ProductCategory.MENSWEAR] }], languages: ['en'], location: 'Austin, US' });
+    const full = await t.world.partner({ services, capacity: 1, languages: ['en'], location: 'Austin, US' });
+    await t.history.pastLead(full.partner, { status: LeadStatus.NEW });
+    await t.world.partner({ services, status: PartnerStatus.PENDING, languages: ['en'], location: 'Austin, US' });
+    await t.world.partner({ services, status: PartnerStatus.SUSPENDED, languages: ['en'], location: 'Austin, US' });
 
     const { submitInquiry } = await seller.request(SUBMIT_OPEN, { input: open(type) });
     expect(submitInquiry.userErrors).toEqual([]);
@@ -64,8 +56,8 @@ describe('submitInquiry OPEN: automatic assignment', () => {
 
   it('assigns fewer when fewer fit, and nobody when nobody fits: the inquiry then waits in the queue', async () => {
     const type = ServiceType.ADS_MANAGEMENT;
-    const lone = await world.partner({ services: [{ serviceType: type }] });
-    await world.partner({ services: [{ serviceType: type, productCategories: [ProductCategory.PET_SUPPLIES] }] });
+    const lone = await t.world.partner({ services: [{ serviceType: type }] });
+    await t.world.partner({ services: [{ serviceType: type, productCategories: [ProductCategory.PET_SUPPLIES] }] });
     const some = (await seller.request(SUBMIT_OPEN, { input: open(type) })).submitInquiry.inquiry;
     expect(some.leads.edges.map((e: any) => e.node.partner.id)).toEqual([lone.partnerId]);
 
@@ -78,16 +70,16 @@ describe('submitInquiry OPEN: automatic assignment', () => {
 
   it('never gives a partner the same inquiry twice: its services of the type make one lead', async () => {
     const type = ServiceType.TRAINING;
-    const twoServices = await world.partner({ services: [{ serviceType: type }, { serviceType: type, public: false }] });
+    const twoServices = await t.world.partner({ services: [{ serviceType: type }, { serviceType: type, public: false }] });
     const { inquiry } = (await seller.request(SUBMIT_OPEN, { input: open(type) })).submitInquiry;
     expect(inquiry.leads.edges.map((e: any) => e.node.partner.id)).toEqual([twoServices.partnerId]);
   });
 
   it('stores the inquiry and its leads in one transaction: a failure while assigning leaves neither', async () => {
     const type = ServiceType.LOGISTICS;
-    const victim = await world.partner({ services: [{ serviceType: type }] });
-    await world.partner({ services: [{ serviceType: type }] });
-    const em = app.orm.em.fork();
+    const victim = await t.world.partner({ services: [{ serviceType: type }] });
+    await t.world.partner({ services: [{ serviceType: type }] });
+    const em = t.app.orm.em.fork();
     await em.getConnection().execute(`create function refuse_lead() returns trigger language plpgsql as $$
       begin if new.partner_id = ${victim.partner.id} then raise exception 'refused in test'; end if; return new; end $$`);
     await em.getConnection().execute('create trigger refuse_lead before insert on leads for each row execute function refuse_lead()');

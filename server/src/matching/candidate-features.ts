@@ -57,16 +57,21 @@ interface CandidateRow {
 
 const pgIntArray = (ids: number[] | undefined) => (ids ? `{${ids.join(',')}}` : null);
 
-export async function gatherCandidates(
-  em: EntityManager, query: CandidateQuery, config: MatchingConfig,
-): Promise<CandidateFeatures[]> {
+/** The statement and its parameters (the benchmark explains it too). */
+export function candidateStatement(query: CandidateQuery, config: MatchingConfig): [string, unknown[]] {
   const partnerIds = pgIntArray(query.partnerIds);
-  const rows = await em.execute<CandidateRow[]>(CANDIDATES_SQL, [
+  return [CANDIDATES_SQL, [
     query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId,
     LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.NEW, config.trackRecord.graceHours,
     LeadSource.PLATFORM_ASSIGNED, config.fairSpreading.windowDays, LeadCloseReason.UNASSIGNED,
-  ]);
-  return rows.map(toFeatures);
+  ]];
+}
+
+export async function gatherCandidates(
+  em: EntityManager, query: CandidateQuery, config: MatchingConfig,
+): Promise<CandidateFeatures[]> {
+  const [sql, params] = candidateStatement(query, config);
+  return (await em.execute<CandidateRow[]>(sql, params)).map(toFeatures);
 }
 
 function toFeatures(row: CandidateRow): CandidateFeatures {

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InquiryStatus, LeadSource, LeadStatus, PartnerStatus, ProductCategory, RequestType, ServiceType } from '@slp/shared';
-import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
-import { World, inquiryInput, submitInquiry, type PartnerFixture } from '../../test/fixtures.js';
-import { MatchingWorld, RECOMMEND, type RecommendationJson } from '../../test/matching-fixtures.js';
+import type { GraphQLClient } from '../../test/harness.js';
+import { inquiryInput, submitInquiry, type PartnerFixture } from '../../test/fixtures.js';
+import { matchingSuite, RECOMMEND, type RecommendationJson } from '../../test/matching-fixtures.js';
 import { toGlobalId } from '../graphql/node.js';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
 import type { Lead } from '../leads/lead.entity.js';
 
-let app: TestApp;
-let world: World;
-let history: MatchingWorld;
-let operator: GraphQLClient;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  world = new World(app);
-  history = new MatchingWorld(app);
-  operator = await world.operator();
-});
-afterAll(() => app?.close());
+const t = matchingSuite();
 
 const QUEUE = `query($first: Int, $after: String) { openInquiryQueue(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
@@ -32,8 +21,8 @@ const leadId = (lead: Lead) => toGlobalId('Lead', lead.id);
 const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
 
 async function inquiryWithLeads(statuses: LeadStatus[], overrides: Partial<Inquiry> = {}) {
-  const made = await history.openInquiry(overrides);
-  for (const status of statuses) await history.pastLead((await world.partner()).partner, { status, inquiry: made.inquiry });
+  const made = await t.history.openInquiry(overrides);
+  for (const status of statuses) await t.history.pastLead((await t.world.partner()).partner, { status, inquiry: made.inquiry });
   return made.id;
 }
 
@@ -44,13 +33,13 @@ describe('openInquiryQueue', () => {
     await inquiryWithLeads([], { status: InquiryStatus.CLOSED });
     await inquiryWithLeads([LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.NEW]);
     const rejectedOne = await inquiryWithLeads([LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.REJECTED, LeadStatus.DEAL]);
-    const all = (await operator.request(QUEUE, { first: 100 })).openInquiryQueue;
+    const all = (await t.operator.request(QUEUE, { first: 100 })).openInquiryQueue;
     expect(ids(all)).toEqual([empty, rejectedOne]);
     expect(all.totalCount).toBe(2);
-    const page = (await operator.request(QUEUE, { first: 1 })).openInquiryQueue;
+    const page = (await t.operator.request(QUEUE, { first: 1 })).openInquiryQueue;
     expect(ids(page)).toEqual([empty]);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = (await operator.request(QUEUE, { first: 1, after: page.pageInfo.endCursor })).openInquiryQueue;
+    const next = (await t.operator.request(QUEUE, { first: 1, after: page.pageInfo.endCursor })).openInquiryQueue;
     expect(ids(next)).toEqual([rejectedOne]);
     expect(next.pageInfo.hasNextPage).toBe(false);
   });
@@ -62,13 +51,13 @@ describe('assignPartners', () => {
   let b: PartnerFixture;
 
   beforeAll(async () => {
-    inquiry = await history.openInquiry({ serviceType: ServiceType.CREATOR_MARKETING });
-    a = await world.partner({ services: [{ serviceType: ServiceType.CREATOR_MARKETING, productCategories: [ProductCategory.SHOES] }] });
-    b = await world.partner({ services: [{ serviceType: ServiceType.CREATOR_MARKETING, public: false }], capacity: 0 });
+    inquiry = await t.history.openInquiry({ serviceType: ServiceType.CREATOR_MARKETING });
+    a = await t.world.partner({ services: [{ serviceType: ServiceType.CREATOR_MARKETING, productCategories: [ProductCategory.SHOES] }] });
+    b = await t.world.partner({ services: [{ serviceType: ServiceType.CREATOR_MARKETING, public: false }], capacity: 0 });
   });
 
   it('gives the inquiry to the chosen partners, even ones matching would not pick', async () => {
-    const { assignPartners } = await operator.request(ASSIGN, { input: { inquiryId: inquiry.id, partnerIds: [b.partnerId, a.partnerId] } });
+    const { assignPartners } = await t.operator.request(ASSIGN, { input: { inquiryId: inquiry.id, partnerIds: [b.partnerId, a.partnerId] } });
     expect(assignPartners.userErrors).toEqual([]);
     expect(assignPartners.leads.map((l: any) => ({ ...l, id: undefined }))).toEqual([b, a].map((p) => ({
       id: undefined, status: 'NEW', source: 'PLATFORM_ASSIGNED', partner: { id: p.partnerId }, service: { id: p.services[0] },
@@ -79,11 +68,11 @@ describe('assignPartners', () => {
   });
 
   it('refuses, naming each entry, partners already on it, not onboarded, without the service type, or unknown; assigns none', async () => {
-    const fresh = await world.partner({ services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
-    const pending = await world.partner({ status: PartnerStatus.PENDING, services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
-    const suspended = await world.partner({ status: PartnerStatus.SUSPENDED, services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
-    const otherType = await world.partner({ services: [{ serviceType: ServiceType.LOGISTICS }] });
-    const { assignPartners } = await operator.request(ASSIGN, { input: {
+    const fresh = await t.world.partner({ services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
+    const pending = await t.world.partner({ status: PartnerStatus.PENDING, services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
+    const suspended = await t.world.partner({ status: PartnerStatus.SUSPENDED, services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
+    const otherType = await t.world.partner({ services: [{ serviceType: ServiceType.LOGISTICS }] });
+    const { assignPartners } = await t.operator.request(ASSIGN, { input: {
       inquiryId: inquiry.id,
       partnerIds: [fresh.partnerId, a.partnerId, pending.partnerId, suspended.partnerId, otherType.partnerId, 'bogus', toGlobalId('Partner', 999999)],
     } });
@@ -95,13 +84,13 @@ describe('assignPartners', () => {
       { field: ['partnerIds', '5'], message: 'No such partner', code: 'NOT_FOUND' },
       { field: ['partnerIds', '6'], message: 'No such partner', code: 'NOT_FOUND' },
     ] });
-    const recommended = (await operator.request(RECOMMEND, { id: inquiry.id })).recommendedPartners;
+    const recommended = (await t.operator.request(RECOMMEND, { id: inquiry.id })).recommendedPartners;
     expect(recommended.map((r: RecommendationJson) => r.partner.id)).toEqual([fresh.partnerId]);
   });
 
   it('refuses a closed, unknown or targeted inquiry, an empty list and a partner given twice', async () => {
-    const closed = await history.openInquiry({ status: InquiryStatus.CLOSED, serviceType: ServiceType.CREATOR_MARKETING });
-    const targeted = await history.openInquiry({ requestType: RequestType.TARGET, serviceType: null });
+    const closed = await t.history.openInquiry({ status: InquiryStatus.CLOSED, serviceType: ServiceType.CREATOR_MARKETING });
+    const targeted = await t.history.openInquiry({ requestType: RequestType.TARGET, serviceType: null });
     const cases: [Record<string, unknown>, unknown][] = [
       [{ inquiryId: closed.id, partnerIds: [a.partnerId] }, { field: ['inquiryId'], message: 'A closed inquiry takes no new partners', code: 'NOT_EDITABLE' }],
       [{ inquiryId: toGlobalId('Inquiry', 999999), partnerIds: [a.partnerId] }, { field: ['inquiryId'], message: 'No such inquiry', code: 'NOT_FOUND' }],
@@ -111,21 +100,21 @@ describe('assignPartners', () => {
       [{ inquiryId: closed.id, partnerIds: [a.partnerId, a.partnerId] }, { field: ['partnerIds'], message: 'Each partner can be chosen once', code: 'INVALID' }],
     ];
     for (const [input, error] of cases) {
-      expect((await operator.request(ASSIGN, { input })).assignPartners).toEqual({ leads: [], userErrors: [error] });
+      expect((await t.operator.request(ASSIGN, { input })).assignPartners).toEqual({ leads: [], userErrors: [error] });
     }
   });
 });
 
 describe('unassignLead', () => {
   it('closes a NEW platform lead as UNASSIGNED: the partner loses the inquiry, cannot get it again, and it returns to the queue', async () => {
-    const partner = await world.partner({ services: [{ serviceType: ServiceType.CONTENT_CREATION }] });
-    const seller = await world.seller();
+    const partner = await t.world.partner({ services: [{ serviceType: ServiceType.CONTENT_CREATION }] });
+    const seller = await t.world.seller();
     const { inquiry } = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: 'CONTENT_CREATION' }));
     const lead = inquiry.leads.edges[0].node;
     expect(lead.partner.id).toBe(partner.partnerId);
-    expect(ids((await operator.request(QUEUE, { first: 100 })).openInquiryQueue)).toContain(inquiry.id);
+    expect(ids((await t.operator.request(QUEUE, { first: 100 })).openInquiryQueue)).toContain(inquiry.id);
 
-    const { unassignLead } = await operator.request(UNASSIGN, { input: { leadId: lead.id } });
+    const { unassignLead } = await t.operator.request(UNASSIGN, { input: { leadId: lead.id } });
     expect(unassignLead).toEqual({ userErrors: [], lead: {
       id: lead.id, status: 'CLOSED', closeReason: 'UNASSIGNED',
       history: [{ type: 'CREATED', actorRole: null }, { type: 'UNASSIGNED', actorRole: 'OPERATOR' }],
@@ -133,15 +122,15 @@ describe('unassignLead', () => {
     const member = await partner.member();
     expect((await member.request(NODE, { id: lead.id })).node).toEqual({ id: lead.id, status: 'CLOSED', closeReason: 'UNASSIGNED', inquiry: null });
     expect((await member.request(NODE, { id: inquiry.id })).node).toBeNull();
-    const again = (await operator.request(ASSIGN, { input: { inquiryId: inquiry.id, partnerIds: [partner.partnerId] } })).assignPartners;
+    const again = (await t.operator.request(ASSIGN, { input: { inquiryId: inquiry.id, partnerIds: [partner.partnerId] } })).assignPartners;
     expect(again.userErrors).toEqual([{ field: ['partnerIds', '0'], message: 'This partner already has this inquiry', code: 'CONFLICT' }]);
   });
 
   it('refuses a lead past NEW, a lead the seller chose, and an unknown lead', async () => {
-    const partner = (await world.partner()).partner;
-    const following = await history.pastLead(partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
-    const targeted = await history.pastLead(partner, { source: LeadSource.SELLER_TARGETED });
-    const refusal = async (id: string) => (await operator.request(UNASSIGN, { input: { leadId: id } })).unassignLead;
+    const partner = (await t.world.partner()).partner;
+    const following = await t.history.pastLead(partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
+    const targeted = await t.history.pastLead(partner, { source: LeadSource.SELLER_TARGETED });
+    const refusal = async (id: string) => (await t.operator.request(UNASSIGN, { input: { leadId: id } })).unassignLead;
     expect(await refusal(leadId(following))).toEqual({ lead: null, userErrors: [
       { field: null, message: 'Cannot unassign a lead that is FOLLOWING; allowed from NEW', code: 'INVALID_TRANSITION' }] });
     expect(await refusal(leadId(targeted))).toEqual({ lead: null, userErrors: [{ field: ['leadId'],
@@ -153,13 +142,13 @@ describe('unassignLead', () => {
 
 describe('access', () => {
   it('lets only operators reach the console: others get FORBIDDEN, visitors UNAUTHENTICATED', async () => {
-    const { id } = await history.openInquiry();
-    const partner = await world.partner();
-    const lead = await history.pastLead(partner.partner);
+    const { id } = await t.history.openInquiry();
+    const partner = await t.world.partner();
+    const lead = await t.history.pastLead(partner.partner);
     const callers: [GraphQLClient, string, string][] = [
-      [await world.seller(), 'FORBIDDEN', 'Only a operator can do this'],
-      [await partner.member(), 'FORBIDDEN', 'Only a operator can do this'],
-      [world.anonymous(), 'UNAUTHENTICATED', 'Log in first'],
+      [await t.world.seller(), 'FORBIDDEN', 'Only an operator can do this'],
+      [await partner.member(), 'FORBIDDEN', 'Only an operator can do this'],
+      [t.world.anonymous(), 'UNAUTHENTICATED', 'Log in first'],
     ];
     for (const [client, code, message] of callers) {
       for (const [query, variables] of [[QUEUE, {}], [RECOMMEND, { id }]] as const) {
@@ -174,10 +163,10 @@ describe('access', () => {
   });
 
   it('answers recommendedPartners for an unknown or targeted inquiry with a coded error', async () => {
-    const targeted = await history.openInquiry({ requestType: RequestType.TARGET, serviceType: null });
-    const unknown = await operator.raw(RECOMMEND, { id: toGlobalId('Inquiry', 999999) });
+    const targeted = await t.history.openInquiry({ requestType: RequestType.TARGET, serviceType: null });
+    const unknown = await t.operator.raw(RECOMMEND, { id: toGlobalId('Inquiry', 999999) });
     expect(unknown.body.errors).toEqual([expect.objectContaining({ message: 'No such inquiry', extensions: { code: 'NOT_FOUND' } })]);
-    const target = await operator.raw(RECOMMEND, { id: targeted.id });
+    const target = await t.operator.raw(RECOMMEND, { id: targeted.id });
     expect(target.body.errors)
       .toEqual([expect.objectContaining({ message: 'Only OPEN inquiries are matched by the platform', extensions: { code: 'INVALID' } })]);
   });

@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LeadSource, LeadStatus, PartnerStatus, ProductCategory, ServiceType } from '@slp/shared';
-import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
-import { World } from '../../test/fixtures.js';
-import { MatchingWorld, RECOMMEND, partOf, recommendationOf, type RecommendationJson } from '../../test/matching-fixtures.js';
+import { matchingSuite, RECOMMEND, partOf, recommendationOf, type RecommendationJson } from '../../test/matching-fixtures.js';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
 
-let app: TestApp;
-let world: World;
-let history: MatchingWorld;
-let operator: GraphQLClient;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  world = new World(app);
-  history = new MatchingWorld(app);
-  operator = await world.operator();
-});
-afterAll(() => app?.close());
+const t = matchingSuite();
 
 async function recommend(overrides: Partial<Inquiry> = {}): Promise<RecommendationJson[]> {
-  const { id } = await history.openInquiry(overrides);
-  return (await operator.request(RECOMMEND, { id, first: 100 })).recommendedPartners;
+  const { id } = await t.history.openInquiry(overrides);
+  return (await t.operator.request(RECOMMEND, { id, first: 100 })).recommendedPartners;
 }
 
 describe('recommendedPartners: each score part', () => {
   it('scores a new partner that fits on every known point as the weighted sum of its parts', async () => {
-    const partner = await world.partner({ services: [{ serviceType: ServiceType.TECHNOLOGY }] });
+    const partner = await t.world.partner({ services: [{ serviceType: ServiceType.TECHNOLOGY }] });
     const [only] = await recommend({ serviceType: ServiceType.TECHNOLOGY });
     expect(only).toEqual({
       partner: { id: partner.partnerId }, service: { id: partner.services[0] }, score: 0.791,
@@ -42,8 +29,8 @@ describe('recommendedPartners: each score part', () => {
   });
 
   it('product category: served or not', async () => {
-    const serving = await world.partner();
-    const other = await world.partner({ services: [{ productCategories: [ProductCategory.MENSWEAR, ProductCategory.SHOES] }] });
+    const serving = await t.world.partner();
+    const other = await t.world.partner({ services: [{ productCategories: [ProductCategory.MENSWEAR, ProductCategory.SHOES] }] });
     const list = await recommend();
     expect(partOf(list, serving.partnerId, 'productCategory')).toEqual({ value: 1, explanation: 'Serves beauty personal care' });
     expect(partOf(list, other.partnerId, 'productCategory'))
@@ -51,11 +38,11 @@ describe('recommendedPartners: each score part', () => {
   });
 
   it('budget: within, below, above the range; other currency; no prices', async () => {
-    const within = await world.partner({ services: [{ priceFromAmount: '3000', priceToAmount: '3000' }] });
-    const below = await world.partner({ services: [{ priceFromAmount: '5000', priceToAmount: null }] });
-    const above = await world.partner({ services: [{ priceFromAmount: null, priceToAmount: '2500.50' }] });
-    const euro = await world.partner({ services: [{ currency: 'EUR' }] });
-    const unpriced = await world.partner({ services: [{ priceFromAmount: null, priceToAmount: null, currency: null }] });
+    const within = await t.world.partner({ services: [{ priceFromAmount: '3000', priceToAmount: '3000' }] });
+    const below = await t.world.partner({ services: [{ priceFromAmount: '5000', priceToAmount: null }] });
+    const above = await t.world.partner({ services: [{ priceFromAmount: null, priceToAmount: '2500.50' }] });
+    const euro = await t.world.partner({ services: [{ currency: 'EUR' }] });
+    const unpriced = await t.world.partner({ services: [{ priceFromAmount: null, priceToAmount: null, currency: null }] });
     const list = await recommend();
     expect(partOf(list, within.partnerId, 'budget'))
       .toEqual({ value: 1, explanation: 'Budget 3000.00 USD is within the price range 3000.00–3000.00 USD' });
@@ -70,11 +57,11 @@ describe('recommendedPartners: each score part', () => {
   });
 
   it('region: regions served, the partner\'s city or country, elsewhere, unknown', async () => {
-    const listed = await world.partner({ services: [{ regions: ['CA', 'US'] }] });
-    const notListed = await world.partner({ services: [{ regions: ['DE'] }], location: 'Austin, US' });
-    const sameCity = await world.partner({ location: 'austin , us' });
-    const sameCountry = await world.partner({ location: 'Dallas, US' });
-    const elsewhere = await world.partner({ location: 'Toronto, CA' });
+    const listed = await t.world.partner({ services: [{ regions: ['CA', 'US'] }] });
+    const notListed = await t.world.partner({ services: [{ regions: ['DE'] }], location: 'Austin, US' });
+    const sameCity = await t.world.partner({ location: 'austin , us' });
+    const sameCountry = await t.world.partner({ location: 'Dallas, US' });
+    const elsewhere = await t.world.partner({ location: 'Toronto, CA' });
     const list = await recommend();
     expect(partOf(list, listed.partnerId, 'region')).toEqual({ value: 1, explanation: 'Serves US, where the seller is' });
     expect(partOf(list, notListed.partnerId, 'region')).toEqual({ value: 0, explanation: 'Serves only DE; the seller is in Austin, US' });
@@ -86,8 +73,8 @@ describe('recommendedPartners: each score part', () => {
   });
 
   it('language: spoken, not spoken, unknown on either side', async () => {
-    const speaks = await world.partner({ languages: ['es', 'en'] });
-    const doesNot = await world.partner({ languages: ['fr', 'de'] });
+    const speaks = await t.world.partner({ languages: ['es', 'en'] });
+    const doesNot = await t.world.partner({ languages: ['fr', 'de'] });
     const list = await recommend();
     expect(partOf(list, speaks.partnerId, 'language')).toEqual({ value: 1, explanation: 'Works in en' });
     expect(partOf(list, doesNot.partnerId, 'language')).toEqual({ value: 0, explanation: 'Works in fr, de; not en' });
@@ -96,28 +83,28 @@ describe('recommendedPartners: each score part', () => {
   });
 
   it('capacity: free slots against NEW and FOLLOWING leads; full is 0', async () => {
-    const busy = await world.partner({ capacity: 4 });
-    await history.pastLead(busy.partner, { status: LeadStatus.NEW });
-    await history.pastLead(busy.partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
-    await history.pastLead(busy.partner, { status: LeadStatus.DEAL, followedAfterHours: 0 });
-    await history.pastLead(busy.partner, { status: LeadStatus.REJECTED });
-    const full = await world.partner({ capacity: 1 });
-    await history.pastLead(full.partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
-    await history.pastLead(full.partner, { status: LeadStatus.NEW });
+    const busy = await t.world.partner({ capacity: 4 });
+    await t.history.pastLead(busy.partner, { status: LeadStatus.NEW });
+    await t.history.pastLead(busy.partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
+    await t.history.pastLead(busy.partner, { status: LeadStatus.DEAL, followedAfterHours: 0 });
+    await t.history.pastLead(busy.partner, { status: LeadStatus.REJECTED });
+    const full = await t.world.partner({ capacity: 1 });
+    await t.history.pastLead(full.partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
+    await t.history.pastLead(full.partner, { status: LeadStatus.NEW });
     const list = await recommend();
     expect(partOf(list, busy.partnerId, 'capacity')).toEqual({ value: 0.5, explanation: '2 of 4 lead slots free (2 NEW or FOLLOWING)' });
     expect(partOf(list, full.partnerId, 'capacity')).toEqual({ value: 0, explanation: '0 of 1 lead slots free (2 NEW or FOLLOWING)' });
   });
 
   it('track record: follow-up share, median time to follow up and deal rate, smoothed toward a typical partner', async () => {
-    const proven = await world.partner();
+    const proven = await t.world.partner();
     for (const hours of [2, 4, 12, 12, 30, 40]) {
-      await history.pastLead(proven.partner, { status: LeadStatus.FOLLOWING, hoursAgo: 100, followedAfterHours: hours });
+      await t.history.pastLead(proven.partner, { status: LeadStatus.FOLLOWING, hoursAgo: 100, followedAfterHours: hours });
     }
-    for (const hours of [6, 20]) await history.pastLead(proven.partner, { status: LeadStatus.DEAL, hoursAgo: 100, followedAfterHours: hours });
-    await history.pastLead(proven.partner, { status: LeadStatus.REJECTED, hoursAgo: 100 });
-    await history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 49 });
-    await history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 47 });
+    for (const hours of [6, 20]) await t.history.pastLead(proven.partner, { status: LeadStatus.DEAL, hoursAgo: 100, followedAfterHours: hours });
+    await t.history.pastLead(proven.partner, { status: LeadStatus.REJECTED, hoursAgo: 100 });
+    await t.history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 49 });
+    await t.history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 47 });
     const list = await recommend();
     // 10 leads due (the 47-hour-old NEW lead is still in its grace period), 8 followed up, median 12 h, 2 deals:
     // share (8 + 5×0.5)/(10 + 5) = 0.7; speed (8×1/(1 + 12/24) + 5×0.5)/13 = 0.60256; deals (2 + 5×0.3)/13 = 0.26923;
@@ -128,8 +115,8 @@ describe('recommendedPartners: each score part', () => {
   });
 
   it('track record: a partner that never follows up falls below a new partner', async () => {
-    const silent = await world.partner();
-    for (let i = 0; i < 5; i += 1) await history.pastLead(silent.partner, { status: LeadStatus.REJECTED, hoursAgo: 10 });
+    const silent = await t.world.partner();
+    for (let i = 0; i < 5; i += 1) await t.history.pastLead(silent.partner, { status: LeadStatus.REJECTED, hoursAgo: 10 });
     const list = await recommend();
     // share 2.5/10 = 0.25, speed 0.5, deals 0.3: 0.1 + 0.15 + 0.09.
     expect(partOf(list, silent.partnerId, 'trackRecord')).toEqual({
@@ -138,10 +125,10 @@ describe('recommendedPartners: each score part', () => {
   });
 
   it('fair spreading: platform assignments of the last 30 days only', async () => {
-    const popular = await world.partner();
-    for (let i = 0; i < 3; i += 1) await history.pastLead(popular.partner, { status: LeadStatus.REJECTED, hoursAgo: 24 * 29 });
-    await history.pastLead(popular.partner, { status: LeadStatus.REJECTED, hoursAgo: 24 * 31 });
-    await history.pastLead(popular.partner, { status: LeadStatus.REJECTED, source: LeadSource.SELLER_TARGETED });
+    const popular = await t.world.partner();
+    for (let i = 0; i < 3; i += 1) await t.history.pastLead(popular.partner, { status: LeadStatus.REJECTED, hoursAgo: 24 * 29 });
+    await t.history.pastLead(popular.partner, { status: LeadStatus.REJECTED, hoursAgo: 24 * 31 });
+    await t.history.pastLead(popular.partner, { status: LeadStatus.REJECTED, source: LeadSource.SELLER_TARGETED });
     const list = await recommend();
     expect(partOf(list, popular.partnerId, 'fairSpreading'))
       .toEqual({ value: 0.625, explanation: '3 platform-assigned leads in the last 30 days' });
@@ -151,9 +138,9 @@ describe('recommendedPartners: each score part', () => {
 describe('recommendedPartners: ranking', () => {
   it('ranks by score, breaks ties by the older partner, and offers each partner\'s best service', async () => {
     const type = { serviceType: ServiceType.CUSTOMER_SERVICE };
-    const twinA = await world.partner({ services: [type] });
-    const twinB = await world.partner({ services: [type] });
-    const twoServices = await world.partner({
+    const twinA = await t.world.partner({ services: [type] });
+    const twinB = await t.world.partner({ services: [type] });
+    const twoServices = await t.world.partner({
       services: [{ ...type, productCategories: [ProductCategory.TOYS_HOBBIES] }, type],
       languages: ['en'],
     });
@@ -162,7 +149,7 @@ describe('recommendedPartners: ranking', () => {
     expect(recommendationOf(list, twinA.partnerId).score).toBe(recommendationOf(list, twinB.partnerId).score);
     expect(recommendationOf(list, twoServices.partnerId).service).toEqual({ id: twoServices.services[1] });
     expect(list[0].score).toBe(0.841);
-    const firstTwo = (await operator.request(RECOMMEND, { id: (await history.openInquiry(type)).id, first: 2 })).recommendedPartners;
+    const firstTwo = (await t.operator.request(RECOMMEND, { id: (await t.history.openInquiry(type)).id, first: 2 })).recommendedPartners;
     expect(firstTwo.map((r: RecommendationJson) => r.partner.id)).toEqual([twoServices.partnerId, twinA.partnerId]);
   });
 });
@@ -170,17 +157,17 @@ describe('recommendedPartners: ranking', () => {
 describe('recommendedPartners: who is eligible', () => {
   it('onboarded partners with a service of the type, public or private, and never one already on the inquiry', async () => {
     const type = { serviceType: ServiceType.LOGISTICS };
-    const listed = await world.partner({ services: [type] });
-    const privateOnly = await world.partner({ services: [{ ...type, public: false }] });
-    await world.partner({ services: [type], status: PartnerStatus.PENDING });
-    await world.partner({ services: [type], status: PartnerStatus.SUSPENDED });
-    await world.partner({ services: [{ serviceType: ServiceType.TRAINING }] });
-    const rejected = await world.partner({ services: [type] });
-    const unassigned = await world.partner({ services: [type] });
-    const { id, inquiry } = await history.openInquiry(type);
-    await history.pastLead(rejected.partner, { status: LeadStatus.REJECTED, inquiry });
-    await history.pastLead(unassigned.partner, { status: LeadStatus.CLOSED, inquiry });
-    const list: RecommendationJson[] = (await operator.request(RECOMMEND, { id })).recommendedPartners;
+    const listed = await t.world.partner({ services: [type] });
+    const privateOnly = await t.world.partner({ services: [{ ...type, public: false }] });
+    await t.world.partner({ services: [type], status: PartnerStatus.PENDING });
+    await t.world.partner({ services: [type], status: PartnerStatus.SUSPENDED });
+    await t.world.partner({ services: [{ serviceType: ServiceType.TRAINING }] });
+    const rejected = await t.world.partner({ services: [type] });
+    const unassigned = await t.world.partner({ services: [type] });
+    const { id, inquiry } = await t.history.openInquiry(type);
+    await t.history.pastLead(rejected.partner, { status: LeadStatus.REJECTED, inquiry });
+    await t.history.pastLead(unassigned.partner, { status: LeadStatus.CLOSED, inquiry });
+    const list: RecommendationJson[] = (await t.operator.request(RECOMMEND, { id })).recommendedPartners;
     expect(list.map((r) => r.partner.id)).toEqual([listed.partnerId, privateOnly.partnerId]);
   });
 });

@@ -1,0 +1,182 @@
+// `pnpm bench:matching`: how well open-lead matching finds the truly best partners, how evenly it
+// spreads leads, and how long ranking 10,000 candidates takes through the real SQL and scoring.
+// EXPLAIN=1 also prints the candidate statement's plan. Uses DATABASE_URL's server when set.
+import 'reflect-metadata';
+import os from 'node:os';
+import pg from 'pg';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { ServiceType } from '@slp/shared';
+import { openDatabase } from '../src/db/orm.js';
+import { Inquiry } from '../src/inquiries/inquiry.entity.js';
+import { candidateStatement, gatherCandidates } from '../src/matching/candidate-features.js';
+import { matchingConfig, type MatchingConfig } from '../src/matching/matching.config.js';
+import { MatchingService } from '../src/matching/matching.service.js';
+import { rankCandidates } from '../src/matching/scoring.js';
+import { copyRows, type Cell } from './data/copy.js';
+import { Random } from './data/random.js';
+import { freshDatabase } from './database.js';
+import { latencyOf } from './stats.js';
+import { loadAverage } from './report.js';
+import { SyntheticMarket, gini, type SyntheticInquiry } from './matching/synthetic.js';
+
+const QUALITY = { partners: 300, inquiries: 400 };
+const TIMING = { partners: 10_000, runs: 20 };
+const HISTORY_INQUIRIES = 30;
+const PICK = matchingConfig.partnersPerInquiry;
+
+interface Outcome { name: string; picks: number[][] }
+
+async function sql(client: pg.Client, text: string, params: unknown[] = []) {
+  return (await client.query(text, params)).rows;
+}
+
+/** A seller and the finished inquiries that past leads hang on. */
+async function loadBase(client: pg.Client): Promise<number[]> {
+  await sql(client, `insert into users (email, password_hash, name, role, created_at) values ('seller@bench.test', 'x', 'Bench seller', 'SELLER', now())`);
+  const rows = await sql(client, `insert into inquiries (seller_id, request_type, status, service_type, contact_name, contact_email,
+      company_size, currency, shop_gmv_amount, budget_amount, product_category, created_at, updated_at, version)
+    select 1, 'OPEN', 'CLOSED', 'TRAINING', 'History', 'h@bench.test', 'EMPLOYEES_5_30', 'USD', 1000, 1000, 'OTHER', now() - interval '300 days', now(), 1
+    from generate_series(1, ${HISTORY_INQUIRIES}) returning id`);
+  return rows.map((row) => row.id as number);
+}
+
+async function loadMarket(client: pg.Client, market: SyntheticMarket, serviceType: ServiceType, history: number[]) {
+  await copyRows(client, market.partnerRows());
+  await copyRows(client, market.serviceRows(serviceType));
+  await copyRows(client, market.historyLeadRows(history));
+  await copyRows(client, {
+    table: 'inquiries',
+    columns: ['id', 'seller_id', 'request_type', 'status', 'service_type', 'contact_name', 'contact_email', 'location', 'language',
+      'company_size', 'currency', 'shop_gmv_amount', 'budget_amount', 'product_category', 'created_at', 'updated_at', 'version'],
+    rows: market.inquiries.map((i): Cell[] => [i.id, 1, 'OPEN', 'ACTIVE', serviceType, 'Seller', 's@bench.test', `${i.city}, ${i.country}`,
+      i.language, 'EMPLOYEES_5_30', 'USD', 10_000, i.budget, i.category, new Date(), new Date(), 1]),
+  });
+  for (const table of ['partners', 'services', 'inquiries', 'leads']) {
+    await sql(client, `select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from "${table}"))`);
+  }
+  await sql(client, 'vacuum analyze');
+}
+
+/** Runs the real assignment for every inquiry in turn, each seeing the leads the earlier ones made. */
+async function platformAssignment(orm: MikroORM, client: pg.Client, market: SyntheticMarket, name: string, config: MatchingConfig): Promise<Outcome> {
+  const first = market.inquiries[0].id;
+  await sql(client, 'delete from lead_events where lead_id in (select id from leads where inquiry_id >= $1)', [first]);
+  await sql(client, 'delete from leads where inquiry_id >= $1', [first]);
+  const picks: number[][] = [];
+  for (const inquiry of market.inquiries) {
+    const em = orm.em.fork() as EntityManager;
+    picks.push(await em.transactional(async (tx) => {
+      const row = await tx.findOneOrFail(Inquiry, inquiry.id);
+      const leads = await new MatchingService(tx, config).assignBestPartners(tx, row as Inquiry & { serviceType: ServiceType });
+      return leads.map((lead) => lead.partner.id);
+    }));
+  }
+  return { name, picks };
+}
+
+function baselines(market: SyntheticMarket): Outcome[] {
+  const random = new Random(11);
+  const ids = market.partners.map((p) => p.id);
+  const randomPicks = market.inquiries.map(() => {
+    const chosen = new Set<number>();
+    while (chosen.size < PICK) chosen.add(random.pick(ids));
+    return [...chosen];
+  });
+  const roundRobin = market.inquiries.map((_, n) => Array.from({ length: PICK }, (__, k) => ids[(n * PICK + k) % ids.length]));
+  return [{ name: 'random', picks: randomPicks }, { name: 'round-robin', picks: roundRobin }];
+}
+
+function judge(market: SyntheticMarket, outcome: Outcome) {
+  const byId = new Map(market.partners.map((p) => [p.id, p]));
+  const fit = (i: SyntheticInquiry, ids: number[]) => ids.reduce((sum, id) => sum + market.trueFit(byId.get(id)!, i), 0);
+  let overlap = 0; let bestIncluded = 0; let fitShare = 0; let leads = 0;
+  market.inquiries.forEach((inquiry, n) => {
+    const picked = outcome.picks[n];
+    const best = market.trueBest(inquiry, PICK);
+    overlap += picked.filter((id) => best.includes(id)).length / PICK;
+    bestIncluded += picked.includes(best[0]) ? 1 : 0;
+    fitShare += fit(inquiry, picked) / fit(inquiry, best);
+    leads += picked.length;
+  });
+  const counts = new Map(market.partners.map((p) => [p.id, 0]));
+  for (const id of outcome.picks.flat()) counts.set(id, counts.get(id)! + 1);
+  const n = market.inquiries.length;
+  return {
+    strategy: outcome.name, top3Overlap: overlap / n, bestInTop3: bestIncluded / n, fitVsBest: fitShare / n,
+    leadsPerInquiry: leads / n, gini: gini([...counts.values()]),
+  };
+}
+
+/** Ranking one OPEN inquiry against every candidate: one SQL statement, then pure scoring. */
+async function rankingTime(orm: MikroORM, client: pg.Client, history: number[]) {
+  const market = new SyntheticMarket(TIMING.partners, 1, 100_000, 100_000, 100_000, 99);
+  await loadMarket(client, market, ServiceType.LIVE_STREAMING, history);
+  const em = orm.em.fork() as EntityManager;
+  const inquiry = await em.findOneOrFail(Inquiry, market.inquiries[0].id);
+  const needs = { productCategory: inquiry.productCategory, budgetAmount: inquiry.budgetAmount, currency: inquiry.currency,
+    location: inquiry.location ?? null, language: inquiry.language ?? null };
+  const query = { serviceType: ServiceType.LIVE_STREAMING, inquiryId: inquiry.id };
+  const gather: number[] = []; const score: number[] = []; const total: number[] = [];
+  let candidates = 0;
+  for (let run = 0; run < TIMING.runs + 2; run += 1) {
+    const t0 = performance.now();
+    const features = await gatherCandidates(em, query, matchingConfig);
+    const t1 = performance.now();
+    rankCandidates(needs, features, matchingConfig);
+    const t2 = performance.now();
+    if (run < 2) continue; // warm-up
+    candidates = features.length;
+    gather.push(t1 - t0); score.push(t2 - t1); total.push(t2 - t0);
+  }
+  const leads = Number((await sql(client, 'select count(*) as n from leads'))[0].n);
+  if (process.env.EXPLAIN) {
+    const [text, params] = candidateStatement(query, matchingConfig);
+    const plan = await em.execute(`explain (analyze, buffers) ${text}`, params);
+    console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+  }
+  return { candidates, leadsInDatabase: leads, gather: latencyOf(gather), score: latencyOf(score), total: latencyOf(total) };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function main() {
+  const before = loadAverage();
+  const database = await freshDatabase();
+  const orm = await openDatabase(database.url, { poolSize: 2 });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const history = await loadBase(client);
+    const market = new SyntheticMarket(QUALITY.partners, QUALITY.inquiries, 1, 1, 1000);
+    await loadMarket(client, market, ServiceType.STORE_MANAGEMENT, history);
+    console.log(`Assigning ${QUALITY.inquiries} OPEN inquiries among ${QUALITY.partners} partners…`);
+    const fitOnly = { ...matchingConfig, weights: { ...matchingConfig.weights, capacity: 0, fairSpreading: 0 } };
+    const outcomes = [
+      await platformAssignment(orm, client, market, 'platform (default weights)', matchingConfig),
+      await platformAssignment(orm, client, market, 'platform, fit only (capacity and fair spreading weight 0)', fitOnly),
+      ...baselines(market),
+    ];
+    const quality = outcomes.map((outcome) => judge(market, outcome));
+    console.log(`Ranking one inquiry against ${TIMING.partners} candidates (${TIMING.runs} runs)…`);
+    const timing = await rankingTime(orm, client, history);
+
+    console.log(`\n| strategy | true best 3 found (overlap) | true #1 in top 3 | true fit vs best possible | leads per inquiry | Gini of leads over partners |`);
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    for (const q of quality) {
+      console.log(`| ${q.strategy} | ${pct(q.top3Overlap)} | ${pct(q.bestInTop3)} | ${pct(q.fitVsBest)} | ${q.leadsPerInquiry.toFixed(2)} | ${q.gini.toFixed(3)} |`);
+    }
+    console.log(`\nRanking ${timing.candidates} candidates (${timing.leadsInDatabase} leads in the database), p50 / p95 over ${TIMING.runs} runs:`);
+    console.log(`- SQL feature gathering (1 statement): ${ms(timing.gather.p50)} / ${ms(timing.gather.p95)}`);
+    console.log(`- scoring and sorting in Node: ${ms(timing.score.p50)} / ${ms(timing.score.p95)}`);
+    console.log(`- total: ${ms(timing.total.p50)} / ${ms(timing.total.p95)}`);
+    const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' ');
+    console.log(`\nLoad average (1, 5, 15 min) before: ${load(before)}, after: ${load(loadAverage())}, on ${os.cpus().length} CPUs; timings stretch with it.`);
+  } finally {
+    await client.end();
+    await orm.close();
+    await database.drop();
+  }
+}
+
+await main();
