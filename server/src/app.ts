@@ -16,12 +16,22 @@ import { SESSION_DAYS } from './auth/auth.service.js';
 import { resolveViewer } from './auth/credentials.js';
 import { startNotifications, type NotificationSettings, type Notifications } from './notifications/notifications.js';
 import { serveSubscriptions } from './notifications/websocket.js';
+import { defaultApiLimits, type ApiLimits } from './limits/api-limits.js';
+import { limitsPlugin } from './limits/limits.plugin.js';
+import { RateLimits } from './limits/rate-limits.js';
+import { Redis } from 'ioredis';
 
 export const SESSION_COOKIE = 'slp_session';
 
 export interface AppOptions {
   orm: MikroORM; port: number; production: boolean; clientDist?: string;
   notifications?: Partial<NotificationSettings>;
+  /** Request limits; the defaults suit production. */
+  limits?: Partial<ApiLimits>;
+  /** Shares rate limits between processes; unset counts in this process only. */
+  redisUrl?: string;
+  /** Express's "trust proxy": set behind a load balancer so the client's address is the real one. */
+  trustProxy?: string;
 }
 export interface RunningApp { url: string; port: number; notifications: Notifications; close(): Promise<void> }
 
@@ -34,7 +44,7 @@ function contextFor(orm: MikroORM, production: boolean) {
       httpOnly: true, sameSite: 'lax', secure: production, path: '/', maxAge,
     });
     return {
-      em, viewer, loaders: createLoaders(em, viewer),
+      em, viewer, loaders: createLoaders(em, viewer), address: req.ip ?? 'unknown',
       session: {
         token,
         set: (value) => res.append('Set-Cookie', cookie(value, SESSION_DAYS * 86_400)),
@@ -53,7 +63,11 @@ function serveClient(app: express.Express, dist: string) {
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const app = express();
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
+  const limits = { ...defaultApiLimits, ...options.limits };
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : null;
+  const rateLimits = new RateLimits(limits, redis);
   const schema = await appSchema();
   const notifications = await startNotifications(options.orm, options.notifications);
   const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, hub: notifications.hub, sessionCookie: SESSION_COOKIE });
@@ -63,7 +77,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions],
+    // One operation per request: a batch would multiply the cost that the limits below check.
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions, limitsPlugin(limits, rateLimits)],
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
@@ -78,6 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     close: async () => {
       await apollo.stop();
       await notifications.close();
+      redis?.disconnect();
     },
   };
 }

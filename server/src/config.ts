@@ -12,6 +12,10 @@ export interface AppConfig {
   demoData: boolean;
   operator?: { email: string; password: string };
   production: boolean;
+  /** Redis for rate limits shared by every API process; unset counts per process. */
+  redisUrl?: string;
+  /** Express "trust proxy" value, e.g. "loopback" or a hop count, behind a load balancer. */
+  trustProxy?: string;
   /** Serves the built SPA from here when it exists. */
   clientDist: string;
   /** SMTP_URL, MAIL_FROM and the outbox's timing (see notifications/notifications.ts). */
@@ -29,6 +33,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { email: env.OPERATOR_EMAIL, password: env.OPERATOR_PASSWORD }
       : undefined,
     production: env.NODE_ENV === 'production',
+    redisUrl: env.REDIS_URL || undefined,
+    trustProxy: env.TRUST_PROXY || undefined,
     clientDist: path.resolve(repoRoot, 'client/dist'),
     notifications: notificationSettingsFromEnv(env),
   };

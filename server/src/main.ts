@@ -10,7 +10,7 @@ const orm = await openDatabase(config.databaseUrl ?? embedded!.url);
 if (config.demoData) await loadDemoData(orm.em.fork());
 if (config.operator) await ensureOperator(orm.em.fork(), config.operator);
 const app = await startApp({ orm, port: config.port, production: config.production, clientDist: config.clientDist,
-  notifications: config.notifications });
+  notifications: config.notifications, redisUrl: config.redisUrl, trustProxy: config.trustProxy });
 
 console.log(`Seller Leads Pool is running at http://localhost:${app.port}/ (GraphQL at ${app.url})`);
 console.log(embedded ? `Embedded PostgreSQL, files in ${config.dataDir}` : 'Using DATABASE_URL');

@@ -20,7 +20,7 @@ export interface TestApp {
  * A fresh database copied from the migrated template, and the real app serving it over HTTP (and
  * the built SPA from `clientDist`, for browser tests).
  */
-export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'notifications'> = {}): Promise<TestApp> {
+export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'notifications' | 'limits' | 'redisUrl'> = {}): Promise<TestApp> {
   const adminUrl = inject('adminUrl');
   const database = `slp_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -51,7 +51,12 @@ export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'not
   };
 }
 
-export interface GraphQLResponse<T = any> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+  /** Request cost and rate budget (see src/limits). */
+  extensions?: Record<string, any>;
+}
 
 /** Waits until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {

@@ -7,6 +7,8 @@ export interface Context {
   em: EntityManager;
   viewer: Viewer | null;
   loaders: Loaders;
+  /** The client's IP address, for its rate budget. */
+  address: string;
   session: {
     token: string | null;
     set(token: string): void;
@@ -15,7 +17,7 @@ export interface Context {
 }
 
 /** A context outside an HTTP request (an email being composed, a subscription event): no cookie to set. */
-export function contextForViewer(em: EntityManager, viewer: Viewer | null): Context {
+export function contextForViewer(em: EntityManager, viewer: Viewer | null, address = 'internal'): Context {
   const noCookie = () => { throw new Error('No session cookie outside an HTTP request'); };
-  return { em, viewer, loaders: createLoaders(em, viewer), session: { token: null, set: noCookie, clear: noCookie } };
+  return { em, viewer, loaders: createLoaders(em, viewer), address, session: { token: null, set: noCookie, clear: noCookie } };
 }

@@ -1,0 +1,66 @@
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection.js';
+import type { ApiLimits } from './api-limits.js';
+
+/** A refusal by a limit: a GraphQL error with its own code and HTTP 400. */
+export function limitError(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/**
+ * A connection's selection runs once per item of the requested page. A page over the maximum is
+ * costed at the maximum: the connection itself refuses it with BAD_USER_INPUT.
+ */
+const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
+  const first = typeof args.first === 'number' && args.first >= 0 ? Math.min(args.first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  return 1 + childComplexity * first;
+};
+
+/** Counting coerces the variables first: their errors are the caller's input errors. */
+function countingError(error: unknown): GraphQLError {
+  const message = error instanceof Error ? error.message : 'Query is too complex';
+  // Too many nodes to even count (e.g. a fragment bomb) is the same refusal as too costly.
+  return /maximum allowed number of nodes/.test(message)
+    ? limitError('QUERY_TOO_COMPLEX', message)
+    : limitError('BAD_USER_INPUT', message);
+}
+
+const estimators = [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })];
+
+/** Runs graphql-armor's rule and turns its rejection into our error code (Apollo would relabel a validation error). */
+function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: ApiLimits): void {
+  const refusals: GraphQLError[] = [];
+  const onReject = (code: string) => [(_context: ValidationContext | null, error: GraphQLError) => {
+    refusals.push(limitError(code, error.message.replace(/^Syntax Error: /, '')));
+  }];
+  validate(schema, document, [
+    maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: onReject('QUERY_TOO_DEEP') }),
+    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: onReject('TOO_MANY_ALIASES') }),
+  ]);
+  if (refusals.length) throw refusals[0];
+}
+
+/**
+ * Checks a valid operation against the depth, alias and cost limits and returns its cost. Shared by
+ * the HTTP endpoint and the WebSocket server, so both transports hold the same line.
+ */
+export function checkOperation(
+  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined, limits: ApiLimits,
+): number {
+  checkShape(schema, document, limits);
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators });
+  } catch (error) {
+    throw countingError(error);
+  }
+  if (cost > limits.maxCost) {
+    throw limitError('QUERY_TOO_COMPLEX', `Query cost ${cost} is over the limit of ${limits.maxCost}`);
+  }
+  return cost;
+}

@@ -1,0 +1,59 @@
+import { GraphQLError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ApiLimits } from './api-limits.js';
+
+/** How a client is known: the budgets of each that applies to a request are all charged. */
+export type ClientKind = 'token' | 'session' | 'address';
+export interface ClientKey { kind: ClientKind; id: string }
+
+export interface RateState { remaining: number; resetInSeconds: number }
+
+function pointsFor(kind: ClientKind, limits: ApiLimits): number {
+  if (kind === 'token') return limits.pointsPerToken;
+  return kind === 'session' ? limits.pointsPerSession : limits.pointsPerAddress;
+}
+
+function limiterFor(kind: ClientKind, limits: ApiLimits, redis: Redis | null): RateLimiterAbstract {
+  const options = { keyPrefix: `${limits.rateKeyPrefix}:${kind}`, points: pointsFor(kind, limits), duration: limits.rateWindowSeconds };
+  if (!redis) return new RateLimiterMemory(options);
+  // If Redis is unreachable each process falls back to counting alone rather than failing requests.
+  return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
+}
+
+function rateLimited(refusal: RateLimiterRes): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+  return new GraphQLError(`Rate limit exceeded: try again in ${seconds} s`, {
+    extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },
+  });
+}
+
+/**
+ * Cost-based rate limits per API token, per session and per address, in memory or shared through
+ * Redis by every process of the API.
+ */
+export class RateLimits {
+  private readonly limiters: Record<ClientKind, RateLimiterAbstract>;
+
+  constructor(limits: ApiLimits, redis: Redis | null = null) {
+    this.limiters = {
+      token: limiterFor('token', limits, redis),
+      session: limiterFor('session', limits, redis),
+      address: limiterFor('address', limits, redis),
+    };
+  }
+
+  /** Charges the cost to every key; refused with RATE_LIMITED when any budget is spent. */
+  async charge(keys: ClientKey[], cost: number): Promise<RateState> {
+    const results = await Promise.allSettled(keys.map(({ kind, id }) => this.limiters[kind].consume(id, cost)));
+    const states: RateLimiterRes[] = [];
+    for (const result of results) {
+      if (result.status === 'fulfilled') states.push(result.value);
+      else if (result.reason instanceof RateLimiterRes) throw rateLimited(result.reason);
+      else throw result.reason;
+    }
+    const tightest = states.reduce((a, b) => (b.remainingPoints < a.remainingPoints ? b : a));
+    return { remaining: tightest.remainingPoints, resetInSeconds: Math.ceil(tightest.msBeforeNext / 1000) };
+  }
+}
