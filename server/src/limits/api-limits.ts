@@ -23,14 +23,14 @@ export interface ApiLimits {
 export const defaultApiLimits: ApiLimits = {
   maxDepth: 12,
   maxAliases: 30,
-  // A full page of 100 inquiries with their leads costs about 11,000.
-  maxCost: 25_000,
+  // Nested pages multiply: the SPA's "My requests" (100 inquiries × up to 100 leads each) is ~145,000.
+  maxCost: 200_000,
   maxTokens: 5_000,
-  // About 20 of the costliest operations, or thousands of ordinary ones, a minute.
-  pointsPerToken: 500_000,
-  pointsPerSession: 500_000,
+  // About 10 of the costliest operations, or thousands of ordinary ones, a minute.
+  pointsPerToken: 2_000_000,
+  pointsPerSession: 2_000_000,
   // Higher than a single client's: many people can share one address.
-  pointsPerAddress: 1_000_000,
+  pointsPerAddress: 4_000_000,
   rateWindowSeconds: 60,
   rateKeyPrefix: 'slp:rate',
 };
