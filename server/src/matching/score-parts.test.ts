@@ -171,3 +171,24 @@ describe('recommendedPartners: who is eligible', () => {
     expect(list.map((r) => r.partner.id)).toEqual([listed.partnerId, privateOnly.partnerId]);
   });
 });
+
+describe('recommendedPartners: cost', () => {
+  it('runs the same number of SQL statements for 2 candidates with no history as for 12 with leads', async () => {
+    const few = { serviceType: ServiceType.CONTENT_CREATION };
+    for (let i = 0; i < 2; i += 1) await t.world.partner({ services: [few] });
+    const many = { serviceType: ServiceType.CREATOR_MARKETING };
+    for (let i = 0; i < 12; i += 1) {
+      const partner = await t.world.partner({ services: [many, many] });
+      await t.history.pastLead(partner.partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 1 });
+    }
+    const count = async (type: typeof few) => {
+      const { id } = await t.history.openInquiry(type);
+      const { result, statements } = await t.app.countStatements(() => t.operator.request(RECOMMEND, { id, first: 100 }));
+      return { candidates: result.recommendedPartners.length, statements };
+    };
+    const small = await count(few);
+    const large = await count(many);
+    expect([small.candidates, large.candidates]).toEqual([2, 12]);
+    expect(large.statements).toBe(small.statements);
+  });
+});
