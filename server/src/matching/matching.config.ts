@@ -46,13 +46,17 @@ export interface MatchingConfig {
   unknown: number;
 }
 
-function positiveInteger(value: string | undefined, fallback: number): number {
+/** A bad setting stops the start rather than silently matching with another number. */
+function positiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number of 1 or more, not "${value}"`);
+  return parsed;
 }
 
 export const matchingConfig: MatchingConfig = {
-  partnersPerInquiry: positiveInteger(process.env.MATCHING_PARTNERS_PER_INQUIRY, 3),
+  partnersPerInquiry: positiveInteger('MATCHING_PARTNERS_PER_INQUIRY', 3),
   weights: {
     productCategory: 0.25,
     budget: 0.15,

@@ -56,17 +56,32 @@ type PartValue = { value: number; explanation: string };
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 const words = (code: string) => code.toLowerCase().replace(/_/g, ' ');
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+const moneyText = (amount: string, currency: string) => `${formatAmount(amount, currency)} ${currency}`;
+const placeParts = (place: string) => place.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+
+/** What every candidate is compared with, worked out once per inquiry rather than once per candidate. */
+interface SellerSide { wanted: string; budget: string; place: string[] }
+const sellerSides = new WeakMap<InquiryNeeds, SellerSide>();
+
+function sellerSide(needs: InquiryNeeds): SellerSide {
+  let side = sellerSides.get(needs);
+  if (!side) {
+    side = { wanted: words(needs.productCategory), budget: moneyText(needs.budgetAmount, needs.currency), place: placeParts(needs.location ?? '') };
+    sellerSides.set(needs, side);
+  }
+  return side;
+}
 
 function productCategoryPart(needs: InquiryNeeds, c: CandidateFeatures): PartValue {
-  const wanted = words(needs.productCategory);
+  const { wanted } = sellerSide(needs);
   if (c.productCategories.includes(needs.productCategory)) return { value: 1, explanation: `Serves ${wanted}` };
   const served = c.productCategories.map(words).join(', ') || 'no listed category';
   return { value: 0, explanation: `Serves ${served}; not ${wanted}` };
 }
 
 function budgetPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
-  const money = (amount: string) => `${formatAmount(amount, needs.currency)} ${needs.currency}`;
-  const budget = money(needs.budgetAmount);
+  const money = (amount: string) => moneyText(amount, needs.currency);
+  const { budget } = sellerSide(needs);
   if (c.priceFrom == null && c.priceTo == null) return { value: config.unknown, explanation: 'No price range published' };
   if (c.serviceCurrency !== needs.currency) {
     return { value: config.unknown,
@@ -83,11 +98,9 @@ function budgetPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingC
   return { value: 1, explanation: `Budget ${budget} is within the price range ${range} ${needs.currency}` };
 }
 
-const placeParts = (place: string) => place.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
-
 function regionPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
   if (!needs.location) return { value: config.unknown, explanation: 'The seller gave no location' };
-  const seller = placeParts(needs.location);
+  const seller = sellerSide(needs).place;
   if (c.regions.length) {
     const served = c.regions.find((region) => seller.includes(region.trim().toLowerCase()));
     return served
