@@ -18,16 +18,17 @@ export interface BenchSettings {
   alertSubmits: number;
   /** Write a JSON report here as well as the table. */
   json?: string;
+  /** Run only the scenarios whose name contains this (while profiling one). */
+  only?: string;
 }
 
 /** `--quick` is the smoke test inside `pnpm test`; SCALE multiplies the default data size. */
 export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchSettings {
   const quick = argv.includes('--quick');
-  const jsonAt = argv.indexOf('--json');
-  const json = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;
+  const valueOf = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const scale = Number(env.SCALE ?? 1);
   if (!(scale > 0)) throw new Error(`SCALE must be a positive number, not ${env.SCALE}`);
-  const common = { scale, json, pageSize: 50 };
+  const common = { scale, json: valueOf('--json'), only: valueOf('--only'), pageSize: 50 };
   if (quick) {
     return {
       ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds: 1,

@@ -27,8 +27,10 @@ export class ChildServer {
   }
 
   static start(script: string, env: Record<string, string>): Promise<ChildServer> {
+    // BENCH_CPU_PROF=dir writes each server's CPU profile there when it stops, to see where time goes.
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));

@@ -32,7 +32,8 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
     const fields = await schemaFields(app.url);
     const missing = (needs: string[]) => needs.filter((field) => !fields.has(field));
     const results: ScenarioResult[] = [];
-    for (const scenario of httpScenarios(actors, settings)) {
+    const chosen = (name: string) => !settings.only || name.includes(settings.only);
+    for (const scenario of httpScenarios(actors, settings).filter((s) => chosen(s.name))) {
       if (missing(scenario.needs).length) {
         results.push(notAvailable(scenario.name, missing(scenario.needs)));
         continue;
@@ -42,6 +43,7 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
       if (scenario.name === NEW_TAB) results.push(await runBaseline(baseline, app, scenario, settings));
     }
     const alertNeeds = missing(['Subscription.leadAlerts', 'Mutation.submitInquiry']);
+    if (!chosen(ALERTS)) return results;
     if (alertNeeds.length) {
       results.push(notAvailable(ALERTS, alertNeeds));
     } else {
@@ -78,6 +80,6 @@ async function main(): Promise<BenchReport> {
 const report = await main();
 console.log(`\n${formatReport(report)}`);
 for (const failed of report.scenarios.filter((r) => r.errors)) console.log(`${failed.name}: ${failed.errors} errors, e.g. ${failed.note}`);
-const json = settingsFrom(process.argv.slice(2)).json;
+const { json } = settingsFrom(process.argv.slice(2));
 if (json) fs.writeFileSync(json, JSON.stringify(report, null, 2));
 process.exit(report.scenarios.some((r) => r.errors) ? 1 : 0);
