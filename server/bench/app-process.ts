@@ -1,7 +1,7 @@
 // The app as the benchmark serves it: one process, real PostgreSQL, statements counted on demand.
 import { openDatabase } from '../src/db/orm.js';
 import { startApp } from '../src/app.js';
-import { answerCommands, peakRssMb } from './ipc.js';
+import { answerCommands, processCommands } from './ipc.js';
 
 let statements = 0;
 const orm = await openDatabase(process.env.BENCH_DATABASE_URL!, { onQuery: () => { statements += 1; } });
@@ -20,5 +20,5 @@ answerCommands({ url: app.url }, {
   startCounting: () => { statements = 0; logger.setDebugMode(['query']); },
   statements: () => statements,
   stopCounting: () => { logger.setDebugMode(false); },
-  peakRssMb,
+  ...processCommands,
 });

@@ -29,15 +29,16 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
   const scale = Number(env.SCALE ?? 1);
   if (!(scale > 0)) throw new Error(`SCALE must be a positive number, not ${env.SCALE}`);
   const common = { scale, json: valueOf('--json'), only: valueOf('--only'), pageSize: 50 };
+  const seconds = Number(valueOf('--seconds') ?? (quick ? 1 : 10));
   if (quick) {
     return {
-      ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds: 1,
+      ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds,
       readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
     };
   }
   return {
     ...common, quick,
     size: { partners: Math.round(2000 * scale), inquiries: Math.round(100_000 * scale), sellers: Math.round(20_000 * scale) },
-    seconds: 10, readConnections: 32, writeConnections: 8, followLeads: 2000, samples: 10, subscribers: 1000, alertSubmits: 200,
+    seconds, readConnections: 32, writeConnections: 8, followLeads: 2000, samples: 10, subscribers: 1000, alertSubmits: 200,
   };
 }

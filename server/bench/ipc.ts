@@ -17,6 +17,15 @@ export function answerCommands(ready: { url: string }, handlers: Record<string, 
 /** The most memory the process has held so far, in MB. */
 export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** CPU time the process has used so far, in ms: per request it shows cost even on a busy machine. */
+export const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** What every benchmark server answers besides its own commands. */
+export const processCommands = { peakRssMb, cpuMs };
+
 /** Runner side: a server in its own Node process, so load generation and serving do not share a thread. */
 export class ChildServer {
   private nextId = 1;

@@ -10,6 +10,8 @@ export interface ScenarioResult extends Partial<{ p50: number; p95: number; p99:
   /** SQL statements per request, fewest and most over the counted sample requests. */
   statements?: { min: number; max: number };
   peakRssMb?: number;
+  /** CPU time of the serving process per request (robust to a busy machine, unlike latency). */
+  cpuMsPerRequest?: number;
   /** Why it did not run, e.g. its API is not on main yet. */
   skipped?: string;
   /** The first error seen, or what else a reader needs to know. */
@@ -27,15 +29,15 @@ export interface BenchReport {
 }
 
 const ms = (value?: number) => (value == null || Number.isNaN(value) ? '' : value < 10 ? value.toFixed(1) : value.toFixed(0));
-const columns = ['scenario', 'conns', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'errors', 'SQL/req', 'peak RSS MB', 'target'];
+const columns = ['scenario', 'conns', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'errors', 'SQL/req', 'CPU ms/req', 'peak RSS MB', 'target'];
 
 function cellsOf(r: ScenarioResult): string[] {
-  if (r.skipped) return [r.name, '', '', '', '', '', '', '', '', '', `not available: ${r.skipped}`];
+  if (r.skipped) return [r.name, '', '', '', '', '', '', '', '', '', '', `not available: ${r.skipped}`];
   const statements = !r.statements ? '' : r.statements.min === r.statements.max ? String(r.statements.min)
     : `${r.statements.min}–${r.statements.max}`;
   const target = r.target ? `${r.target.met ? 'met' : 'MISSED'}: ${r.target.text}` : '';
   return [r.name, String(r.connections ?? ''), String(r.requests ?? ''), ms(r.p50), ms(r.p95), ms(r.p99),
-    r.throughput == null ? '' : r.throughput.toFixed(0), String(r.errors ?? ''), statements, String(r.peakRssMb ?? ''), target];
+    r.throughput == null ? '' : r.throughput.toFixed(0), String(r.errors ?? ''), statements, ms(r.cpuMsPerRequest), String(r.peakRssMb ?? ''), target];
 }
 
 /** A Markdown table, so the same text goes to the terminal and the README. */

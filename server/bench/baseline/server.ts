@@ -2,13 +2,16 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
-import { answerCommands, peakRssMb } from '../ipc.js';
+import { answerCommands, processCommands } from '../ipc.js';
 import { newTabSql } from './new-tab-sql.js';
 
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
-const cursorOf = (id: number) => Buffer.from(`cursor:${id}`).toString('base64url');
-const afterId = (cursor: string | null | undefined) =>
-  cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8').replace('cursor:', '')) : null;
+// The API's cursor: "created:<ms>:<id>", base64url.
+const cursorOf = (row: { ms: number; id: number }) => Buffer.from(`created:${row.ms}:${row.id}`).toString('base64url');
+function after(cursor: string | null | undefined): [Date | null, number | null] {
+  const [, ms, id] = /^created:(\d+):(\d+)$/.exec(Buffer.from(cursor ?? '', 'base64url').toString('utf8')) ?? [];
+  return ms ? [new Date(Number(ms)), Number(id)] : [null, null];
+}
 
 async function readJson(request: http.IncomingMessage): Promise<{ variables?: { first?: number; after?: string | null } }> {
   const chunks: Buffer[] = [];
@@ -21,10 +24,10 @@ async function newTab(request: http.IncomingMessage): Promise<unknown> {
   const { variables = {} } = await readJson(request);
   const token = /(?:^|;\s*)slp_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1] ?? '';
   const size = variables.first ?? 20;
-  const result = await pool.query<{ total: number; rows: { id: number; node: unknown }[] }>(newTabSql,
-    [crypto.createHash('sha256').update(token).digest('hex'), size + 1, afterId(variables.after)]);
+  const result = await pool.query<{ total: number; rows: { id: number; ms: number; node: unknown }[] }>(newTabSql,
+    [crypto.createHash('sha256').update(token).digest('hex'), size + 1, ...after(variables.after)]);
   const { total, rows } = result.rows[0];
-  const edges = rows.slice(0, size).map((row) => ({ cursor: cursorOf(row.id), node: row.node }));
+  const edges = rows.slice(0, size).map((row) => ({ cursor: cursorOf(row), node: row.node }));
   return {
     data: {
       leads: {
@@ -45,6 +48,6 @@ const server = http.createServer((request, response) => {
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as { port: number };
-  answerCommands({ url: `http://127.0.0.1:${port}/new-tab` }, { peakRssMb });
+  answerCommands({ url: `http://127.0.0.1:${port}/new-tab` }, processCommands);
 });
 process.on('SIGTERM', () => { server.close(); void pool.end().then(() => process.exit(0)); });

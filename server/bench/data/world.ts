@@ -40,6 +40,8 @@ export class World {
   private nextLeadId = 1;
   private nextEventId = 1;
   private nextAuthorizationId = 1;
+  /** A seller grants a partner one live authorization, whatever number of deals it covers. */
+  private readonly authorizations = new Map<string, number>();
   readonly firstSellerId: number;
 
   constructor(readonly size: DataSize, private readonly passwordHash: string, seed = 42) {
@@ -186,12 +188,8 @@ export class World {
       event('FOLLOWED_UP', followed, Role.PARTNER, member);
       event('CONTACT_REVEALED', followed, null, null);
     }
-    let authorizationId: number | null = null;
-    if (dealt) {
-      authorizationId = this.nextAuthorizationId++;
-      rows.authorizations.push([authorizationId, `BENCH${String(authorizationId).padStart(10, '0')}`, info.sellerId, info.partner.id, new Date(dealt), null]);
-      event('COOPERATION_ACCEPTED', dealt, Role.PARTNER, member);
-    }
+    const authorizationId = dealt ? this.authorization(rows, info.sellerId, info.partner.id, dealt) : null;
+    if (dealt) event('COOPERATION_ACCEPTED', dealt, Role.PARTNER, member);
     if (ended) {
       const bySeller = closeReason === LeadCloseReason.SELLER_CLOSED;
       event(bySeller ? 'SELLER_CLOSED' : 'NO_AGREEMENT', ended, bySeller ? Role.SELLER : Role.PARTNER, bySeller ? info.sellerId : member);
@@ -203,6 +201,16 @@ export class World {
       rejectReason === RejectReason.OTHER ? 'Not a fit right now.' : null, closeReason, authorizationId,
       new Date(created), followed && new Date(followed), dealt && new Date(dealt), ended && new Date(ended),
       rejected && new Date(rejected), 1]);
+  }
+
+  private authorization(rows: Record<'authorizations', Cell[][]>, sellerId: number, partnerId: number, grantedAt: number): number {
+    const key = `${sellerId}:${partnerId}`;
+    const known = this.authorizations.get(key);
+    if (known) return known;
+    const id = this.nextAuthorizationId++;
+    this.authorizations.set(key, id);
+    rows.authorizations.push([id, `BENCH${String(id).padStart(10, '0')}`, sellerId, partnerId, new Date(grantedAt), null]);
+    return id;
   }
 }
 

@@ -2,8 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { BenchSettings } from '../config.js';
 import type { ChildServer } from '../ipc.js';
 import type { ScenarioResult } from '../report.js';
-import { runLoad, sendOne } from './http-load.js';
+import { measure, sendOne } from './http-load.js';
 import type { HttpScenario } from './http.js';
+import { warmUpSeconds } from './run-http.js';
 
 /**
  * The same NEW-tab requests against the plain `pg` endpoint, after checking that it answers with
@@ -13,12 +14,11 @@ export async function runBaseline(baseline: ChildServer, app: ChildServer, scena
   const plan = scenario.plans[0];
   const [ours, theirs] = await Promise.all([sendOne(app.url, scenario.document, plan), sendOne(baseline.url, scenario.document, plan)]);
   const same = isDeepStrictEqual(JSON.parse(ours.text), JSON.parse(theirs.text));
-  const options = { connections: scenario.connections };
-  await runLoad(baseline.url, scenario.document, scenario.plans, { ...options, seconds: Math.max(1, settings.seconds / 5) });
-  const load = await runLoad(baseline.url, scenario.document, scenario.plans, { ...options, seconds: settings.seconds });
+  const load = await measure(baseline, scenario.document, scenario.plans,
+    { connections: scenario.connections, seconds: settings.seconds, warmUpSeconds: warmUpSeconds(settings) });
   return {
     name: `${scenario.name}: raw-SQL baseline`, connections: scenario.connections, ...load,
-    errors: load.errors + (same ? 0 : 1), statements: { min: 1, max: 1 }, peakRssMb: await baseline.ask<number>('peakRssMb'),
+    errors: load.errors + (same ? 0 : 1), statements: { min: 1, max: 1 },
     note: same ? undefined : `the baseline's JSON differs from the API's: ${theirs.text.slice(0, 200)} vs ${ours.text.slice(0, 200)}`,
   };
 }

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { ChildServer } from '../ipc.js';
 import { latencyOf, type Latency } from '../stats.js';
 
 /** One request: whose session, which variables. */
@@ -7,6 +8,8 @@ export interface RequestPlan { cookie: string; variables: Record<string, unknown
 export interface LoadResult extends Latency { requests: number; throughput: number; errors: number }
 
 export interface LoadOptions { connections: number; seconds?: number; amount?: number }
+
+export interface Measured extends LoadResult { cpuMsPerRequest: number; peakRssMb: number }
 
 const bodyOf = (document: string, plan: RequestPlan) => JSON.stringify({ query: document, variables: plan.variables });
 
@@ -45,6 +48,18 @@ export function runLoad(url: string, document: string, plans: RequestPlan[], opt
     });
     tracker.on('response', (_client, _status, _bytes, responseTime) => { latencies.push(responseTime); });
   });
+}
+
+/**
+ * Warms the server up (unless each plan may run only once), then measures under load, with the
+ * server process's CPU time per request and its peak memory.
+ */
+export async function measure(server: ChildServer, document: string, plans: RequestPlan[], options: LoadOptions & { warmUpSeconds?: number }): Promise<Measured> {
+  if (options.warmUpSeconds) await runLoad(server.url, document, plans, { connections: options.connections, seconds: options.warmUpSeconds });
+  const cpuBefore = await server.ask<number>('cpuMs');
+  const load = await runLoad(server.url, document, plans, options);
+  const cpuMs = await server.ask<number>('cpuMs') - cpuBefore;
+  return { ...load, cpuMsPerRequest: cpuMs / Math.max(1, load.requests), peakRssMb: await server.ask<number>('peakRssMb') };
 }
 
 /** One request outside the load, e.g. to count its SQL statements or compare answers. */

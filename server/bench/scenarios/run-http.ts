@@ -1,7 +1,7 @@
 import type { ChildServer } from '../ipc.js';
 import type { BenchSettings } from '../config.js';
 import type { ScenarioResult } from '../report.js';
-import { runLoad, sendOne, type RequestPlan } from './http-load.js';
+import { measure, sendOne, type RequestPlan } from './http-load.js';
 import type { HttpScenario } from './http.js';
 
 /**
@@ -22,18 +22,17 @@ async function countStatements(app: ChildServer, scenario: HttpScenario, plans: 
   return { statements: { min: Math.min(...counts), max: Math.max(...counts) }, failures: failure ? 1 : 0, failure };
 }
 
+export const warmUpSeconds = (settings: BenchSettings) => Math.max(1, settings.seconds / 5);
+
 export async function runHttpScenario(app: ChildServer, scenario: HttpScenario, settings: BenchSettings): Promise<ScenarioResult> {
   const sampled = scenario.plans.slice(0, settings.samples);
   const counted = await countStatements(app, scenario, sampled);
   const plans = scenario.once ? scenario.plans.slice(sampled.length) : scenario.plans;
-  const options = { connections: scenario.connections };
-  if (!scenario.once) await runLoad(app.url, scenario.document, plans, { ...options, seconds: Math.max(1, settings.seconds / 5) });
-  const load = await runLoad(app.url, scenario.document, plans,
-    scenario.once ? { ...options, amount: plans.length } : { ...options, seconds: settings.seconds });
+  const load = await measure(app, scenario.document, plans, scenario.once
+    ? { connections: scenario.connections, amount: plans.length }
+    : { connections: scenario.connections, seconds: settings.seconds, warmUpSeconds: warmUpSeconds(settings) });
   return {
     name: scenario.name, connections: scenario.connections, ...load,
-    errors: load.errors + counted.failures, statements: counted.statements,
-    peakRssMb: await app.ask<number>('peakRssMb'),
-    note: counted.failure,
+    errors: load.errors + counted.failures, statements: counted.statements, note: counted.failure,
   };
 }
