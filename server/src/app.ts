@@ -5,6 +5,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -80,7 +81,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // One operation per request: a batch would multiply the cost that the limits below check.
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions, limitsPlugin(limits, rateLimits)],
+    // No cache hints are used; the default cache-control plugin would still wrap every field.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions,
+      limitsPlugin(limits, rateLimits),
+    ],
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });

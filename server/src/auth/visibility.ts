@@ -18,7 +18,7 @@ async function visible(ctx: Context, value: unknown): Promise<boolean> {
 
 const guardedTypes = new Set(['Inquiry', 'Lead', 'SellerAuthorization', 'User', 'Node']);
 
-function returnsGuardedType(type: GraphQLOutputType): boolean {
+export function returnsGuardedType(type: GraphQLOutputType): boolean {
   return guardedTypes.has(getNamedType(type).name);
 }
 

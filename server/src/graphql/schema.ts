@@ -3,6 +3,7 @@ import './enums.js';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeScalar } from './scalars.js';
+import { readPlainFieldsDirectly } from './plain-fields.js';
 import { NodeResolver } from './node.resolver.js';
 import { objectVisibility } from '../auth/visibility.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
@@ -33,6 +34,6 @@ export function appSchema(): Promise<GraphQLSchema> {
     globalMiddlewares: [tokenScope, objectVisibility],
     pubSub: noTopicsPubSub,
     validate: false,
-  });
+  }).then(readPlainFieldsDirectly);
   return built;
 }
