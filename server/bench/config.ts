@@ -4,8 +4,10 @@ export interface BenchSettings {
   quick: boolean;
   scale: number;
   size: DataSize;
-  /** Seconds each read scenario is measured for, after a short warm-up. */
+  /** Seconds each scenario is measured for, after a short warm-up. */
   seconds: number;
+  /** Instead of a duration: this many requests per scenario, no warm-up (the smoke test must not depend on speed). */
+  requests?: number;
   /** Concurrent connections for reads (the NEW-tab target is stated at 32) and for writes. */
   readConnections: number;
   writeConnections: number;
@@ -33,7 +35,7 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (quick) {
     return {
       ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds,
-      readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
+      requests: 12, readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
     };
   }
   return {

@@ -14,8 +14,10 @@ export interface ScenarioResult extends Partial<{ p50: number; p95: number; p99:
   cpuMsPerRequest?: number;
   /** Why it did not run, e.g. its API is not on main yet. */
   skipped?: string;
-  /** The first error seen, or what else a reader needs to know. */
+  /** The first error seen. */
   note?: string;
+  /** What else a reader needs to know to read the figures. */
+  detail?: string;
   target?: { text: string; met: boolean };
 }
 
@@ -56,6 +58,7 @@ export function formatReport(report: BenchReport): string {
     `Data (${report.settings.quick ? 'quick' : `SCALE=${report.settings.scale}`}: ${size.partners} partners, ${size.inquiries} inquiries): loaded in ${report.load.seconds.toFixed(1)} s — ${rows}`,
     '',
     formatTable(report.scenarios),
+    ...report.scenarios.filter((r) => r.detail).map((r) => `${r.name}: ${r.detail}`),
     '',
     report.baselineRatio
       ? `GraphQL / raw-SQL baseline, NEW tab page: throughput ${(report.baselineRatio.throughput * 100).toFixed(0)}%, p99 ${report.baselineRatio.p99.toFixed(2)}×`

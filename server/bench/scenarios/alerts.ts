@@ -60,6 +60,7 @@ export async function runAlerts(apps: ChildServer[], actors: Actors, settings: B
   const clients = await subscribeAll(apps, subscribers, deliveries, problems);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const sentAt = new Map<string, number>();
+  const submitMs: number[] = [];
   let next = 0;
   const submitLoop = async () => {
     for (let n = next++; n < settings.alertSubmits; n = next++) {
@@ -71,6 +72,7 @@ export async function runAlerts(apps: ChildServer[], actors: Actors, settings: B
         cookie: seller.cookie,
         variables: { input: inquiryInput(n, { requestType: 'TARGET', serviceType: null, targetServiceIds: targets }) },
       });
+      submitMs.push(performance.now() - started);
       if (!answer.clean) problems.push(answer.text.slice(0, 300));
       else sentAt.set(JSON.parse(answer.text).data.submitInquiry.inquiry.id, started);
     }
@@ -89,6 +91,7 @@ export async function runAlerts(apps: ChildServer[], actors: Actors, settings: B
     name: `${ALERTS} (${subscribers.length} subscribers, ${apps.length} processes)`,
     connections: subscribers.length, requests: latencies.length, ...latencyOf(latencies), throughput: latencies.length / seconds,
     errors: problems.length + missing, peakRssMb: Math.max(...await Promise.all(apps.map((app) => app.ask<number>('peakRssMb')))),
+    detail: `the submits themselves (TARGET, ${TARGETS_PER_SUBMIT} partners each): p50 ${latencyOf(submitMs).p50.toFixed(0)} ms, p99 ${latencyOf(submitMs).p99.toFixed(0)} ms`,
     note: missing ? `${missing} of ${expected} alerts did not arrive within 5 s` : problems[0],
   };
 }

@@ -4,7 +4,7 @@ import type { ChildServer } from '../ipc.js';
 import type { ScenarioResult } from '../report.js';
 import { measure, sendOne } from './http-load.js';
 import type { HttpScenario } from './http.js';
-import { warmUpSeconds } from './run-http.js';
+import { loadFor } from './run-http.js';
 
 /**
  * The same NEW-tab requests against the plain `pg` endpoint, after checking that it answers with
@@ -14,8 +14,7 @@ export async function runBaseline(baseline: ChildServer, app: ChildServer, scena
   const plan = scenario.plans[0];
   const [ours, theirs] = await Promise.all([sendOne(app.url, scenario.document, plan), sendOne(baseline.url, scenario.document, plan)]);
   const same = isDeepStrictEqual(JSON.parse(ours.text), JSON.parse(theirs.text));
-  const load = await measure(baseline, scenario.document, scenario.plans,
-    { connections: scenario.connections, seconds: settings.seconds, warmUpSeconds: warmUpSeconds(settings) });
+  const load = await measure(baseline, scenario.document, scenario.plans, loadFor(settings, scenario.connections));
   return {
     name: `${scenario.name}: raw-SQL baseline`, connections: scenario.connections, ...load,
     errors: load.errors + (same ? 0 : 1), statements: { min: 1, max: 1 },

@@ -22,7 +22,10 @@ async function countStatements(app: ChildServer, scenario: HttpScenario, plans: 
   return { statements: { min: Math.min(...counts), max: Math.max(...counts) }, failures: failure ? 1 : 0, failure };
 }
 
-export const warmUpSeconds = (settings: BenchSettings) => Math.max(1, settings.seconds / 5);
+/** How long or how much to load a scenario whose requests may repeat. */
+export const loadFor = (settings: BenchSettings, connections: number) => (settings.requests
+  ? { connections, amount: settings.requests }
+  : { connections, seconds: settings.seconds, warmUpSeconds: Math.max(1, settings.seconds / 5) });
 
 export async function runHttpScenario(app: ChildServer, scenario: HttpScenario, settings: BenchSettings): Promise<ScenarioResult> {
   const sampled = scenario.plans.slice(0, settings.samples);
@@ -30,7 +33,7 @@ export async function runHttpScenario(app: ChildServer, scenario: HttpScenario, 
   const plans = scenario.once ? scenario.plans.slice(sampled.length) : scenario.plans;
   const load = await measure(app, scenario.document, plans, scenario.once
     ? { connections: scenario.connections, amount: plans.length }
-    : { connections: scenario.connections, seconds: settings.seconds, warmUpSeconds: warmUpSeconds(settings) });
+    : loadFor(settings, scenario.connections));
   return {
     name: scenario.name, connections: scenario.connections, ...load,
     errors: load.errors + counted.failures, statements: counted.statements, note: counted.failure,
