@@ -2,6 +2,7 @@
 // spreads leads, and how long ranking 10,000 candidates takes through the real SQL and scoring.
 // EXPLAIN=1 also prints the candidate statement's plan. Uses DATABASE_URL's server when set.
 import 'reflect-metadata';
+import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -19,8 +20,11 @@ import { latencyOf } from './stats.js';
 import { loadAverage } from './report.js';
 import { SyntheticMarket, gini, type SyntheticInquiry } from './matching/synthetic.js';
 
-const QUALITY = { partners: 300, inquiries: 400 };
-const TIMING = { partners: 10_000, runs: 20 };
+// --quick is the smoke test inside `pnpm test`; --json FILE also writes the figures there.
+const quick = process.argv.includes('--quick');
+const jsonAt = process.argv.indexOf('--json');
+const QUALITY = quick ? { partners: 40, inquiries: 30 } : { partners: 300, inquiries: 400 };
+const TIMING = quick ? { partners: 500, runs: 3 } : { partners: 10_000, runs: 20 };
 const HISTORY_INQUIRIES = 30;
 const PICK = matchingConfig.partnersPerInquiry;
 
@@ -170,6 +174,7 @@ async function main() {
     console.log(`- SQL feature gathering (1 statement): ${ms(timing.gather.p50)} / ${ms(timing.gather.p95)}`);
     console.log(`- scoring and sorting in Node: ${ms(timing.score.p50)} / ${ms(timing.score.p95)}`);
     console.log(`- total: ${ms(timing.total.p50)} / ${ms(timing.total.p95)}`);
+    if (jsonAt >= 0) fs.writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ quality, timing }, null, 2));
     const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' ');
     console.log(`\nLoad average (1, 5, 15 min) before: ${load(before)}, after: ${load(loadAverage())}, on ${os.cpus().length} CPUs; timings stretch with it.`);
   } finally {
