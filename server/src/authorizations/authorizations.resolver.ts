@@ -1,12 +1,33 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
+import { mutationPayload } from '../graphql/payload.js';
+import { refusalAsGraphQLError } from '../auth/guards.js';
 import { Partner } from '../partners/partner.entity.js';
 import { SellerAuthorization } from './seller-authorization.entity.js';
+import { AuthorizationsService } from './authorizations.service.js';
+import { AuthorizationPayload, GrantAuthorizationInput, RevokeAuthorizationInput } from './authorizations.types.js';
 
 @Resolver(() => SellerAuthorization)
 export class AuthorizationResolver {
-  @FieldResolver(() => Partner)
+  @Query(() => [SellerAuthorization], { description: "Seller: the viewer's authorizations, newest first, revoked ones included." })
+  myAuthorizations(@Ctx() ctx: Context) {
+    return refusalAsGraphQLError(() => new AuthorizationsService(ctx.em).mine(ctx.viewer));
+  }
+
+  @FieldResolver(() => Partner, { description: 'The partner given access.' })
   partner(@Root() authorization: SellerAuthorization, @Ctx() ctx: Context) {
     return ctx.loaders.partner.load(authorization.partner.id);
+  }
+
+  @Mutation(() => AuthorizationPayload, {
+    description: "Seller: gives an onboarded partner shop access; the partner's FOLLOWING leads of this seller reach a deal.",
+  })
+  grantAuthorization(@Arg('input', () => GrantAuthorizationInput) input: GrantAuthorizationInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new AuthorizationsService(ctx.em).grant(ctx.viewer, input.partnerId), ({ authorization }) => ({ authorization }));
+  }
+
+  @Mutation(() => AuthorizationPayload, { description: 'Seller: withdraws a grant; deals already reached stay.' })
+  revokeAuthorization(@Arg('input', () => RevokeAuthorizationInput) input: RevokeAuthorizationInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new AuthorizationsService(ctx.em).revoke(ctx.viewer, input.authorizationId), (authorization) => ({ authorization }));
   }
 }

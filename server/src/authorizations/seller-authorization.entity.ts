@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Unique, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node.js';
 import { User } from '../auth/user.entity.js';
@@ -7,6 +7,11 @@ import { Partner } from '../partners/partner.entity.js';
 /** A seller's grant of shop access to a partner; its code is what the seller reads out to the partner. */
 @Entity({ tableName: 'seller_authorizations' })
 @Index({ properties: ['seller', 'partner'] })
+// One live authorization per seller and partner: two racing grants cannot both succeed.
+@Unique({
+  name: 'seller_authorizations_live_unique',
+  expression: 'create unique index "seller_authorizations_live_unique" on "seller_authorizations" ("seller_id", "partner_id") where "revoked_at" is null',
+})
 @ObjectType({ implements: Node, description: 'Shop access a seller granted to a partner.' })
 export class SellerAuthorization extends Node {
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -47,10 +47,14 @@ export function connectionOf<T extends object>(name: string, node: ClassType<T>)
 
 const encodeCursor = (id: number) => Buffer.from(`cursor:${id}`).toString('base64url');
 
-function decodeCursor(cursor: string): number {
-  const match = /^cursor:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+function decodedCursor(cursor: string, pattern: RegExp): RegExpExecArray {
+  const match = pattern.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new GraphQLError('Invalid cursor', { extensions: { code: 'BAD_USER_INPUT' } });
-  return Number(match[1]);
+  return match;
+}
+
+function decodeCursor(cursor: string): number {
+  return Number(decodedCursor(cursor, /^cursor:(\d{1,10})$/)[1]);
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -61,9 +65,11 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
-function toConnection<T extends { id: number }>(rows: T[], size: number, after: unknown, totalCount: number): ConnectionResult<T> {
+function toConnection<T extends { id: number }>(
+  rows: T[], size: number, after: unknown, totalCount: number, cursorOf: (node: T) => string = (node) => encodeCursor(node.id),
+): ConnectionResult<T> {
   const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
     totalCount,
@@ -76,11 +82,26 @@ function toConnection<T extends { id: number }>(rows: T[], size: number, after: 
   };
 }
 
+type PageOptions<T> = Pick<FindOptions<T, any>, 'populate'>;
+
 /**
  * A filter, or a function making a fresh one per use: raw SQL fragments in a filter are single-use,
  * and a page runs its filter twice (rows and total count).
  */
 export type PageFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
+
+async function keysetPage<T extends { id: number } & object>(
+  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, pageWhere: FilterQuery<T> | null,
+  orderBy: Record<string, 'asc' | 'desc'>, size: number, options: PageOptions<T>,
+): Promise<[T[], number]> {
+  const where = () => (typeof filter === 'function' ? filter() : filter);
+  const rowsWhere = (pageWhere ? { $and: [where(), pageWhere] } : where()) as FilterQuery<T>;
+  const [rows, totalCount] = await Promise.all([
+    size === 0 ? [] : em.find(entity, rowsWhere, { ...options, orderBy: orderBy as never, limit: size + 1 } as never),
+    em.count(entity, where()),
+  ]);
+  return [rows as T[], totalCount];
+}
 
 /**
  * Keyset pagination by id (ids grow with time): newest first unless `oldestFirst`; a stable order
@@ -88,20 +109,37 @@ export type PageFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
  */
 export async function paginate<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs,
-  options: Pick<FindOptions<T, any>, 'populate'> & { oldestFirst?: boolean } = {},
+  options: PageOptions<T> & { oldestFirst?: boolean } = {},
 ): Promise<ConnectionResult<T>> {
   const { oldestFirst, ...findOptions } = options;
-  const where = () => (typeof filter === 'function' ? filter() : filter);
   const size = pageSize(args.first);
   const afterId = args.after ? decodeCursor(args.after) : null;
-  const pageWhere = (afterId == null ? where() : { $and: [where(), { id: { [oldestFirst ? '$gt' : '$lt']: afterId } }] }) as FilterQuery<T>;
-  const [rows, totalCount] = await Promise.all([
-    size === 0 ? [] : em.find(entity, pageWhere, {
-      ...findOptions, orderBy: { id: oldestFirst ? 'asc' : 'desc' } as never, limit: size + 1,
-    } as never),
-    em.count(entity, where()),
-  ]);
-  return toConnection(rows as T[], size, args.after, totalCount);
+  const pageWhere = afterId == null ? null : { id: { [oldestFirst ? '$gt' : '$lt']: afterId } } as unknown as FilterQuery<T>;
+  const orderBy = { id: oldestFirst ? 'asc' : 'desc' } as const;
+  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, orderBy, size, findOptions);
+  return toConnection(rows, size, args.after, totalCount);
+}
+
+const encodeCreationCursor = (node: { id: number; createdAt: Date }) =>
+  Buffer.from(`created:${node.createdAt.getTime()}:${node.id}`).toString('base64url');
+
+/**
+ * Keyset pagination newest first by creation time, the id breaking ties: stable across pages even
+ * when rows share a timestamp, and served by an index ending in (created_at, id).
+ */
+export async function paginateByCreation<T extends { id: number; createdAt: Date } & object>(
+  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs, options: PageOptions<T> = {},
+): Promise<ConnectionResult<T>> {
+  const size = pageSize(args.first);
+  let pageWhere: FilterQuery<T> | null = null;
+  if (args.after) {
+    const [, ms, id] = decodedCursor(args.after, /^created:(\d{1,15}):(\d{1,10})$/);
+    const at = new Date(Number(ms));
+    // The range bound lets the index skip ahead; the $or only settles rows sharing that instant.
+    pageWhere = { createdAt: { $lte: at }, $or: [{ createdAt: { $lt: at } }, { id: { $lt: Number(id) } }] } as unknown as FilterQuery<T>;
+  }
+  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, { createdAt: 'desc', id: 'desc' }, size, options);
+  return toConnection(rows, size, args.after, totalCount, encodeCreationCursor);
 }
 
 /** The same page shape over a list already in memory, oldest first (a handful of leads per inquiry). */

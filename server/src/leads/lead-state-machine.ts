@@ -39,17 +39,21 @@ export async function lockLead(em: EntityManager, leadId: number): Promise<Lead 
   return em.findOne(Lead, leadId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
+/** Refuses an action the lifecycle table does not allow from the lead's current status. */
+export function assertTransition(lead: Lead, action: LeadAction): void {
+  if (canApply(action, lead.status)) return;
+  throw DomainError.of(UserErrorCode.INVALID_TRANSITION,
+    `Cannot ${actionWords[action]} a lead that is ${lead.status}; allowed from ${leadTransitions[action].from.join(' or ')}`);
+}
+
 /**
  * The only way a lead changes status: checks the move against the lifecycle table in shared/,
  * stamps the time, writes the history. Call it on a locked lead inside a transaction.
  */
 export function transitionLead(em: EntityManager, lead: Lead, action: LeadAction, details: TransitionDetails = {}): LeadChange {
+  assertTransition(lead, action);
   const rule = leadTransitions[action];
   const from = lead.status;
-  if (!canApply(action, from)) {
-    throw DomainError.of(UserErrorCode.INVALID_TRANSITION,
-      `Cannot ${actionWords[action]} a lead that is ${from}; allowed from ${rule.from.join(' or ')}`);
-  }
   const now = new Date();
   lead.status = rule.to;
   const stamp = stampOf[rule.to];

@@ -11,7 +11,9 @@ import { LeadEvent } from './lead-event.entity.js';
 /** One inquiry as one partner sees it. A partner never holds two leads on one inquiry. */
 @Entity({ tableName: 'leads' })
 @Unique({ properties: ['inquiry', 'partner'] })
-@Index({ properties: ['partner', 'status', 'id'] })
+// A tab of one partner's leads, and every lead for operators, newest first (see LeadsService.leadsWhere).
+@Index({ properties: ['partner', 'status', 'createdAt', 'id'] })
+@Index({ properties: ['status', 'createdAt', 'id'] })
 @ObjectType({ implements: Node, description: 'An inquiry as seen by one partner.' })
 export class Lead extends Node {
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -39,6 +41,10 @@ export class Lead extends Node {
 
   @Property({ type: 'text', nullable: true })
   rejectNote?: string | null;
+
+  /** The partner's own note when no agreement was reached; like reject details, never shown to the seller. */
+  @Property({ type: 'text', nullable: true })
+  closeNote?: string | null;
 
   @Field(() => LeadCloseReason, { nullable: true })
   @Enum({ items: () => LeadCloseReason, type: 'string', nullable: true })

@@ -1,9 +1,12 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { RejectReason } from '@slp/shared';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LeadStatus, RejectReason } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
+import { PageArgs, paginateByCreation } from '../graphql/connection.js';
+import { primeViewerLead } from '../graphql/loaders.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { canSeeRejectDetails } from '../auth/access-policy.js';
 import { VisibleWhen } from '../auth/visibility.js';
+import { refusalAsGraphQLError } from '../auth/guards.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { InquiriesService } from '../inquiries/inquiries.service.js';
 import { Partner } from '../partners/partner.entity.js';
@@ -11,10 +14,41 @@ import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { Lead } from './lead.entity.js';
 import { LeadEvent } from './lead-event.entity.js';
-import { CloseLeadInput, LeadPayload } from './leads.types.js';
+import type { LeadChange } from './lead-state-machine.js';
+import { LeadsService } from './leads.service.js';
+import {
+  AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadPayload,
+  MarkNoAgreementInput, RejectLeadInput,
+} from './leads.types.js';
+
+/** A changed lead as a payload; the partner's own lead then answers access checks on its inquiry. */
+function leadPayload(ctx: Context, run: () => Promise<LeadChange>) {
+  return mutationPayload(run, ({ lead }) => {
+    primeViewerLead(ctx.loaders, ctx.viewer, lead);
+    return { lead };
+  });
+}
 
 @Resolver(() => Lead)
 export class LeadResolver {
+  @Query(() => LeadConnection, { description: "One tab of the viewer's partner's leads (operators: every partner's), newest first." })
+  async leads(
+    @Arg('status', () => LeadStatus, { description: 'The tab: NEW, FOLLOWING, DEAL or CLOSED (REJECTED lists turned-down leads).' }) status: LeadStatus,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => LeadFilter, { nullable: true, description: 'Narrows the tab.' }) filter: LeadFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const where = refusalAsGraphQLError(() => new LeadsService(ctx.em).leadsWhere(ctx.viewer, status, filter ?? {}));
+    const connection = await paginateByCreation(ctx.em, Lead, where, page);
+    for (const { node } of connection.edges) primeViewerLead(ctx.loaders, ctx.viewer, node);
+    return connection;
+  }
+
+  @Query(() => LeadCounts, { description: "The badges of the viewer's partner's four tabs (operators: all partners)." })
+  leadCounts(@Ctx() ctx: Context) {
+    return refusalAsGraphQLError(() => new LeadsService(ctx.em).counts(ctx.viewer));
+  }
+
   @FieldResolver(() => Inquiry, { nullable: true, description: 'Null for a partner whose lead is REJECTED.' })
   inquiry(@Root() lead: Lead, @Ctx() ctx: Context) {
     return ctx.loaders.inquiry.load(lead.inquiry.id);
@@ -42,6 +76,12 @@ export class LeadResolver {
     return lead.rejectNote ?? null;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: "The partner's remark when no agreement was reached; never visible to the seller." })
+  @VisibleWhen(canSeeRejectDetails)
+  closeNote(@Root() lead: Lead) {
+    return lead.closeNote ?? null;
+  }
+
   @FieldResolver(() => SellerAuthorization, { nullable: true, description: 'The authorization matched when the deal was reached.' })
   authorization(@Root() lead: Lead, @Ctx() ctx: Context) {
     return lead.authorization ? ctx.loaders.authorization.load(lead.authorization.id) : null;
@@ -54,6 +94,26 @@ export class LeadResolver {
 
   @Mutation(() => LeadPayload, { description: "Seller: closes one partner's lead on the seller's inquiry." })
   closeLead(@Arg('input', () => CloseLeadInput) input: CloseLeadInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new InquiriesService(ctx.em).closeLead(ctx.viewer, input.leadId), ({ lead }) => ({ lead }));
+    return leadPayload(ctx, () => new InquiriesService(ctx.em).closeLead(ctx.viewer, input.leadId));
+  }
+
+  @Mutation(() => LeadPayload, { description: "Partner: follows up a NEW lead; the seller's contact details become visible." })
+  followLead(@Arg('input', () => FollowLeadInput) input: FollowLeadInput, @Ctx() ctx: Context) {
+    return leadPayload(ctx, () => new LeadsService(ctx.em).follow(ctx.viewer, input.leadId));
+  }
+
+  @Mutation(() => LeadPayload, { description: "Partner: turns down a NEW lead; the partner loses access to the seller's information." })
+  rejectLead(@Arg('input', () => RejectLeadInput) input: RejectLeadInput, @Ctx() ctx: Context) {
+    return leadPayload(ctx, () => new LeadsService(ctx.em).reject(ctx.viewer, input));
+  }
+
+  @Mutation(() => LeadPayload, { description: 'Partner: reaches a deal on a FOLLOWING lead with an authorization ID the seller granted.' })
+  acceptCooperation(@Arg('input', () => AcceptCooperationInput) input: AcceptCooperationInput, @Ctx() ctx: Context) {
+    return leadPayload(ctx, () => new LeadsService(ctx.em).acceptCooperation(ctx.viewer, input));
+  }
+
+  @Mutation(() => LeadPayload, { description: 'Partner: closes a FOLLOWING lead because no agreement was reached.' })
+  markNoAgreement(@Arg('input', () => MarkNoAgreementInput) input: MarkNoAgreementInput, @Ctx() ctx: Context) {
+    return leadPayload(ctx, () => new LeadsService(ctx.em).markNoAgreement(ctx.viewer, input));
   }
 }

@@ -1,17 +1,67 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { CompanySize, LeadSource, ProductCategory, RejectReason, ServiceType } from '@slp/shared';
 import { UserError } from '../graphql/user-error.js';
 import { connectionOf } from '../graphql/connection.js';
 import { Lead } from './lead.entity.js';
 
 export const LeadConnection = connectionOf('Lead', Lead);
 
-@ObjectType()
+@ObjectType({ description: 'The result of an action on a lead.' })
 export class LeadPayload {
-  @Field(() => Lead, { nullable: true }) lead?: Lead | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Lead, { nullable: true, description: 'The lead after the change; null when refused.' }) lead?: Lead | null;
+  @Field(() => [UserError], { description: 'Why the action was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: "Narrows a tab of leads; every given filter must match." })
+export class LeadFilter {
+  @Field(() => ServiceType, { nullable: true, description: "The lead's service type (an open request's chosen type)." })
+  serviceType?: ServiceType | null;
+
+  @Field(() => ProductCategory, { nullable: true, description: "The seller's product category." })
+  productCategory?: ProductCategory | null;
+
+  @Field(() => CompanySize, { nullable: true, description: "The seller's company size." })
+  companySize?: CompanySize | null;
+
+  @Field(() => LeadSource, { nullable: true, description: 'Whether the seller chose the partner or the platform assigned it.' })
+  source?: LeadSource | null;
+}
+
+@ObjectType({ description: "How many leads are in each of the partner's tabs." })
+export class LeadCounts {
+  @Field(() => Int, { description: 'New Opportunities.' }) new!: number;
+  @Field(() => Int, { description: 'Following.' }) following!: number;
+  @Field(() => Int, { description: 'Reach a Deal.' }) deal!: number;
+  @Field(() => Int, { description: 'Closed.' }) closed!: number;
+}
+
+@InputType({ description: "Seller: closes one partner's lead." })
 export class CloseLeadInput {
-  @Field(() => ID) leadId!: string;
+  @Field(() => ID, { description: 'Global ID of the lead.' }) leadId!: string;
+}
+
+@InputType({ description: 'Partner: follows up a NEW lead.' })
+export class FollowLeadInput {
+  @Field(() => ID, { description: 'Global ID of the lead.' }) leadId!: string;
+}
+
+@InputType({ description: 'Partner: turns down a NEW lead.' })
+export class RejectLeadInput {
+  @Field(() => ID, { description: 'Global ID of the lead.' }) leadId!: string;
+  @Field(() => RejectReason, { description: 'Why; never shown to the seller.' }) reason!: RejectReason;
+  @Field(() => String, { nullable: true, description: 'A remark for the partner and the platform; never shown to the seller.' })
+  note?: string | null;
+}
+
+@InputType({ description: 'Partner: reaches a deal on a FOLLOWING lead with the authorization ID the seller gave.' })
+export class AcceptCooperationInput {
+  @Field(() => ID, { description: 'Global ID of the lead.' }) leadId!: string;
+  @Field(() => String, { description: 'The code the seller read out, e.g. "AUTH-7K2Q-9XWM".' }) authorizationId!: string;
+}
+
+@InputType({ description: 'Partner: closes a FOLLOWING lead because no agreement was reached.' })
+export class MarkNoAgreementInput {
+  @Field(() => ID, { description: 'Global ID of the lead.' }) leadId!: string;
+  @Field(() => String, { nullable: true, description: 'A remark for the partner and the platform; never shown to the seller.' })
+  note?: string | null;
 }
