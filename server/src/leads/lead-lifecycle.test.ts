@@ -32,7 +32,10 @@ const specRows: [LeadAction, LeadStatus[], LeadStatus, string][] = [
 it('runs the lifecycle table of SPEC section 3', () => {
   const served = specRows.map(([action]) => [action, leadTransitions[action].from, leadTransitions[action].to, leadTransitions[action].event]);
   expect(served).toEqual(specRows);
-  expect(Object.keys(leadTransitions).sort()).toEqual(specRows.map(([action]) => action).sort());
+  // Beyond the SPEC: the operator's take-back of an open lead (docs/matching.md), tested with matching.
+  const extensions: string[] = [LeadAction.UNASSIGN];
+  expect(Object.keys(leadTransitions).filter((action) => !extensions.includes(action)).sort())
+    .toEqual(specRows.map(([action]) => action).sort());
 });
 
 interface Case { seller: GraphQLClient; leadId: string; code?: string; authorizationId?: string }
@@ -78,10 +81,11 @@ async function perform(action: LeadAction, c: Case): Promise<{ code: string; mes
       expect((await grantAuthorization(c.seller, partner.partnerId)).userErrors).toEqual([]);
       return [];
     }
+    default: throw new Error(`no SPEC row for ${action}`);
   }
 }
 
-const words: Record<LeadAction, string> = {
+const words: Partial<Record<LeadAction, string>> = {
   FOLLOW_UP: 'follow up', REJECT: 'reject', ACCEPT_COOPERATION: 'accept cooperation on',
   AUTHORIZATION_MATCHED: 'match an authorization to', MARK_NO_AGREEMENT: 'mark no agreement on', SELLER_CLOSE: 'close',
 };
