@@ -93,11 +93,15 @@ export class LeadsService {
     return where as FilterQuery<Lead>;
   }
 
-  /** The badges of the four tabs (rejected leads have no tab). */
-  async counts(viewer: Viewer | null): Promise<LeadCountsData> {
+  /** The badges of the four tabs (rejected leads have no tab). Refuses the viewer before it returns. */
+  counts(viewer: Viewer | null): Promise<LeadCountsData> {
+    return this.countByStatus(this.scope(viewer));
+  }
+
+  private async countByStatus(scope: { partner?: number }): Promise<LeadCountsData> {
     const rows: { status: LeadStatus; count: number }[] = await this.em.createQueryBuilder(Lead)
       .select(['status', raw('count(*)::int as count')])
-      .where(this.scope(viewer))
+      .where(scope)
       .groupBy('status')
       .execute('all', false);
     const of = (status: LeadStatus) => rows.find((row) => row.status === status)?.count ?? 0;
