@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
+import { raw, type EntityName, type FilterQuery, type FindOptions } from '@mikro-orm/core';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -134,9 +134,9 @@ export async function paginateByCreation<T extends { id: number; createdAt: Date
   let pageWhere: FilterQuery<T> | null = null;
   if (args.after) {
     const [, ms, id] = decodedCursor(args.after, /^created:(\d{1,15}):(\d{1,10})$/);
-    const at = new Date(Number(ms));
-    // The range bound lets the index skip ahead; the $or only settles rows sharing that instant.
-    pageWhere = { createdAt: { $lte: at }, $or: [{ createdAt: { $lt: at } }, { id: { $lt: Number(id) } }] } as unknown as FilterQuery<T>;
+    // A row comparison: PostgreSQL starts the index scan right after the cursor's row.
+    const after = raw((alias: string) => `(${alias}.created_at, ${alias}.id) < (?, ?)`, [new Date(Number(ms)), Number(id)]);
+    pageWhere = { [after]: [] } as unknown as FilterQuery<T>;
   }
   const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, { createdAt: 'desc', id: 'desc' }, size, options);
   return toConnection(rows, size, args.after, totalCount, encodeCreationCursor);

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { LeadStatus, Role } from '@slp/shared';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+import { ormConfig } from '../db/orm.js';
+import { paginateByCreation } from '../graphql/connection.js';
+import type { Viewer } from '../auth/viewer.js';
+import { Lead } from './lead.entity.js';
+import { LeadsService, type LeadFilterData } from './leads.service.js';
+
+/**
+ * The tab queries on a pool of 12,000 leads, 6,000 of them one partner's: EXPLAIN the exact SQL the app sends and check
+ * an index serves the filter and the newest-first order (no sequential scan, no sort of the tab).
+ */
+let app: TestApp;
+let orm: MikroORM;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const sql = (app.orm.em.fork() as EntityManager).getConnection();
+  await sql.execute(`insert into partners (name, contact_email, languages, status, capacity, created_at)
+    select 'Partner ' || g, 'p' || g || '@pool.test', '[]', 'ONBOARDED', 20, now() from generate_series(1, 60) g`);
+  await sql.execute(`insert into users (email, password_hash, name, role, created_at) values ('seller@pool.test', 'x', 'Seller', 'SELLER', now())`);
+  await sql.execute(`insert into inquiries (seller_id, request_type, status, contact_name, contact_email, company_size, currency,
+      shop_gmv_amount, budget_amount, product_category, created_at, updated_at, version)
+    select (select id from users where email = 'seller@pool.test'), 'TARGET', 'ACTIVE', 'Dana', 'dana@pool.test',
+      (array['EMPLOYEES_0_5','EMPLOYEES_5_30','EMPLOYEES_30_100','EMPLOYEES_100_500','EMPLOYEES_500_PLUS'])[1 + g % 5], 'USD',
+      1000, 100, (array['BEAUTY_PERSONAL_CARE','WOMENSWEAR','SHOES','HEALTH'])[1 + g % 4],
+      now() - g * interval '1 minute', now(), 1 from generate_series(1, 6000) g`);
+  await sql.execute(`insert into leads (inquiry_id, partner_id, status, source, created_at, version)
+    select i.id, p.id, (array['NEW','FOLLOWING','DEAL','CLOSED','REJECTED'])[1 + (i.id + p.id) % 5], 'SELLER_TARGETED', i.created_at, 1
+    from inquiries i join partners p on p.id in (7, 8 + i.id % 50)`);
+  await sql.execute('analyze');
+  // The app's own configuration, logging each statement with its values in place.
+  orm = await MikroORM.init({ ...ormConfig(app.databaseUrl, { onQuery: (statement) => statements.push(statement) }), debug: ['query', 'query-params'] });
+});
+afterAll(async () => {
+  await orm?.close();
+  await app?.close();
+});
+
+const partnerViewer = { user: { role: Role.PARTNER }, partner: { id: 7 } } as unknown as Viewer;
+const operatorViewer = { user: { role: Role.OPERATOR }, partner: null } as unknown as Viewer;
+
+/** The SQL of one tab page as the app sends it (rows, then count), each with its plan. */
+async function plansOf(viewer: Viewer, status: LeadStatus, filter: LeadFilterData = {}, after?: string) {
+  const em = orm.em.fork() as EntityManager;
+  statements.length = 0;
+  const page = await paginateByCreation(em, Lead, new LeadsService(em).leadsWhere(viewer, status, filter), { first: 20, after });
+  const sent = statements.map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').replace(/^\[query\] /, '').replace(/ \[took .*$/s, ''));
+  const plans = [];
+  for (const sql of sent) {
+    const [{ 'QUERY PLAN': plan }] = await em.getConnection().execute(`explain (format json) ${sql}`);
+    plans.push(JSON.stringify(plan));
+  }
+  return { page, plans };
+}
+
+const sequentialScanOfLeads = (plan: string) => /"Node Type":"Seq Scan","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"leads"/.test(plan);
+
+it('pages a partner tab, its next page and its total from the (partner, status, created_at, id) index', async () => {
+  const first = await plansOf(partnerViewer, LeadStatus.NEW);
+  expect(first.page.edges).toHaveLength(20);
+  const next = await plansOf(partnerViewer, LeadStatus.NEW, {}, first.page.pageInfo.endCursor!);
+  for (const plan of [...first.plans, ...next.plans]) {
+    expect(plan).toContain('"Index Name":"leads_partner_id_status_created_at_id_index"');
+    expect(sequentialScanOfLeads(plan)).toBe(false);
+  }
+  expect(first.plans[0]).not.toContain('"Node Type":"Sort"');
+  expect(next.plans[0]).not.toContain('"Node Type":"Sort"');
+});
+
+it("finds the partner's tab by the same index when it is filtered by the seller's profile", async () => {
+  const { page, plans } = await plansOf(partnerViewer, LeadStatus.FOLLOWING, { productCategory: 'SHOES' as never, source: 'SELLER_TARGETED' as never });
+  expect(page.edges.length).toBeGreaterThan(0);
+  // The planner may sort the few matching rows instead of walking the order; the tab itself comes from the index.
+  for (const plan of plans) {
+    expect(plan).toContain('"Index Name":"leads_partner_id_status_created_at_id_index"');
+    expect(sequentialScanOfLeads(plan)).toBe(false);
+  }
+});
+
+it("serves an operator's tab of every partner from the (status, created_at, id) index", async () => {
+  const { plans } = await plansOf(operatorViewer, LeadStatus.DEAL);
+  expect(plans[0]).toContain('"Index Name":"leads_status_created_at_id_index"');
+  expect(plans[0]).not.toContain('"Node Type":"Sort"');
+  expect(sequentialScanOfLeads(plans[0])).toBe(false);
+});
