@@ -7,6 +7,7 @@ import { toGlobalId } from '../graphql/node.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { InquiriesService } from '../inquiries/inquiries.service.js';
+import { demoLeadProgress } from './demo-leads.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const demoLogins = {
@@ -82,6 +83,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
   await auth.createUser({ email: 'pending@demo.test', password: DEMO_PASSWORD, name: 'Pat Pending', role: Role.PARTNER, partner: pending });
   await em.flush();
   await demoInquiries(em, seller, services.filter((s) => s.public));
+  await demoLeadProgress(em, seller, demoLogins.partner, services[0].id);
   return true;
 }
 
