@@ -9,7 +9,7 @@ import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Service } from '../partners/service.entity.js';
 import { Lead } from '../leads/lead.entity.js';
-import { createLead, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { createLead, lockLead, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 
@@ -107,9 +107,9 @@ export class InquiriesService {
     const seller = requireRole(viewer, Role.SELLER).user;
     const leadId = idOfType(leadGlobalId, 'Lead');
     return this.em.transactional(async (em) => {
-      const lead = leadId == null ? null
-        : await em.findOne(Lead, leadId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['inquiry'] });
-      if (!lead || lead.inquiry.seller.id !== seller.id) {
+      // Only the lead row is locked: closeInquiry locks the inquiry before its leads, never the reverse.
+      const lead = leadId == null ? null : await lockLead(em, leadId);
+      if (!lead || (await em.findOneOrFail(Inquiry, lead.inquiry.id)).seller.id !== seller.id) {
         throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
       }
       return transitionLead(em, lead, LeadAction.SELLER_CLOSE, { actor: seller });
