@@ -103,10 +103,14 @@ describe('leadAlerts', () => {
     const edited = (await alerts.nth(0)).data.leadAlerts;
     expect(edited).toMatchObject({ type: 'INQUIRY_UPDATED', lead: { id: leads[0], status: 'FOLLOWING',
       inquiry: { budget: { amount: '4500.00' }, contact: { name: 'Dana Seller', email: 'dana@shop.test' }, contactAccess: 'VISIBLE' } } });
+    await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`,
+      { input: { inquiryId: inquiry.id, language: 'fr' } });
+    expect((await alerts.nth(1)).data.leadAlerts).toMatchObject({ type: 'INQUIRY_UPDATED', lead: { id: leads[0] } });
     await seller.request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`, { input: { inquiryId: inquiry.id } });
-    const closed = (await alerts.nth(1)).data.leadAlerts;
+    const closed = (await alerts.nth(2)).data.leadAlerts;
     expect(closed).toMatchObject({ type: 'SELLER_CLOSED', lead: { id: leads[0], status: 'CLOSED', inquiry: { contact: null, contactAccess: 'REVOKED' } } });
-    expect(alerts.received).toHaveLength(2);
+    // Closing is not an edit: one alert for it, not two.
+    expect(alerts.received).toHaveLength(3);
   });
 
   it('sends nothing for a change that rolled back', async () => {

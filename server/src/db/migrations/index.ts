@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125170717 } from './Migration20261125170717.js';
 import { Migration20261125163553 } from './Migration20261125163553.js';
 import { Migration20261125170500 } from './Migration20261125170500.js';
+import { Migration20261125171800 } from './Migration20261125171800.js';
 import { Migration20261125164502 } from './Migration20261125164502.js';
 import { Migration20261125114314 } from './Migration20261125114314.js';
 
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125164502', class: Migration20261125164502 },
   { name: 'Migration20261125170500', class: Migration20261125170500 },
   { name: 'Migration20261125170717', class: Migration20261125170717 },
+  { name: 'Migration20261125171800', class: Migration20261125171800 },
 ];
