@@ -19,7 +19,9 @@ export interface EmailTransport {
  * resend so the recipient's mail system can tell.
  */
 export function smtpTransport(url: string): EmailTransport {
-  const mailer = nodemailer.createTransport(url, {});
+  // Every wait is bounded well below the outbox lease (5 minutes by default), so a send never
+  // outlives its claim and another worker never takes a row that is still being sent.
+  const mailer = nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   return {
     async deliver(em, email, markSent) {
       await mailer.sendMail({
