@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { eventually, startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
 import { World, inquiryInput, submitInquiry } from '../../test/fixtures.js';
 import { outboxOf, partnerWithMembers } from '../../test/notifications.js';
@@ -33,7 +32,7 @@ afterAll(async () => {
 
 function smtpWorker(settings: Partial<NotificationSettings> = {}): DeliveryWorker {
   const options = { ...defaultNotificationSettings, pollMs: 50, ...settings };
-  const worker = new DeliveryWorker(app.orm as never, { ...options, transport: smtpTransport(smtp.url), from: options.mailFrom });
+  const worker = new DeliveryWorker(app.orm, { ...options, transport: smtpTransport(smtp.url), from: options.mailFrom });
   workers.push(worker);
   return worker;
 }
@@ -57,7 +56,7 @@ describe('SMTP delivery', () => {
     expect(mail.from?.text).toBe('"Seller Leads Pool" <no-reply@seller-leads-pool.local>');
     expect(mail.text).toContain('Monthly budget: 3000.00 USD\n');
     expect(mail.html).toContain('<th align="left" style="padding:2px 12px 2px 0">Monthly budget</th><td>3000.00 USD</td>');
-    expect(mail.text + mail.html).not.toContain('dana@shop.test');
+    expect(`${mail.text} ${mail.html}`).not.toContain('dana@shop.test');
     expect(await rowsOf(lead)).toEqual([{ status: 'SENT', attempts: 1, lastError: null }, { status: 'SENT', attempts: 1, lastError: null }]);
     expect(await worker.deliverDue()).toBe(0);
   });
