@@ -71,7 +71,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const rateLimits = new RateLimits(limits, redis);
   const schema = await appSchema();
   const notifications = await startNotifications(options.orm, options.notifications);
-  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, hub: notifications.hub, sessionCookie: SESSION_COOKIE });
+  const subscriptions = serveSubscriptions({
+    httpServer, schema, orm: options.orm, hub: notifications.hub, sessionCookie: SESSION_COOKIE, limits,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,

@@ -72,6 +72,19 @@ describe('who may connect', () => {
       expect(refused.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
     }
   });
+
+  it('holds subscriptions to the same parse, validation and depth limits as HTTP', async () => {
+    const client = agency.members[0].client;
+    const deep = `subscription { leadAlerts { lead { inquiry { leads { edges { node { inquiry { leads { edges { node {
+      inquiry { leads { edges { node { id } } } } } } } } } } } } } } }`;
+    const cases = [['subscription { leadAlerts {', 'GRAPHQL_PARSE_FAILED'], ['subscription { leadAlerts { nope } }', 'GRAPHQL_VALIDATION_FAILED'],
+      [deep, 'QUERY_TOO_DEEP']];
+    for (const [query, code] of cases) {
+      const subscription = await live(client, query);
+      await eventually(() => subscription.errors.length > 0);
+      expect((subscription.errors[0] as { extensions: { code: string } }[]).map((e) => e.extensions.code)).toEqual([code]);
+    }
+  });
 });
 
 describe('leadAlerts', () => {
