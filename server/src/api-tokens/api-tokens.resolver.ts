@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { requirePartnerOrThrow } from '../auth/guards.js';
@@ -18,12 +19,12 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => CreateApiTokenPayload, { description: 'Partner: creates an API token; its secret is in this response only.' })
-  createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: Context) {
+  createApiToken(@InputArg(() => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new ApiTokensService(ctx.em).create(ctx.viewer, input), (created) => created);
   }
 
   @Mutation(() => ApiTokenPayload, { description: 'Partner: revokes an API token; requests with it are refused from now on.' })
-  revokeApiToken(@Arg('input', () => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() ctx: Context) {
+  revokeApiToken(@InputArg(() => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new ApiTokensService(ctx.em).revoke(ctx.viewer, input.apiTokenId), (apiToken) => ({ apiToken }));
   }
 }

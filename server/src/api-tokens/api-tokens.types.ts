@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiTokenScope } from '@slp/shared';
-import { UserError } from '../graphql/user-error.js';
+import { UserError, UserErrorsField } from '../graphql/user-error.js';
 import { ApiToken } from './api-token.entity.js';
 
 registerEnumType(ApiTokenScope, {
@@ -32,11 +32,11 @@ export class CreateApiTokenPayload {
   })
   secret?: string | null;
 
-  @Field(() => [UserError], { description: 'Why the token was not created.' }) userErrors!: UserError[];
+  @UserErrorsField() userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'The result of changing an API token.' })
 export class ApiTokenPayload {
   @Field(() => ApiToken, { nullable: true, description: 'The changed token.' }) apiToken?: ApiToken | null;
-  @Field(() => [UserError], { description: 'Why nothing changed.' }) userErrors!: UserError[];
+  @UserErrorsField() userErrors!: UserError[];
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { viewerOf } from './viewer.js';
@@ -14,17 +15,17 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates a seller account and logs it in.' })
-  signUpSeller(@Arg('input', () => SignUpSellerInput) input: SignUpSellerInput, @Ctx() ctx: Context) {
+  signUpSeller(@InputArg(() => SignUpSellerInput) input: SignUpSellerInput, @Ctx() ctx: Context) {
     return this.logInWith(ctx, (auth) => auth.signUpSeller(input));
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates a partner organisation (PENDING until onboarded) and its first member.' })
-  signUpPartner(@Arg('input', () => SignUpPartnerInput) input: SignUpPartnerInput, @Ctx() ctx: Context) {
+  signUpPartner(@InputArg(() => SignUpPartnerInput) input: SignUpPartnerInput, @Ctx() ctx: Context) {
     return this.logInWith(ctx, (auth) => auth.signUpPartner(input));
   }
 
   @Mutation(() => AuthPayload, { description: 'Starts a session (HTTP-only cookie).' })
-  logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() ctx: Context) {
+  logIn(@InputArg(() => LogInInput) input: LogInInput, @Ctx() ctx: Context) {
     return this.logInWith(ctx, (auth) => auth.logIn(input.email, input.password));
   }
 

@@ -10,18 +10,18 @@ export class User extends Node {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The email the user logs in with.' })
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
   @Property({ type: 'string', length: 200, hidden: true, lazy: true })
   passwordHash!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The user's name." })
   @Property({ type: 'string', length: 100 })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Seller, partner member or operator.' })
   @Enum({ items: () => Role, type: 'string' })
   role!: Role;
 

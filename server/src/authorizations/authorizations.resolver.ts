@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { refusalAsGraphQLError } from '../auth/guards.js';
@@ -22,12 +23,12 @@ export class AuthorizationResolver {
   @Mutation(() => AuthorizationPayload, {
     description: "Seller: gives an onboarded partner shop access; the partner's FOLLOWING leads of this seller reach a deal.",
   })
-  grantAuthorization(@Arg('input', () => GrantAuthorizationInput) input: GrantAuthorizationInput, @Ctx() ctx: Context) {
+  grantAuthorization(@InputArg(() => GrantAuthorizationInput) input: GrantAuthorizationInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new AuthorizationsService(ctx.em).grant(ctx.viewer, input.partnerId), ({ authorization }) => ({ authorization }));
   }
 
   @Mutation(() => AuthorizationPayload, { description: 'Seller: withdraws a grant; deals already reached stay.' })
-  revokeAuthorization(@Arg('input', () => RevokeAuthorizationInput) input: RevokeAuthorizationInput, @Ctx() ctx: Context) {
+  revokeAuthorization(@InputArg(() => RevokeAuthorizationInput) input: RevokeAuthorizationInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new AuthorizationsService(ctx.em).revoke(ctx.viewer, input.authorizationId), (authorization) => ({ authorization }));
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.js';
+import { UserError, UserErrorsField } from '../graphql/user-error.js';
 import { SellerAuthorization } from './seller-authorization.entity.js';
 
 @ObjectType({ description: 'The result of granting or revoking an authorization.' })
@@ -7,7 +7,7 @@ export class AuthorizationPayload {
   @Field(() => SellerAuthorization, { nullable: true, description: 'The authorization after the change; null when refused.' })
   authorization?: SellerAuthorization | null;
 
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
+  @UserErrorsField() userErrors!: UserError[];
 }
 
 @InputType({ description: 'Seller: gives a partner access to the shop.' })

@@ -27,11 +27,11 @@ export class SellerAuthorization extends Node {
   @ManyToOne(() => Partner)
   partner!: Partner;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the seller granted it.' })
   @Property({ type: 'datetime' })
   grantedAt: Date & Opt = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the seller revoked it; null while it is in force.' })
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date | null;
 }

@@ -8,10 +8,11 @@ export const MAX_PAGE_SIZE = 100;
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' }) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Whether this page was asked for after a cursor.' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." }) startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: "The last edge's cursor: pass it as `after` for the next page." })
+  endCursor!: string | null;
 }
 
 @ArgsType()
@@ -31,15 +32,15 @@ export interface ConnectionResult<T> {
 
 /** Declares `<Name>Edge` and `<Name>Connection` for a node type. */
 export function connectionOf<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} on a page, with its place in the list.` })
   class Edge {
-    @Field(() => String) cursor!: string;
-    @Field(() => node) node!: T;
+    @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to continue after it.' }) cursor!: string;
+    @Field(() => node, { description: 'The item itself.' }) node!: T;
   }
   @ObjectType(`${name}Connection`, { description: `A page of ${name} objects.` })
   class Connection {
-    @Field(() => [Edge]) edges!: Edge[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => [Edge], { description: 'The items of this page, in order.' }) edges!: Edge[];
+    @Field(() => PageInfo, { description: 'Whether there are more pages, and where they start.' }) pageInfo!: PageInfo;
     @Field(() => Int, { description: 'How many there are in all, across pages.' }) totalCount!: number;
   }
   return Connection;

@@ -8,7 +8,7 @@ import { Lead } from '../leads/lead.entity.js';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID, or null when it is missing or hidden from the viewer.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  async node(@Arg('id', () => ID, { description: 'The global ID, as every object\'s `id` field gives it.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
     const { loaders, em } = ctx;

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSchema, findBreakingChanges } from 'graphql';
+import {
+  buildSchema, findBreakingChanges, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType,
+  type GraphQLArgument, type GraphQLNamedType,
+} from 'graphql';
 import { repoRoot } from '../config.js';
 import { printedSchema, schemaFile } from './print-schema.js';
 
@@ -18,6 +21,22 @@ function contractText(): string {
 const notYetBuilt: Record<string, string> = {
 };
 
+/** The type and each of its fields, arguments and values that have no description, by schema coordinate. */
+function undocumented(type: GraphQLNamedType): string[] {
+  const missing = type.description ? [] : [type.name];
+  if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+    for (const field of Object.values(type.getFields())) {
+      if (!field.description) missing.push(`${type.name}.${field.name}`);
+      const args: readonly GraphQLArgument[] = 'args' in field ? field.args : [];
+      missing.push(...args.filter((arg) => !arg.description).map((arg) => `${type.name}.${field.name}(${arg.name}:)`));
+    }
+  }
+  if (isEnumType(type)) {
+    missing.push(...type.getValues().filter((value) => !value.description).map((value) => `${type.name}.${value.name}`));
+  }
+  return missing;
+}
+
 describe('schema.graphql', () => {
   it('is the printed copy of the code-first schema', async () => {
     expect(fs.readFileSync(schemaFile, 'utf8')).toBe(await printedSchema());
@@ -31,5 +50,12 @@ describe('schema.graphql', () => {
     expect(unexpected).toEqual([]);
     const builtButListed = Object.keys(notYetBuilt).filter((part) => !breaking.some((d) => d.startsWith(part)));
     expect(builtButListed).toEqual([]);
+  });
+
+  // The GraphQL IDE is the API's documentation: everything it lists must say what it means.
+  it('documents every type, field, argument and enum value', async () => {
+    const types = Object.values(buildSchema(await printedSchema()).getTypeMap())
+      .filter((type) => !type.name.startsWith('__') && !isSpecifiedScalarType(type));
+    expect(types.flatMap(undocumented)).toEqual([]);
   });
 });

@@ -25,6 +25,17 @@ export const resolvers = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/** type-graphql has no option for the root types' descriptions, so they are set on the built schema. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (query) query.description = 'Everything the viewer may read: its inquiries, leads, services and more.';
+  if (mutation) mutation.description = 'Everything the viewer may do; refusals come back as userErrors.';
+  if (subscription) subscription.description = 'Live updates over WebSocket, each for the users it concerns.';
+  return schema;
+}
+
 /** The code-first schema; schema.graphql at the repository root is its printed copy. */
 export function appSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
@@ -34,6 +45,6 @@ export function appSchema(): Promise<GraphQLSchema> {
     globalMiddlewares: [tokenScope, objectVisibility],
     pubSub: noTopicsPubSub,
     validate: false,
-  }).then(readPlainFieldsDirectly);
+  }).then(readPlainFieldsDirectly).then(describeRootTypes);
   return built;
 }

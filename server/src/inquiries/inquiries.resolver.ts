@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg } from '../graphql/user-error.js';
 import { ContactAccess, InquiryStatus, Role } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
 import { PageArgs, paginate, paginateList } from '../graphql/connection.js';
@@ -14,28 +15,29 @@ import { InquiriesService } from './inquiries.service.js';
 import {
   CloseInquiryInput, InquiryConnection, InquiryPayload, SellerContact, SubmitInquiryInput, UpdateInquiryInput,
 } from './inquiries.types.js';
+import { inquiryDocs } from './inquiry-docs.js';
 
 @Resolver(() => Inquiry)
 export class InquiryResolver {
   @Query(() => InquiryConnection, { description: "Seller: the viewer's own inquiries, newest first." })
   myInquiries(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('status', () => InquiryStatus, { nullable: true }) status: InquiryStatus | null,
+    @Arg('status', () => InquiryStatus, { nullable: true, description: 'Only inquiries in this status; all when omitted.' }) status: InquiryStatus | null,
     @Ctx() ctx: Context,
   ) {
     const seller = requireRoleOrThrow(ctx, Role.SELLER).user;
     return paginate(ctx.em, Inquiry, status ? { seller, status } : { seller }, page);
   }
 
-  @FieldResolver(() => Money) shopGmv(@Root() inquiry: Inquiry) {
+  @FieldResolver(() => Money, { description: inquiryDocs.shopGmv }) shopGmv(@Root() inquiry: Inquiry) {
     return money(inquiry.shopGmvAmount, inquiry.currency);
   }
 
-  @FieldResolver(() => Money, { nullable: true }) otherChannelsGmv(@Root() inquiry: Inquiry) {
+  @FieldResolver(() => Money, { nullable: true, description: inquiryDocs.otherChannelsGmv }) otherChannelsGmv(@Root() inquiry: Inquiry) {
     return money(inquiry.otherChannelsGmvAmount, inquiry.currency);
   }
 
-  @FieldResolver(() => Money) budget(@Root() inquiry: Inquiry) {
+  @FieldResolver(() => Money, { description: inquiryDocs.budget }) budget(@Root() inquiry: Inquiry) {
     return money(inquiry.budgetAmount, inquiry.currency);
   }
 
@@ -45,7 +47,7 @@ export class InquiryResolver {
     return { name: inquiry.contactName, email: inquiry.contactEmail };
   }
 
-  @FieldResolver(() => ContactAccess)
+  @FieldResolver(() => ContactAccess, { description: 'Whether this viewer sees the contact details, and why not.' })
   contactAccess(@Root() inquiry: Inquiry, @Ctx() ctx: Context) {
     return contactAccess(ctx, inquiry);
   }
@@ -61,17 +63,17 @@ export class InquiryResolver {
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: sends a request to chosen services (TARGET) or to the platform (OPEN).' })
-  submitInquiry(@Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context) {
+  submitInquiry(@InputArg(() => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new InquiriesService(ctx.em).submit(ctx.viewer, input), (inquiry) => ({ inquiry }));
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: edits an ACTIVE inquiry (not its contact email, type or services).' })
-  updateInquiry(@Arg('input', () => UpdateInquiryInput) input: UpdateInquiryInput, @Ctx() ctx: Context) {
+  updateInquiry(@InputArg(() => UpdateInquiryInput) input: UpdateInquiryInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new InquiriesService(ctx.em).update(ctx.viewer, { ...input }), (inquiry) => ({ inquiry }));
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: closes the whole inquiry and every open lead on it.' })
-  closeInquiry(@Arg('input', () => CloseInquiryInput) input: CloseInquiryInput, @Ctx() ctx: Context) {
+  closeInquiry(@InputArg(() => CloseInquiryInput) input: CloseInquiryInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new InquiriesService(ctx.em).close(ctx.viewer, input.inquiryId), ({ inquiry }) => ({ inquiry }));
   }
 }

@@ -2,34 +2,33 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { CompanySize, ProductCategory, RequestType, ServiceType } from '@slp/shared';
 import { connectionOf } from '../graphql/connection.js';
 import { DecimalScalar } from '../graphql/scalars.js';
-import { UserError } from '../graphql/user-error.js';
+import { UserError, UserErrorsField } from '../graphql/user-error.js';
 import { Inquiry } from './inquiry.entity.js';
+import { inquiryDocs } from './inquiry-docs.js';
 
 export const InquiryConnection = connectionOf('Inquiry', Inquiry);
 
 @ObjectType({ description: "The seller's contact details: only for viewers allowed to see them." })
 export class SellerContact {
-  @Field(() => String) name!: string;
-  @Field(() => String) email!: string;
+  @Field(() => String, { description: 'The contact name the seller gave.' }) name!: string;
+  @Field(() => String, { description: 'The contact email the seller gave.' }) email!: string;
 }
 
-const LANGUAGE = 'The language the seller wants to work in: a two-letter ISO 639-1 code such as en.';
-
-@InputType()
+@InputType({ description: 'A new inquiry: the business profile and how to find partners.' })
 export class SubmitInquiryInput {
-  @Field(() => String, { description: 'Contact name (the form\'s "Subject").' }) contactName!: string;
-  @Field(() => String) contactEmail!: string;
-  @Field(() => String, { nullable: true }) location?: string | null;
-  @Field(() => String, { nullable: true, description: LANGUAGE }) language?: string | null;
-  @Field(() => CompanySize) companySize!: CompanySize;
-  @Field(() => String, { description: 'ISO 4217 code of every amount below.' }) currency!: string;
-  @Field(() => DecimalScalar, { description: 'Average monthly GMV on TikTok Shop.' }) shopGmv!: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Monthly GMV on other channels.' }) otherChannelsGmv?: string | null;
-  @Field(() => DecimalScalar, { description: 'Monthly budget to pay a partner.' }) budget!: string;
-  @Field(() => ProductCategory) productCategory!: ProductCategory;
-  @Field(() => String, { nullable: true }) hotSaleProduct?: string | null;
-  @Field(() => String, { nullable: true }) otherDetails?: string | null;
-  @Field(() => RequestType) requestType!: RequestType;
+  @Field(() => String, { description: inquiryDocs.contactName }) contactName!: string;
+  @Field(() => String, { description: inquiryDocs.contactEmail }) contactEmail!: string;
+  @Field(() => String, { nullable: true, description: inquiryDocs.location }) location?: string | null;
+  @Field(() => String, { nullable: true, description: inquiryDocs.language }) language?: string | null;
+  @Field(() => CompanySize, { description: inquiryDocs.companySize }) companySize!: CompanySize;
+  @Field(() => String, { description: inquiryDocs.currency }) currency!: string;
+  @Field(() => DecimalScalar, { description: inquiryDocs.shopGmv }) shopGmv!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: inquiryDocs.otherChannelsGmv }) otherChannelsGmv?: string | null;
+  @Field(() => DecimalScalar, { description: inquiryDocs.budget }) budget!: string;
+  @Field(() => ProductCategory, { description: inquiryDocs.productCategory }) productCategory!: ProductCategory;
+  @Field(() => String, { nullable: true, description: inquiryDocs.hotSaleProduct }) hotSaleProduct?: string | null;
+  @Field(() => String, { nullable: true, description: inquiryDocs.otherDetails }) otherDetails?: string | null;
+  @Field(() => RequestType, { description: inquiryDocs.requestType }) requestType!: RequestType;
   @Field(() => ServiceType, { nullable: true, description: 'OPEN requests: the service type wanted.' }) serviceType?: ServiceType | null;
   @Field(() => [ID], { nullable: true, description: 'TARGET requests: 1 to 50 public services.' }) targetServiceIds?: string[] | null;
 }
@@ -38,31 +37,31 @@ const LOCKED = 'Not editable after submitting: giving it is refused with NOT_EDI
 
 @InputType({ description: 'Changes to an ACTIVE inquiry; omitted fields stay as they are.' })
 export class UpdateInquiryInput {
-  @Field(() => ID) inquiryId!: string;
-  @Field(() => String, { nullable: true }) contactName?: string | null;
-  @Field(() => String, { nullable: true }) location?: string | null;
-  @Field(() => String, { nullable: true, description: LANGUAGE }) language?: string | null;
-  @Field(() => CompanySize, { nullable: true }) companySize?: CompanySize | null;
-  @Field(() => String, { nullable: true }) currency?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) shopGmv?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) otherChannelsGmv?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) budget?: string | null;
-  @Field(() => ProductCategory, { nullable: true }) productCategory?: ProductCategory | null;
-  @Field(() => String, { nullable: true }) hotSaleProduct?: string | null;
-  @Field(() => String, { nullable: true }) otherDetails?: string | null;
+  @Field(() => ID, { description: inquiryDocs.inquiryId }) inquiryId!: string;
+  @Field(() => String, { nullable: true, description: inquiryDocs.contactName }) contactName?: string | null;
+  @Field(() => String, { nullable: true, description: inquiryDocs.location }) location?: string | null;
+  @Field(() => String, { nullable: true, description: inquiryDocs.language }) language?: string | null;
+  @Field(() => CompanySize, { nullable: true, description: inquiryDocs.companySize }) companySize?: CompanySize | null;
+  @Field(() => String, { nullable: true, description: inquiryDocs.currency }) currency?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: inquiryDocs.shopGmv }) shopGmv?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: inquiryDocs.otherChannelsGmv }) otherChannelsGmv?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: inquiryDocs.budget }) budget?: string | null;
+  @Field(() => ProductCategory, { nullable: true, description: inquiryDocs.productCategory }) productCategory?: ProductCategory | null;
+  @Field(() => String, { nullable: true, description: inquiryDocs.hotSaleProduct }) hotSaleProduct?: string | null;
+  @Field(() => String, { nullable: true, description: inquiryDocs.otherDetails }) otherDetails?: string | null;
   @Field(() => String, { nullable: true, description: LOCKED }) contactEmail?: string | null;
   @Field(() => RequestType, { nullable: true, description: LOCKED }) requestType?: RequestType | null;
   @Field(() => [ID], { nullable: true, description: LOCKED }) targetServiceIds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'The inquiry to close.' })
 export class CloseInquiryInput {
-  @Field(() => ID) inquiryId!: string;
+  @Field(() => ID, { description: inquiryDocs.inquiryId }) inquiryId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of an inquiry mutation.' })
 export class InquiryPayload {
-  @Field(() => Inquiry, { nullable: true }) inquiry?: Inquiry | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Inquiry, { nullable: true, description: 'The inquiry as it is now; null when refused.' }) inquiry?: Inquiry | null;
+  @UserErrorsField() userErrors!: UserError[];
 }
 

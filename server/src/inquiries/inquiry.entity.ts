@@ -5,6 +5,7 @@ import { Node } from '../graphql/node.js';
 import { User } from '../auth/user.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { Lead } from '../leads/lead.entity.js';
+import { inquiryDocs } from './inquiry-docs.js';
 
 /** A seller's request for a partner, with the business profile from the seed's form. */
 @Entity({ tableName: 'inquiries' })
@@ -17,11 +18,11 @@ export class Inquiry extends Node {
   @ManyToOne(() => User)
   seller!: User;
 
-  @Field(() => RequestType)
+  @Field(() => RequestType, { description: inquiryDocs.requestType })
   @Enum({ items: () => RequestType, type: 'string' })
   requestType!: RequestType;
 
-  @Field(() => InquiryStatus)
+  @Field(() => InquiryStatus, { description: 'ACTIVE while the seller works with partners; CLOSED once the seller closed it.' })
   @Enum({ items: () => InquiryStatus, type: 'string' })
   status: InquiryStatus & Opt = InquiryStatus.ACTIVE;
 
@@ -41,15 +42,15 @@ export class Inquiry extends Node {
   @Property({ type: 'string', length: 254 })
   contactEmail!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: inquiryDocs.location })
   @Property({ type: 'string', length: 100, nullable: true })
   location?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The language the seller wants to work in (two-letter ISO 639-1 code, e.g. en).' })
+  @Field(() => String, { nullable: true, description: inquiryDocs.language })
   @Property({ type: 'string', length: 2, nullable: true })
   language?: string | null;
 
-  @Field(() => CompanySize)
+  @Field(() => CompanySize, { description: inquiryDocs.companySize })
   @Enum({ items: () => CompanySize, type: 'string' })
   companySize!: CompanySize;
 
@@ -65,27 +66,27 @@ export class Inquiry extends Node {
   @Property({ type: 'decimal', precision: 19, scale: 4 })
   budgetAmount!: string;
 
-  @Field(() => ProductCategory)
+  @Field(() => ProductCategory, { description: inquiryDocs.productCategory })
   @Enum({ items: () => ProductCategory, type: 'string' })
   productCategory!: ProductCategory;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: inquiryDocs.hotSaleProduct })
   @Property({ type: 'string', length: 200, nullable: true })
   hotSaleProduct?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: inquiryDocs.otherDetails })
   @Property({ type: 'text', nullable: true })
   otherDetails?: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the seller submitted it.' })
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it last changed.' })
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the seller closed it; null while ACTIVE.' })
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;
 

@@ -18,7 +18,7 @@ export class LeadEvent {
   @Property({ type: 'string', length: 40 })
   type!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened.' })
   @Property({ type: 'datetime' })
   at: Date & Opt = new Date();
 

@@ -28,11 +28,11 @@ export class Lead extends Node {
   @ManyToOne(() => Service, { nullable: true })
   service?: Service | null;
 
-  @Field(() => LeadStatus)
+  @Field(() => LeadStatus, { description: "Where the lead stands; the partner's tab." })
   @Enum({ items: () => LeadStatus, type: 'string' })
   status: LeadStatus & Opt = LeadStatus.NEW;
 
-  @Field(() => LeadSource)
+  @Field(() => LeadSource, { description: 'Whether the seller chose this partner or the platform assigned it.' })
   @Enum({ items: () => LeadSource, type: 'string' })
   source!: LeadSource;
 
@@ -46,7 +46,7 @@ export class Lead extends Node {
   @Property({ type: 'text', nullable: true })
   closeNote?: string | null;
 
-  @Field(() => LeadCloseReason, { nullable: true })
+  @Field(() => LeadCloseReason, { nullable: true, description: 'Why the lead was closed; null unless CLOSED.' })
   @Enum({ items: () => LeadCloseReason, type: 'string', nullable: true })
   closeReason?: LeadCloseReason | null;
 
@@ -56,23 +56,23 @@ export class Lead extends Node {
   @OneToMany(() => LeadEvent, (event) => event.lead)
   events = new Collection<LeadEvent>(this);
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the partner received the lead.' })
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the partner started following it up.' })
   @Property({ type: 'datetime', nullable: true })
   followedAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the deal was reached.' })
   @Property({ type: 'datetime', nullable: true })
   dealAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was closed.' })
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the partner turned it down.' })
   @Property({ type: 'datetime', nullable: true })
   rejectedAt?: Date | null;
 

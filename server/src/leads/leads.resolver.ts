@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg } from '../graphql/user-error.js';
 import { LeadStatus, RejectReason } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
 import { PageArgs, paginateByCreation } from '../graphql/connection.js';
@@ -54,12 +55,12 @@ export class LeadResolver {
     return ctx.loaders.inquiry.load(lead.inquiry.id);
   }
 
-  @FieldResolver(() => Partner)
+  @FieldResolver(() => Partner, { description: 'The partner working the lead.' })
   partner(@Root() lead: Lead, @Ctx() ctx: Context) {
     return ctx.loaders.partner.load(lead.partner.id);
   }
 
-  @FieldResolver(() => Service, { nullable: true })
+  @FieldResolver(() => Service, { nullable: true, description: 'The service the seller chose; null for leads the platform assigned.' })
   service(@Root() lead: Lead, @Ctx() ctx: Context) {
     return lead.service ? ctx.loaders.service.load(lead.service.id) : null;
   }
@@ -93,27 +94,27 @@ export class LeadResolver {
   }
 
   @Mutation(() => LeadPayload, { description: "Seller: closes one partner's lead on the seller's inquiry." })
-  closeLead(@Arg('input', () => CloseLeadInput) input: CloseLeadInput, @Ctx() ctx: Context) {
+  closeLead(@InputArg(() => CloseLeadInput) input: CloseLeadInput, @Ctx() ctx: Context) {
     return leadPayload(ctx, () => new InquiriesService(ctx.em).closeLead(ctx.viewer, input.leadId));
   }
 
   @Mutation(() => LeadPayload, { description: "Partner: follows up a NEW lead; the seller's contact details become visible." })
-  followLead(@Arg('input', () => FollowLeadInput) input: FollowLeadInput, @Ctx() ctx: Context) {
+  followLead(@InputArg(() => FollowLeadInput) input: FollowLeadInput, @Ctx() ctx: Context) {
     return leadPayload(ctx, () => new LeadsService(ctx.em).follow(ctx.viewer, input.leadId));
   }
 
   @Mutation(() => LeadPayload, { description: "Partner: turns down a NEW lead; the partner loses access to the seller's information." })
-  rejectLead(@Arg('input', () => RejectLeadInput) input: RejectLeadInput, @Ctx() ctx: Context) {
+  rejectLead(@InputArg(() => RejectLeadInput) input: RejectLeadInput, @Ctx() ctx: Context) {
     return leadPayload(ctx, () => new LeadsService(ctx.em).reject(ctx.viewer, input));
   }
 
   @Mutation(() => LeadPayload, { description: 'Partner: reaches a deal on a FOLLOWING lead with an authorization ID the seller granted.' })
-  acceptCooperation(@Arg('input', () => AcceptCooperationInput) input: AcceptCooperationInput, @Ctx() ctx: Context) {
+  acceptCooperation(@InputArg(() => AcceptCooperationInput) input: AcceptCooperationInput, @Ctx() ctx: Context) {
     return leadPayload(ctx, () => new LeadsService(ctx.em).acceptCooperation(ctx.viewer, input));
   }
 
   @Mutation(() => LeadPayload, { description: 'Partner: closes a FOLLOWING lead because no agreement was reached.' })
-  markNoAgreement(@Arg('input', () => MarkNoAgreementInput) input: MarkNoAgreementInput, @Ctx() ctx: Context) {
+  markNoAgreement(@InputArg(() => MarkNoAgreementInput) input: MarkNoAgreementInput, @Ctx() ctx: Context) {
     return leadPayload(ctx, () => new LeadsService(ctx.em).markNoAgreement(ctx.viewer, input));
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CompanySize, LeadSource, ProductCategory, RejectReason, ServiceType } from '@slp/shared';
-import { UserError } from '../graphql/user-error.js';
+import { UserError, UserErrorsField } from '../graphql/user-error.js';
 import { connectionOf } from '../graphql/connection.js';
 import { Lead } from './lead.entity.js';
 
@@ -9,7 +9,7 @@ export const LeadConnection = connectionOf('Lead', Lead);
 @ObjectType({ description: 'The result of an action on a lead.' })
 export class LeadPayload {
   @Field(() => Lead, { nullable: true, description: 'The lead after the change; null when refused.' }) lead?: Lead | null;
-  @Field(() => [UserError], { description: 'Why the action was refused; empty on success.' }) userErrors!: UserError[];
+  @UserErrorsField() userErrors!: UserError[];
 }
 
 @InputType({ description: "Narrows a tab of leads; every given filter must match." })

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
 import { PageArgs, paginate, pageSize } from '../graphql/connection.js';
 import { mutationPayload } from '../graphql/payload.js';
@@ -44,7 +45,7 @@ export class MatchingResolver {
   }
 
   @Mutation(() => AssignPartnersPayload, { description: 'Operator: gives an ACTIVE OPEN inquiry to the chosen partners (all or none).' })
-  async assignPartners(@Arg('input', () => AssignPartnersInput) input: AssignPartnersInput, @Ctx() ctx: Context) {
+  async assignPartners(@InputArg(() => AssignPartnersInput) input: AssignPartnersInput, @Ctx() ctx: Context) {
     const payload = await mutationPayload(() => new MatchingService(ctx.em).assign(ctx.viewer, input), (leads) => ({ leads }));
     // A refusal creates no lead: the list is empty, never null.
     return { ...payload, leads: payload.leads ?? [] };
@@ -53,7 +54,7 @@ export class MatchingResolver {
   @Mutation(() => LeadPayload, {
     description: 'Operator: takes back a platform-assigned lead that is still NEW. It closes as UNASSIGNED and the partner loses access to the inquiry.',
   })
-  unassignLead(@Arg('input', () => UnassignLeadInput) input: UnassignLeadInput, @Ctx() ctx: Context) {
+  unassignLead(@InputArg(() => UnassignLeadInput) input: UnassignLeadInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new MatchingService(ctx.em).unassign(ctx.viewer, input.leadId), ({ lead }) => ({ lead }));
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.js';
+import { UserError, UserErrorsField } from '../graphql/user-error.js';
 import { Lead } from '../leads/lead.entity.js';
 
 @ObjectType({ description: 'One named, weighted part of a recommendation score, with the reason in words.' })
@@ -41,7 +41,7 @@ export class AssignPartnersInput {
 @ObjectType({ description: 'The leads created by assignPartners: all of them, or none with the reasons.' })
 export class AssignPartnersPayload {
   @Field(() => [Lead], { description: 'One new NEW lead per partner, in the order given.' }) leads!: Lead[];
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @UserErrorsField() userErrors!: UserError[];
 }
 
 @InputType({ description: 'A platform-assigned lead an operator takes back.' })

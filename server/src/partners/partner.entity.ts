@@ -9,7 +9,7 @@ export class Partner extends Node {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The partner organisation's name." })
   @Property({ type: 'string', length: 120 })
   name!: string;
 
@@ -17,7 +17,7 @@ export class Partner extends Node {
   @Property({ type: 'string', length: 254 })
   contactEmail!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the partner is based.' })
   @Property({ type: 'string', length: 100, nullable: true })
   location?: string | null;
 
@@ -25,7 +25,7 @@ export class Partner extends Node {
   @Property({ type: 'json' })
   languages: string[] & Opt = [];
 
-  @Field(() => PartnerStatus)
+  @Field(() => PartnerStatus, { description: 'Whether the partner can work on the platform (an operator onboards or suspends it).' })
   @Enum({ items: () => PartnerStatus, type: 'string', index: true })
   status: PartnerStatus & Opt = PartnerStatus.PENDING;
 

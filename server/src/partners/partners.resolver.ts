@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
 import { PageArgs, paginate } from '../graphql/connection.js';
 import { money, Money } from '../graphql/money.js';
@@ -9,6 +10,7 @@ import { PartnersService } from './partners.service.js';
 import {
   PartnerPayload, PublishServiceInput, ServiceConnection, ServiceFilter, ServicePayload, SetPartnerStatusInput,
 } from './partners.types.js';
+import { serviceDocs } from './service-docs.js';
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -18,7 +20,7 @@ export class PartnerResolver {
   }
 
   @Mutation(() => PartnerPayload, { description: 'Operator: onboard, suspend or set back to pending.' })
-  setPartnerStatus(@Arg('input', () => SetPartnerStatusInput) input: SetPartnerStatusInput, @Ctx() ctx: Context) {
+  setPartnerStatus(@InputArg(() => SetPartnerStatusInput) input: SetPartnerStatusInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new PartnersService(ctx.em).setPartnerStatus(ctx.viewer, input), (partner) => ({ partner }));
   }
 }
@@ -28,29 +30,29 @@ export class ServiceResolver {
   @Query(() => ServiceConnection, { description: 'The public services directory: public services of onboarded partners.' })
   services(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
+    @Arg('filter', () => ServiceFilter, { nullable: true, description: 'Narrows the directory; all listed services when omitted.' }) filter: ServiceFilter | null,
     @Ctx() ctx: Context,
   ) {
     return paginate(ctx.em, Service, new PartnersService(ctx.em).directoryWhere(filter ?? {}), page);
   }
 
-  @FieldResolver(() => Partner)
+  @FieldResolver(() => Partner, { description: 'The partner offering the service.' })
   async partner(@Root() service: Service, @Ctx() ctx: Context) {
     return ctx.loaders.partner.load(service.partner.id);
   }
 
-  @FieldResolver(() => Money, { nullable: true })
+  @FieldResolver(() => Money, { nullable: true, description: serviceDocs.priceFrom })
   priceFrom(@Root() service: Service) {
     return money(service.priceFromAmount, service.currency);
   }
 
-  @FieldResolver(() => Money, { nullable: true })
+  @FieldResolver(() => Money, { nullable: true, description: serviceDocs.priceTo })
   priceTo(@Root() service: Service) {
     return money(service.priceToAmount, service.currency);
   }
 
   @Mutation(() => ServicePayload, { description: "Partner: publishes a service under the viewer's partner." })
-  publishService(@Arg('input', () => PublishServiceInput) input: PublishServiceInput, @Ctx() ctx: Context) {
+  publishService(@InputArg(() => PublishServiceInput) input: PublishServiceInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new PartnersService(ctx.em).publishService(ctx.viewer, input), (service) => ({ service }));
   }
 }

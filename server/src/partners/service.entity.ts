@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ProductCategory, ServiceType } from '@slp/shared';
 import { Node } from '../graphql/node.js';
 import { Partner } from './partner.entity.js';
+import { serviceDocs } from './service-docs.js';
 
 @Entity({ tableName: 'services' })
 @Index({ properties: ['serviceType', 'public'] })
@@ -14,23 +15,23 @@ export class Service extends Node {
   @ManyToOne(() => Partner, { index: true })
   partner!: Partner;
 
-  @Field(() => String)
+  @Field(() => String, { description: serviceDocs.title })
   @Property({ type: 'string', length: 120 })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: serviceDocs.description })
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  @Field(() => ServiceType)
+  @Field(() => ServiceType, { description: serviceDocs.serviceType })
   @Enum({ items: () => ServiceType, type: 'string' })
   serviceType!: ServiceType;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Listed in the directory, and sellers can target it (when the partner is onboarded).' })
   @Property({ type: 'boolean' })
   public!: boolean;
 
-  @Field(() => [ProductCategory])
+  @Field(() => [ProductCategory], { description: serviceDocs.productCategories })
   @Enum({ items: () => ProductCategory, array: true, type: 'text[]' })
   productCategories: ProductCategory[] & Opt = [];
 
