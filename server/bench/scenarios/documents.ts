@@ -65,9 +65,16 @@ export const followLead = `mutation FollowLead($input: FollowLeadInput!) {
   }
 }`;
 
+/** A dashboard's 90 days, by day: counts per status, the funnel and median times. */
 export const leadStats = `query LeadStats($from: DateTime!, $to: DateTime!) {
   leadStats(from: $from, to: $to, groupBy: DAY) {
-    buckets { start counts { new following deal closed rejected } }
+    total { counts { new following deal closed rejected } funnel { received followedUp reachedDeal followUpRate dealRate } }
+    buckets {
+      start
+      counts { new following deal closed rejected }
+      funnel { received followedUp reachedDeal }
+      medianSecondsToFollowUp medianSecondsToDeal
+    }
   }
 }`;
 
