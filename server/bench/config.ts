@@ -35,7 +35,7 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (quick) {
     return {
       ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds,
-      requests: 12, readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
+      requests: valueOf('--seconds') ? undefined : 12, readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
     };
   }
   return {
