@@ -41,6 +41,6 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
   return {
     ...common, quick,
     size: { partners: Math.round(2000 * scale), inquiries: Math.round(100_000 * scale), sellers: Math.round(20_000 * scale) },
-    seconds, readConnections: 32, writeConnections: 8, followLeads: 2000, samples: 10, subscribers: 1000, alertSubmits: 200,
+    seconds, readConnections: 32, writeConnections: 8, followLeads: 1000, samples: 10, subscribers: 1000, alertSubmits: 200,
   };
 }

@@ -26,8 +26,11 @@ const notAvailable = (name: string, missing: string[]): ScenarioResult => ({ nam
 
 async function runScenarios(databaseUrl: string, actors: Actors, settings: BenchSettings): Promise<ScenarioResult[]> {
   const env = { BENCH_DATABASE_URL: databaseUrl };
-  const [app, baseline] = await Promise.all([ChildServer.start('./app-process.ts', env), ChildServer.start('./baseline/server.ts', env)]);
-  const servers = [app, baseline];
+  const servers = await Promise.all([
+    ChildServer.start('./app-process.ts', env), ChildServer.start('./baseline/server.ts', env),
+    ChildServer.start('./app-process.ts', { ...env, BENCH_COUNT_STATEMENTS: '1' }),
+  ]);
+  const [app, baseline, counter] = servers;
   try {
     const fields = await schemaFields(app.url);
     const missing = (needs: string[]) => needs.filter((field) => !fields.has(field));
@@ -39,7 +42,7 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
         continue;
       }
       console.log(`… ${scenario.name}`);
-      results.push(await runHttpScenario(app, scenario, settings));
+      results.push(await runHttpScenario(app, counter, scenario, settings));
       if (scenario.name === NEW_TAB) results.push(await runBaseline(baseline, app, scenario, settings));
     }
     const alertNeeds = missing(['Subscription.leadAlerts', 'Mutation.submitInquiry']);

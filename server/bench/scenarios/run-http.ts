@@ -5,20 +5,18 @@ import { measure, sendOne, type RequestPlan } from './http-load.js';
 import type { HttpScenario } from './http.js';
 
 /**
- * Sends a few requests one at a time with the app counting SQL statements, so each request's own
- * count is known (under load only an average could be), then measures the scenario under load.
+ * Sends a few requests one at a time to the counting process, so each request's own statement count
+ * is known (under load only an average could be, and query logging would slow the load server).
  */
-async function countStatements(app: ChildServer, scenario: HttpScenario, plans: RequestPlan[]) {
+async function countStatements(counter: ChildServer, scenario: HttpScenario, plans: RequestPlan[]) {
   const counts: number[] = [];
   let failure: string | undefined;
-  await app.ask('startCounting');
   for (const plan of plans) {
-    const before = await app.ask<number>('statements');
-    const answer = await sendOne(app.url, scenario.document, plan);
-    counts.push(await app.ask<number>('statements') - before);
+    const before = await counter.ask<number>('statements');
+    const answer = await sendOne(counter.url, scenario.document, plan);
+    counts.push(await counter.ask<number>('statements') - before);
     if (!answer.clean) failure ??= answer.text.slice(0, 300);
   }
-  await app.ask('stopCounting');
   return { statements: { min: Math.min(...counts), max: Math.max(...counts) }, failures: failure ? 1 : 0, failure };
 }
 
@@ -27,9 +25,9 @@ export const loadFor = (settings: BenchSettings, connections: number) => (settin
   ? { connections, amount: settings.requests }
   : { connections, seconds: settings.seconds, warmUpSeconds: Math.max(1, settings.seconds / 5) });
 
-export async function runHttpScenario(app: ChildServer, scenario: HttpScenario, settings: BenchSettings): Promise<ScenarioResult> {
+export async function runHttpScenario(app: ChildServer, counter: ChildServer, scenario: HttpScenario, settings: BenchSettings): Promise<ScenarioResult> {
   const sampled = scenario.plans.slice(0, settings.samples);
-  const counted = await countStatements(app, scenario, sampled);
+  const counted = await countStatements(counter, scenario, sampled);
   const plans = scenario.once ? scenario.plans.slice(sampled.length) : scenario.plans;
   const load = await measure(app, scenario.document, plans, scenario.once
     ? { connections: scenario.connections, amount: plans.length }
