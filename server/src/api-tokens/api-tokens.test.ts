@@ -12,7 +12,8 @@ const INQUIRY_AS_PARTNER = `query($id: ID!) { node(id: $id) { ... on Inquiry {
 
 let app: TestApp;
 let world: World;
-beforeAll(async () => { app = await startTestApp(); world = new World(app); });
+// No delivery worker: its polling would show up in the statement counts.
+beforeAll(async () => { app = await startTestApp({ notifications: { deliver: false } }); world = new World(app); });
 afterAll(() => app?.close());
 
 describe('API tokens', () => {

@@ -13,6 +13,7 @@ import { LeadResolver } from '../leads/leads.resolver.js';
 import { AuthorizationResolver } from '../authorizations/authorizations.resolver.js';
 import { ApiTokenResolver } from '../api-tokens/api-tokens.resolver.js';
 import { tokenScope } from '../api-tokens/token-scope.js';
+import { LeadStatsResolver } from '../stats/lead-stats.resolver.js';
 import { MatchingResolver } from '../matching/matching.resolver.js';
 import { SubscriptionResolver } from '../notifications/subscriptions.resolver.js';
 import { MailboxResolver } from '../notifications/mailbox.resolver.js';
@@ -20,7 +21,7 @@ import { noTopicsPubSub } from '../notifications/live-events.js';
 
 export const resolvers = [
   NodeResolver, AuthResolver, PartnerResolver, ServiceResolver, InquiryResolver, LeadResolver, AuthorizationResolver,
-  ApiTokenResolver, MatchingResolver, SubscriptionResolver, MailboxResolver,
+  ApiTokenResolver, MatchingResolver, SubscriptionResolver, MailboxResolver, LeadStatsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
