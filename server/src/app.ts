@@ -20,6 +20,7 @@ import { serveSubscriptions } from './notifications/websocket.js';
 import { defaultApiLimits, type ApiLimits } from './limits/api-limits.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import { RateLimits } from './limits/rate-limits.js';
+import { OperationGate } from './limits/operation-gate.js';
 import { Redis } from 'ioredis';
 
 export const SESSION_COOKIE = 'slp_session';
@@ -68,12 +69,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const httpServer = http.createServer(app);
   const limits = { ...defaultApiLimits, ...options.limits };
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : null;
-  const rateLimits = new RateLimits(limits, redis);
+  const gate = new OperationGate(limits, new RateLimits(limits, redis));
   const schema = await appSchema();
   const notifications = await startNotifications(options.orm, options.notifications);
-  const subscriptions = serveSubscriptions({
-    httpServer, schema, orm: options.orm, hub: notifications.hub, sessionCookie: SESSION_COOKIE, limits,
-  });
+  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, hub: notifications.hub, sessionCookie: SESSION_COOKIE, gate });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -86,7 +85,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // No cache hints are used; the default cache-control plugin would still wrap every field.
     plugins: [
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions,
-      limitsPlugin(limits, rateLimits),
+      limitsPlugin(gate),
     ],
   });
   await apollo.start();

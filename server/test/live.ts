@@ -45,6 +45,11 @@ export class LiveSubscription {
     return eventually(() => this.received[n], timeoutMs);
   }
 
+  /** The first thing that arrived: a payload, or the errors the server refused the operation with. */
+  outcome(timeoutMs?: number): Promise<any> {
+    return eventually(() => this.received[0] ?? (this.errors[0] ? { errors: this.errors[0] } : undefined), timeoutMs);
+  }
+
   async close(): Promise<void> {
     await this.client.dispose();
   }

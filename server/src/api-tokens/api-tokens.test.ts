@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { apiTokenClient, CREATE_API_TOKEN, inquiryInput, submitInquiry, World } from '../../test/fixtures.js';
+import { LiveSubscription } from '../../test/live.js';
 import { MAX_ACTIVE_TOKENS } from './api-tokens.service.js';
 
 const LIST = `query($all: Boolean) { apiTokens(includeRevoked: $all) { id name scope hint lastUsedAt revokedAt } }`;
@@ -115,5 +116,36 @@ describe('API tokens', () => {
     await member.request(REVOKE, { input: { apiTokenId: ids[0] } });
     const again = await member.request(CREATE_API_TOKEN, { input: { name: 'one more', scope: 'READ_ONLY' } });
     expect(again.createApiToken.userErrors).toEqual([]);
+  });
+});
+
+describe('API tokens over graphql-ws', () => {
+  const ALERTS = 'subscription { leadAlerts { type lead { id } } }';
+  const open: LiveSubscription[] = [];
+  afterAll(async () => { await Promise.all(open.map((s) => s.close())); });
+  const live = (query: string, authorization: string) => {
+    const subscription = new LiveSubscription(app.url, query, { authorization });
+    open.push(subscription);
+    return subscription;
+  };
+
+  it('reads as the member, keeps to its scope, and stops the moment it is revoked', async () => {
+    const fixture = await world.partner();
+    const member = await fixture.member();
+    const { client: token, apiToken } = await apiTokenClient(app, member);
+    const authorization = token.headers.authorization;
+    const alerts = live(ALERTS, authorization);
+    await alerts.ready();
+    expect((await live(VIEWER, authorization).nth(0)).data.viewer.partner).toEqual({ id: fixture.partnerId });
+    const publish = await live(`mutation { publishService(input: { title: "Ads", serviceType: ADS_MANAGEMENT, public: true,
+      productCategories: [SHOES] }) { service { id } } }`, authorization).outcome();
+    expect(publish.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
+
+    await member.request(REVOKE, { input: { apiTokenId: apiToken.id } });
+    await submitInquiry(await world.seller(), inquiryInput({ targetServiceIds: fixture.services }));
+    const alert = await alerts.outcome();
+    expect(alert.errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    const closed = live(VIEWER, authorization);
+    await expect.poll(() => closed.closeCode).toBe(4403);
   });
 });

@@ -1,38 +1,27 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { sha256 } from '../auth/auth.service.js';
 import type { Context } from '../graphql/context.js';
-import type { ApiLimits } from './api-limits.js';
-import { checkOperation } from './operation-limits.js';
-import type { ClientKey, RateLimits, RateState } from './rate-limits.js';
-
-/** The budgets a request is charged to: its token or its session, and always its address. */
-export function clientKeys(ctx: Context): ClientKey[] {
-  const keys: ClientKey[] = [{ kind: 'address', id: ctx.address }];
-  if (ctx.viewer?.apiToken) keys.push({ kind: 'token', id: String(ctx.viewer.apiToken.id) });
-  else if (ctx.viewer && ctx.session.token) keys.push({ kind: 'session', id: sha256(ctx.session.token).slice(0, 32) });
-  return keys;
-}
+import type { OperationGate } from './operation-gate.js';
+import type { RateState } from './rate-limits.js';
 
 /**
- * Checks every operation against the depth, alias and cost limits, charges its cost to the
- * client's rate budgets, and reports both in the response's `extensions`.
+ * Admits every HTTP operation through the gate (depth, aliases, cost, rate budgets) and reports its
+ * cost and the remaining budget in the response's `extensions`.
  */
-export function limitsPlugin(limits: ApiLimits, rateLimits: RateLimits): ApolloServerPlugin<Context> {
+export function limitsPlugin(gate: OperationGate): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      let cost: number | undefined;
-      let rate: RateState | undefined;
+      let admitted: { cost: number; rate: RateState } | undefined;
       return {
-        async didResolveOperation({ schema, document, operationName, request, contextValue }) {
-          cost = checkOperation(schema, document, operationName, request.variables, limits);
-          rate = await rateLimits.charge(clientKeys(contextValue), cost);
+        async didResolveOperation({ schema, document, operationName, request, contextValue: ctx }) {
+          admitted = await gate.admit(schema, { document, operationName, variableValues: request.variables },
+            { address: ctx.address, viewer: ctx.viewer, sessionToken: ctx.session.token });
         },
         async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || cost === undefined) return;
+          if (response.body.kind !== 'single' || !admitted) return;
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            cost: { requested: cost, maximum: limits.maxCost },
-            ...(rate ? { rateLimit: { ...rate, window: limits.rateWindowSeconds } } : {}),
+            cost: { requested: admitted.cost, maximum: gate.limits.maxCost },
+            rateLimit: { ...admitted.rate, window: gate.limits.rateWindowSeconds },
           };
         },
       };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getIntrospectionQuery } from 'graphql';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
 import { apiTokenClient, World } from '../../test/fixtures.js';
+import { LiveSubscription } from '../../test/live.js';
 import { defaultApiLimits } from './api-limits.js';
 
 /** Costs 1 + 3 × first: the connection field, then edges, node and id once per requested item. */
@@ -64,6 +65,24 @@ describe('limits on one operation', () => {
     const over = await app.client().raw(servicesCosting(101));
     expect(over.body.errors).toEqual([{ message: 'first must be between 0 and 100', path: ['services'],
       locations: [{ line: 1, column: 3 }], extensions: { code: 'BAD_USER_INPUT' } }]);
+  });
+});
+
+describe('limits over graphql-ws', () => {
+  it('holds the same line on the WebSocket: codes for too deep, too costly and malformed operations', async () => {
+    const seller = await new World(strict).seller();
+    const run = async (query: string) => {
+      const subscription = new LiveSubscription(strict.url, query, { cookie: seller.cookie });
+      try {
+        return await subscription.outcome();
+      } finally {
+        await subscription.close();
+      }
+    };
+    expect((await run(deep(false))).data.services.edges).toEqual([]);
+    const refusals = await Promise.all([deep(true), servicesCosting(34), aliased(4), '{ viewer {', '{ nope }'].map(run));
+    expect(refusals.map((r) => r.errors.map((e: any) => e.extensions.code))).toEqual([
+      ['QUERY_TOO_DEEP'], ['QUERY_TOO_COMPLEX'], ['TOO_MANY_ALIASES'], ['GRAPHQL_PARSE_FAILED'], ['GRAPHQL_VALIDATION_FAILED']]);
   });
 });
 

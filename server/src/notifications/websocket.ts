@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
@@ -10,9 +10,8 @@ import type { Credentials } from '../auth/credentials.js';
 import { authenticate } from './connection-auth.js';
 import { contextForViewer } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
-import type { ApiLimits } from '../limits/api-limits.js';
-import { checkOperation } from '../limits/operation-limits.js';
 import type { LiveEventHub } from './live-events.js';
+import type { OperationGate } from '../limits/operation-gate.js';
 import type { SubscriptionContext } from './subscriptions.resolver.js';
 
 /** connectionParams a client may send: "Bearer <API token>" as authorization, or a session token as authToken. */
@@ -23,29 +22,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 
 export interface SubscriptionServerOptions {
-  httpServer: http.Server; schema: GraphQLSchema; orm: MikroORM; hub: LiveEventHub; sessionCookie: string; limits: ApiLimits;
-}
-
-const withCode = (code: string) => (error: GraphQLError) =>
-  new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
-
-/** Parses and validates like the HTTP endpoint, with the same depth, alias, token and cost limits. */
-function prepare(options: SubscriptionServerOptions, query: string, operationName?: string | null,
-  variables?: Record<string, unknown> | null): ExecutionArgs | readonly GraphQLError[] {
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: options.limits.maxTokens });
-  } catch (error) {
-    return [withCode('GRAPHQL_PARSE_FAILED')(error as GraphQLError)];
-  }
-  const invalid = validate(options.schema, document);
-  if (invalid.length) return invalid.map(withCode('GRAPHQL_VALIDATION_FAILED'));
-  try {
-    checkOperation(options.schema, document, operationName, variables ?? undefined, options.limits);
-  } catch (error) {
-    return [error as GraphQLError];
-  }
-  return { schema: options.schema, document, operationName, variableValues: variables };
+  httpServer: http.Server; schema: GraphQLSchema; orm: MikroORM; hub: LiveEventHub; sessionCookie: string;
+  /** The request limits and rate budgets, the same as over HTTP. */
+  gate: OperationGate;
 }
 
 /**
@@ -69,7 +48,16 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
       authOf.set(ctx.extra, { credentials, viewer });
       return true;
     },
-    onSubscribe: (_ctx, _id, payload) => prepare(options, payload.query, payload.operationName, payload.variables),
+    // Each operation: its credentials again (a revoked token or ended session stops at once), then
+    // the same limits and rate budgets as over HTTP.
+    onSubscribe: async (ctx, _id, payload) => {
+      const { credentials } = authOf.get(ctx.extra)!;
+      const viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials);
+      if (!viewer) return [new GraphQLError('The session has ended', { extensions: { code: 'UNAUTHENTICATED' } })];
+      authOf.set(ctx.extra, { credentials, viewer });
+      const address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+      return options.gate.executionArgs(options.schema, payload, { address, viewer, sessionToken: credentials.sessionToken ?? null });
+    },
     context: (ctx): SubscriptionContext => {
       const auth = authOf.get(ctx.extra)!;
       return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer), live: { hub: options.hub, credentials: auth.credentials } };
