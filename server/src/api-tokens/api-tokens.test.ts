@@ -95,6 +95,24 @@ describe('API tokens', () => {
     expect(services.node.services.totalCount).toBe(1);
   });
 
+  it('lets a WORK_LEADS token work leads, and runs a document with any refused mutation not at all', async () => {
+    const fixture = await world.partner();
+    const member = await fixture.member();
+    const { inquiry } = await submitInquiry(await world.seller(), inquiryInput({ targetServiceIds: fixture.services }));
+    const leadId = inquiry.leads.edges[0].node.id;
+    const FOLLOW = `mutation($input: FollowLeadInput!) { followLead(input: $input) { lead { id status } userErrors { code } } }`;
+    const MIXED = `mutation($input: FollowLeadInput!) { followLead(input: $input) { lead { status } } logOut }`;
+    const { client: reader } = await apiTokenClient(app, member, 'READ_ONLY');
+    const { client: worker } = await apiTokenClient(app, member, 'WORK_LEADS');
+    expect((await reader.raw(FOLLOW, { input: { leadId } })).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const mixed = await worker.raw(MIXED, { input: { leadId } });
+    expect(mixed.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['FORBIDDEN', 'An API token with scope WORK_LEADS may not run logOut']]);
+    const node = `query($id: ID!) { node(id: $id) { ... on Lead { status } } }`;
+    expect((await member.request(node, { id: leadId })).node.status).toBe('NEW');
+    expect((await worker.request(FOLLOW, { input: { leadId } })).followLead).toEqual({ lead: { id: leadId, status: 'FOLLOWING' }, userErrors: [] });
+  });
+
   it('refuses a bad name, other partners and other roles, and more than the active-token limit', async () => {
     const member = await (await world.partner()).member();
     const bad = await member.request(CREATE_API_TOKEN, { input: { name: ' ', scope: 'READ_ONLY' } });
