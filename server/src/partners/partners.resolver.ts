@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PartnerStatus, Role } from '@slp/shared';
+import { requireRoleOrThrow } from '../auth/guards.js';
 import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
 import { PageArgs, paginate } from '../graphql/connection.js';
@@ -8,7 +10,7 @@ import { Partner } from './partner.entity.js';
 import { Service } from './service.entity.js';
 import { PartnersService } from './partners.service.js';
 import {
-  PartnerPayload, PublishServiceInput, ServiceConnection, ServiceFilter, ServicePayload, SetPartnerStatusInput,
+  PartnerConnection, PartnerPayload, PublishServiceInput, ServiceConnection, ServiceFilter, ServicePayload, SetPartnerStatusInput,
 } from './partners.types.js';
 import { serviceDocs } from './service-docs.js';
 
@@ -17,6 +19,16 @@ export class PartnerResolver {
   @FieldResolver(() => ServiceConnection, { description: "The partner's services: public ones, or all for its members and operators." })
   services(@Root() partner: Partner, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return paginate(ctx.em, Service, new PartnersService(ctx.em).servicesWhere(ctx.viewer, partner), page);
+  }
+
+  @Query(() => PartnerConnection, { description: 'Operator: every partner, newest first, to onboard or suspend them.' })
+  partners(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('status', () => PartnerStatus, { nullable: true, description: 'Only partners in this status.' }) status: PartnerStatus | null,
+    @Ctx() ctx: Context,
+  ) {
+    requireRoleOrThrow(ctx, Role.OPERATOR);
+    return paginate(ctx.em, Partner, status ? { status } : {}, page);
   }
 
   @Mutation(() => PartnerPayload, { description: 'Operator: onboard, suspend or set back to pending.' })

@@ -8,6 +8,7 @@ import { Service } from './service.entity.js';
 import { serviceDocs } from './service-docs.js';
 
 export const ServiceConnection = connectionOf('Service', Service);
+export const PartnerConnection = connectionOf('Partner', Partner);
 
 @InputType({ description: 'Filters of the public services directory.' })
 export class ServiceFilter {
