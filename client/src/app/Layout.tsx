@@ -3,21 +3,23 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { Loading } from '../components/status';
 import { useViewer, type ViewerData } from '../features/auth/api/viewer';
 import { useLogOut } from '../features/auth/api/session';
+import { LeadAlerts, LeadPoolNavLabel } from '../features/leads/components/LeadAlerts';
 
 interface NavItem { to: string; label: ReactNode; end?: boolean }
 
 /** What each role's navigation offers; everyone gets the directory and the developer pages. */
 function navFor(viewer: ViewerData | null): NavItem[] {
   const common: NavItem[] = [{ to: '/', label: 'Services', end: true }];
-  const developer: NavItem[] = [{ to: '/graphiql', label: 'GraphiQL' }, { to: '/mailbox', label: 'Mailbox' }];
+  const developer: NavItem[] = [{ to: '/graphiql', label: 'GraphiQL' }];
   switch (viewer?.user.role) {
     case 'SELLER':
       return [...common, { to: '/requests/new', label: 'Request a partner' }, { to: '/requests', label: 'My requests', end: true },
         { to: '/authorizations', label: 'Authorizations' }, ...developer];
     case 'PARTNER':
-      return [...common, { to: '/leads', label: 'Seller Leads Pool' }, { to: '/services', label: 'My services' }, ...developer];
+      return [...common, { to: '/leads', label: <LeadPoolNavLabel /> }, { to: '/services', label: 'My services' }, ...developer];
     case 'OPERATOR':
-      return [...common, { to: '/operator/queue', label: 'Open inquiries' }, { to: '/operator/partners', label: 'Partners' }, ...developer];
+      return [...common, { to: '/operator/queue', label: 'Open inquiries' }, { to: '/operator/partners', label: 'Partners' }, ...developer,
+        { to: '/mailbox', label: 'Mailbox' }];
     default:
       return [...common, ...developer];
   }
@@ -54,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
           )}
         </div>
       </header>
+      {viewer?.user.role === 'PARTNER' && <LeadAlerts />}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading what="page" />}>{children}</Suspense>
       </main>

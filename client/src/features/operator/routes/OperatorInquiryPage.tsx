@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import { BusinessProfile } from '../../../components/BusinessProfile';
+import { FormError } from '../../../components/fields';
+import { PageTitle } from '../../../components/PageTitle';
+import { Empty, queryState } from '../../../components/status';
+import { useToast } from '../../../components/toasts';
+import { formatDate, humanize } from '../../../lib/labels';
+import { useActionError } from '../../../lib/use-action';
+import { AssignPartnersMutation, OperatorInquiryQuery, RecommendedPartnersQuery, UnassignLeadMutation } from '../api/matching';
+import { ScoreParts } from '../components/ScoreParts';
+
+/** Changing who has an inquiry changes the queue, the ranking and the inquiry's leads. */
+const refetchQueries = ['OperatorInquiry', 'RecommendedPartners', 'OpenInquiryQueue'];
+
+/** An OPEN inquiry for the operator: its partners (unassign), and the ranked recommendations (assign). */
+export function OperatorInquiryPage() {
+  const { inquiryId = '' } = useParams();
+  const query = useQuery(OperatorInquiryQuery, { variables: { id: inquiryId } });
+  const state = queryState('this inquiry', query);
+  if (state) return state;
+  const inquiry = query.data?.node?.__typename === 'Inquiry' ? query.data.node : null;
+  if (!inquiry) return <Empty>No such inquiry. <Link to="/operator/queue">Back to the queue</Link></Empty>;
+  return (
+    <section>
+      <p><Link to="/operator/queue">← Open inquiries</Link></p>
+      <PageTitle title="Open inquiry">{humanize(inquiry.serviceType)} for a {humanize(inquiry.productCategory)} seller</PageTitle>
+      <p>Received {formatDate(inquiry.createdAt)} · {humanize(inquiry.status)}</p>
+      <BusinessProfile profile={inquiry} />
+      <AssignedPartners leads={inquiry.leads.edges.map((e) => e.node)} />
+      {inquiry.status === 'ACTIVE' && inquiry.requestType === 'OPEN' && <Recommendations inquiryId={inquiry.id} />}
+    </section>
+  );
+}
+
+type LeadRow = { id: string; status: string; source: string; createdAt: string; partner: { id: string; name: string } };
+
+function AssignedPartners({ leads }: { leads: LeadRow[] }) {
+  const [unassign] = useMutation(UnassignLeadMutation, { refetchQueries });
+  const { error, run } = useActionError();
+  return (
+    <>
+      <h2>Partners on this inquiry</h2>
+      {leads.length === 0 ? <Empty>No partner has it yet.</Empty> : (
+        <ul className="plain">
+          {leads.map((lead) => (
+            <li key={lead.id} className="row-with-actions">
+              {lead.partner.name}: {humanize(lead.status)} ({humanize(lead.source)}, {formatDate(lead.createdAt)})
+              {lead.status === 'NEW' && lead.source === 'PLATFORM_ASSIGNED' && (
+                <button type="button" className="danger" onClick={() => run(async () => (await unassign({ variables: { input: { leadId: lead.id } } })).data?.unassignLead)}>
+                  Unassign {lead.partner.name}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormError message={error} />
+    </>
+  );
+}
+
+function Recommendations({ inquiryId }: { inquiryId: string }) {
+  const query = useQuery(RecommendedPartnersQuery, { variables: { inquiryId }, fetchPolicy: 'cache-and-network' });
+  const [assign] = useMutation(AssignPartnersMutation, { refetchQueries });
+  const [chosen, setChosen] = useState<string[]>([]);
+  const notify = useToast();
+  const { error, run } = useActionError();
+  const onAssign = async () => {
+    const ok = await run(async () => (await assign({ variables: { input: { inquiryId, partnerIds: chosen } } })).data?.assignPartners);
+    if (ok) { notify(`Assigned ${chosen.length} partner${chosen.length === 1 ? '' : 's'}.`); setChosen([]); }
+  };
+  const recommendations = query.data?.recommendedPartners ?? [];
+  return (
+    <>
+      <h2>Recommended partners</h2>
+      {queryState('recommendations', query) ?? (recommendations.length === 0 ? <Empty>No other eligible partner offers this service type.</Empty> : (
+        <ol className="recommendations">
+          {recommendations.map((r) => (
+            <li key={r.partner.id} className="card">
+              <label className="choice">
+                <input type="checkbox" checked={chosen.includes(r.partner.id)}
+                  onChange={(e) => setChosen(e.target.checked ? [...chosen, r.partner.id] : chosen.filter((id) => id !== r.partner.id))} />
+                <strong>{r.partner.name}</strong> — score {r.score.toFixed(2)}{r.service ? ` · ${r.service.title}` : ''}
+              </label>
+              <details><summary>Score parts</summary><ScoreParts parts={r.reasons} /></details>
+            </li>
+          ))}
+        </ol>
+      ))}
+      <button type="button" onClick={onAssign} disabled={chosen.length === 0}>Assign {chosen.length || ''} selected</button>
+      <FormError message={error} />
+    </>
+  );
+}

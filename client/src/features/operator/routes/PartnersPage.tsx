@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import { PartnerStatus } from '@slp/shared';
+import { DataTable } from '../../../components/DataTable';
+import { FormError } from '../../../components/fields';
+import { PageTitle } from '../../../components/PageTitle';
+import { queryState } from '../../../components/status';
+import type { PartnerStatus as Status, PartnersQuery as PartnersData } from '../../../gql/graphql';
+import { enumValues, humanize } from '../../../lib/labels';
+import { useActionError } from '../../../lib/use-action';
+import { PartnersQuery, SetPartnerStatusMutation } from '../api/partners';
+
+type PartnerRow = PartnersData['partners']['edges'][number]['node'];
+const column = createColumnHelper<PartnerRow>();
+/** What an operator can do from each status. */
+const moves: Record<string, { to: Status; label: string }[]> = {
+  PENDING: [{ to: 'ONBOARDED', label: 'Onboard' }],
+  ONBOARDED: [{ to: 'SUSPENDED', label: 'Suspend' }],
+  SUSPENDED: [{ to: 'ONBOARDED', label: 'Reinstate' }],
+};
+
+/** Every partner with its status, and the operator's onboard / suspend actions. */
+export function PartnersPage() {
+  const [status, setStatus] = useState('');
+  const query = useQuery(PartnersQuery, { variables: { status: (status || null) as Status | null }, fetchPolicy: 'cache-and-network' });
+  const [setPartnerStatus] = useMutation(SetPartnerStatusMutation, {
+    // A partner moved out of the filtered status: the filtered lists are stale.
+    update: (cache) => { cache.evict({ id: 'ROOT_QUERY', fieldName: 'partners' }); cache.evict({ id: 'ROOT_QUERY', fieldName: 'services' }); cache.gc(); },
+  });
+  const { error, run } = useActionError();
+  const columns = [
+    column.accessor('name', { header: 'Partner', cell: (c) => <Link to={`/partners/${c.row.original.id}`}>{c.getValue()}</Link> }),
+    column.accessor('contactEmail', { header: 'Contact email' }),
+    column.accessor((p) => p.location ?? '', { id: 'location', header: 'Location' }),
+    column.accessor('capacity', { header: 'Capacity' }),
+    column.accessor('status', { header: 'Status', cell: (c) => humanize(c.getValue()) }),
+    column.display({
+      id: 'actions', header: 'Actions', cell: ({ row: { original: p } }) => (
+        <div className="actions">
+          {(moves[p.status] ?? []).map((move) => (
+            <button key={move.to} type="button" className={move.to === 'SUSPENDED' ? 'danger' : undefined}
+              onClick={() => run(async () => (await setPartnerStatus({ variables: { input: { partnerId: p.id, status: move.to } } })).data?.setPartnerStatus)}>
+              {move.label} {p.name}
+            </button>
+          ))}
+        </div>
+      ),
+    }),
+  ];
+  return (
+    <section>
+      <PageTitle title="Partners">Partners</PageTitle>
+      <label className="table-filter">Status
+        <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">Any</option>
+          {enumValues(PartnerStatus).map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+        </select>
+      </label>
+      <FormError message={error} />
+      {queryState('partners', query) ?? (
+        <DataTable caption="Partners" data={query.data?.partners.edges.map((e) => e.node) ?? []} columns={columns}
+          filterLabel="Search partners" empty="No partner in this status." />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useForm } from 'react-hook-form';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { ProductCategory, ServiceType, currencyCodes, limits, publishServiceRules } from '@slp/shared';
+import type { z } from 'zod';
+import { FormError, SelectField, TextAreaField, TextField } from '../../../components/fields';
+import { PageTitle } from '../../../components/PageTitle';
+import { Empty, queryState } from '../../../components/status';
+import { useToast } from '../../../components/toasts';
+import type { PublishServiceInput } from '../../../gql/graphql';
+import { applyUserErrors } from '../../../lib/form-errors';
+import { enumValues, humanize } from '../../../lib/labels';
+import { blankToNull, sharedRules } from '../../../lib/shared-rules';
+import { ServiceCard } from '../../directory/components/ServiceCard';
+import { MyServicesQuery, PublishServiceMutation } from '../api/operations';
+
+interface ServiceForm {
+  title: string; description: string; serviceType: string; public: boolean; productCategories: string[];
+  priceFrom: string; priceTo: string; currency: string;
+}
+const fields = ['title', 'description', 'serviceType', 'public', 'productCategories', 'priceFrom', 'priceTo', 'currency'];
+const empty: ServiceForm = { title: '', description: '', serviceType: '', public: true, productCategories: [], priceFrom: '', priceTo: '', currency: 'USD' };
+const serviceTypes = enumValues(ServiceType).map((value) => ({ value, label: humanize(value) }));
+const currencies = currencyCodes.map((value) => ({ value, label: value }));
+
+/** The partner's services, and a form to publish another (public ones appear in the directory). */
+export function MyServicesPage() {
+  const query = useQuery(MyServicesQuery);
+  const partner = query.data?.viewer?.partner;
+  return (
+    <section>
+      <PageTitle title="My services">My services</PageTitle>
+      {queryState('your services', query) ?? (!partner ? <Empty>Your account belongs to no partner.</Empty> : (
+        <>
+          {partner.status !== 'ONBOARDED' && <p className="status">{partner.name} is {humanize(partner.status).toLowerCase()}: its services appear in the directory once the platform onboards it.</p>}
+          {partner.services.edges.length === 0 ? <Empty>You have not published a service yet.</Empty>
+            : <div className="cards">{partner.services.edges.map(({ node }) => <ServiceCard key={node.id} service={node} showPartner={false} />)}</div>}
+          <h2>Publish a service</h2>
+          <PublishServiceForm partnerId={partner.id} />
+        </>
+      ))}
+    </section>
+  );
+}
+
+function PublishServiceForm({ partnerId }: { partnerId: string }) {
+  const notify = useToast();
+  const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<ServiceForm, unknown, z.output<typeof publishServiceRules>>({
+    resolver: sharedRules(publishServiceRules, (v: ServiceForm) => blankToNull(v, ['description', 'priceFrom', 'priceTo'])),
+    defaultValues: empty,
+  });
+  const [publish] = useMutation(PublishServiceMutation, {
+    update: (cache) => {
+      cache.evict({ id: cache.identify({ __typename: 'Partner', id: partnerId }), fieldName: 'services' });
+      cache.evict({ id: 'ROOT_QUERY', fieldName: 'services' });
+      cache.gc();
+    },
+  });
+  const onSubmit = handleSubmit(async (input) => {
+    const { data } = await publish({ variables: { input: input as PublishServiceInput } });
+    if (applyUserErrors(data?.publishService.userErrors, setError, fields)) return;
+    notify('Service published.');
+    reset(empty);
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Publish a service" className="form-wide">
+      <TextField label="Title" required maxLength={limits.serviceTitle} registration={register('title')} error={errors.title?.message} />
+      <SelectField label="Service type" required placeholder="Choose…" options={serviceTypes} registration={register('serviceType')} error={errors.serviceType?.message} />
+      <TextAreaField label="Description" maxLength={limits.serviceDescription} registration={register('description')} error={errors.description?.message} />
+      <fieldset aria-describedby={errors.productCategories ? 'categories-error' : undefined}>
+        <legend>Product categories <span aria-hidden="true">*</span></legend>
+        <div className="checkbox-grid">
+          {enumValues(ProductCategory).map((c) => (
+            <label key={c} className="choice"><input type="checkbox" value={c} {...register('productCategories')} /> {humanize(c)}</label>
+          ))}
+        </div>
+        {errors.productCategories && <span id="categories-error" className="field-error" role="alert">{errors.productCategories.message}</span>}
+      </fieldset>
+      <TextField label="Price from (per month)" inputMode="decimal" registration={register('priceFrom')} error={errors.priceFrom?.message} />
+      <TextField label="Price to (per month)" inputMode="decimal" registration={register('priceTo')} error={errors.priceTo?.message} />
+      <SelectField label="Currency" options={currencies} registration={register('currency')} error={errors.currency?.message} />
+      <label className="choice"><input type="checkbox" {...register('public')} /> Public: listed in the directory and open to sellers' requests</label>
+      <FormError message={errors.root?.server?.message} />
+      <button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Publishing…' : 'Publish service'}</button>
+    </form>
+  );
+}
