@@ -3,6 +3,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { Loading } from '../components/status';
 import { useViewer, type ViewerData } from '../features/auth/api/viewer';
 import { useLogOut } from '../features/auth/api/session';
+import { InquiryUpdates } from '../features/inquiries/components/InquiryUpdates';
 import { LeadAlerts, LeadPoolNavLabel } from '../features/leads/components/LeadAlerts';
 
 interface NavItem { to: string; label: ReactNode; end?: boolean }
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {viewer?.user.role === 'PARTNER' && <LeadAlerts />}
+      {viewer?.user.role === 'SELLER' && <InquiryUpdates />}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading what="page" />}>{children}</Suspense>
       </main>

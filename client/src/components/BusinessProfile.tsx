@@ -2,7 +2,7 @@ import { companySizeLabel, formatMoney, humanize } from '../lib/labels';
 
 interface Money { amount: string; currency: string }
 export interface ProfileData {
-  requestType: string; serviceType?: string | null; location?: string | null; companySize: string;
+  requestType: string; serviceType?: string | null; location?: string | null; language?: string | null; companySize: string;
   shopGmv: Money; otherChannelsGmv?: Money | null; budget: Money; productCategory: string;
   hotSaleProduct?: string | null; otherDetails?: string | null;
 }
@@ -17,6 +17,7 @@ export function BusinessProfile({ profile }: { profile: ProfileData }) {
     ['Other channels GMV / month', formatMoney(profile.otherChannelsGmv)],
     ['Budget / month', formatMoney(profile.budget)],
     ['Location', profile.location ?? '—'],
+    ['Preferred language', profile.language ?? '—'],
     ['Hot sale product', profile.hotSaleProduct ?? '—'],
     ['Other details', profile.otherDetails ?? '—'],
   ];

@@ -5,25 +5,29 @@ import { companySizeLabel, enumValues, humanize } from '../../../lib/labels';
 
 /** The request form's editable fields as strings, the way inputs hold them. */
 export interface BusinessProfileForm {
-  contactName: string; location: string; companySize: string; currency: string; shopGmv: string;
+  contactName: string; location: string; language: string; companySize: string; currency: string; shopGmv: string;
   otherChannelsGmv: string; budget: string; productCategory: string; hotSaleProduct: string; otherDetails: string;
 }
 
 export const businessProfileKeys = [
-  'contactName', 'location', 'companySize', 'currency', 'shopGmv', 'otherChannelsGmv', 'budget',
+  'contactName', 'location', 'language', 'companySize', 'currency', 'shopGmv', 'otherChannelsGmv', 'budget',
   'productCategory', 'hotSaleProduct', 'otherDetails',
 ] as const satisfies readonly (keyof BusinessProfileForm)[];
 
-export const optionalProfileKeys = ['location', 'otherChannelsGmv', 'hotSaleProduct', 'otherDetails'] as const;
+export const optionalProfileKeys = ['location', 'language', 'otherChannelsGmv', 'hotSaleProduct', 'otherDetails'] as const;
 
 export const emptyBusinessProfile: BusinessProfileForm = {
-  contactName: '', location: '', companySize: '', currency: 'USD', shopGmv: '', otherChannelsGmv: '', budget: '',
+  contactName: '', location: '', language: '', companySize: '', currency: 'USD', shopGmv: '', otherChannelsGmv: '', budget: '',
   productCategory: '', hotSaleProduct: '', otherDetails: '',
 };
 
 const companySizes = enumValues(CompanySize).map((value) => ({ value, label: companySizeLabel(value) }));
 const categories = enumValues(ProductCategory).map((value) => ({ value, label: humanize(value) }));
 const currencyOptions = currencyCodes.map((value) => ({ value, label: value }));
+/** Languages partners work in most; the API takes any two-letter ISO 639-1 code. */
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const languages = ['en', 'es', 'fr', 'de', 'pt', 'zh', 'ja', 'ko', 'id', 'ms', 'th', 'vi', 'ar']
+  .map((value) => ({ value, label: languageNames.of(value) ?? value }));
 
 /** Contact and business-profile inputs, shared by the request form and the edit form. */
 export function BusinessProfileFields({ contactEmail }: { contactEmail?: React.ReactNode }) {
@@ -37,6 +41,7 @@ export function BusinessProfileFields({ contactEmail }: { contactEmail?: React.R
         <TextField label="Subject (contact name)" required autoComplete="name" maxLength={limits.name} registration={register('contactName')} error={error('contactName')} />
         {contactEmail}
         <TextField label="Location" hint="Where you would meet a partner offline, if ever" maxLength={limits.location} registration={register('location')} error={error('location')} />
+        <SelectField label="Preferred language" placeholder="No preference" options={languages} registration={register('language')} error={error('language')} />
       </fieldset>
       <fieldset>
         <legend>Business profile</legend>

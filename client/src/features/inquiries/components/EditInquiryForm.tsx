@@ -11,7 +11,7 @@ import { BusinessProfileFields, businessProfileKeys, optionalProfileKeys, type B
 
 function formValues(inquiry: InquiryFieldsFragment): BusinessProfileForm {
   return {
-    contactName: inquiry.contact?.name ?? '', location: inquiry.location ?? '', companySize: inquiry.companySize,
+    contactName: inquiry.contact?.name ?? '', location: inquiry.location ?? '', language: inquiry.language ?? '', companySize: inquiry.companySize,
     currency: inquiry.budget.currency, shopGmv: inquiry.shopGmv.amount, otherChannelsGmv: inquiry.otherChannelsGmv?.amount ?? '',
     budget: inquiry.budget.amount, productCategory: inquiry.productCategory, hotSaleProduct: inquiry.hotSaleProduct ?? '',
     otherDetails: inquiry.otherDetails ?? '',

@@ -5,7 +5,7 @@ export const LeadRowFields = graphql(`
     id status source createdAt followedAt dealAt closedAt rejectedAt closeReason rejectReason
     service { id title serviceType }
     inquiry {
-      id requestType serviceType companySize productCategory location
+      id requestType serviceType companySize productCategory location language
       budget { amount currency } shopGmv { amount currency }
     }
   }

@@ -14,7 +14,7 @@ export const OperatorInquiryQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Inquiry {
-        id status requestType serviceType location companySize productCategory hotSaleProduct otherDetails createdAt
+        id status requestType serviceType location language companySize productCategory hotSaleProduct otherDetails createdAt
         shopGmv { amount currency } otherChannelsGmv { amount currency } budget { amount currency }
         leads(first: 100) { edges { node { id status source createdAt partner { id name } } } }
       }
