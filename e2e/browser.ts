@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../server/test/harness';
+import { PASSWORD, World } from '../server/test/fixtures';
+import { clientDist } from './build-client';
 
 /** Debian's Chromium package; the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,4 +43,29 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+export interface BrowserApp { app: TestApp; world: World; browser: Browser; baseURL: string }
+
+/** Per test file: the real app on its own cloned database serving the built SPA, and one Chromium. */
+export function useBrowserApp(): BrowserApp {
+  const state = {} as BrowserApp;
+  beforeAll(async () => {
+    state.app = await startTestApp({ clientDist });
+    state.world = new World(state.app);
+    state.baseURL = state.app.url.replace(/\/graphql$/, '');
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+  });
+  return state;
+}
+
+/** Logs a new user of this role in through the UI, in its own browser context. */
+export async function loggedIn(state: BrowserApp, user: { email: string }, phone = false) {
+  const session = await newUser(state.browser, state.baseURL, phone);
+  await logIn(session.page, user.email, PASSWORD);
+  return session;
 }

@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Role } from '@slp/shared';
-import { startTestApp, type TestApp } from '../server/test/harness';
-import { PASSWORD, World } from '../server/test/fixtures';
-import { clientDist } from './build-client';
-import { hasChromium, launchBrowser, newUser, screenshot } from './browser';
+import { PASSWORD } from '../server/test/fixtures';
+import { hasChromium, newUser, screenshot, useBrowserApp } from './browser';
 
 describe.skipIf(!hasChromium)('seller in the browser', () => {
-  let app: TestApp;
-  let world: World;
-  let browser: Browser;
-  let baseURL: string;
-
-  beforeAll(async () => {
-    app = await startTestApp({ clientDist });
-    world = new World(app);
-    baseURL = app.url.replace(/\/graphql$/, '');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const state = useBrowserApp();
 
   it('finds a partner, sends a TARGET request, edits it, closes one partner and then the request', async () => {
-    const partner = await world.partner({ services: [{ title: 'Storefront care deluxe' }] });
-    const seller = await world.user(Role.SELLER);
-    const { context, page } = await newUser(browser, baseURL);
+    const partner = await state.world.partner({ services: [{ title: 'Storefront care deluxe' }] });
+    const seller = await state.world.user(Role.SELLER);
+    const { context, page } = await newUser(state.browser, state.baseURL);
 
     await page.goto('/');
     await page.getByLabel('Search').fill('Storefront care deluxe');
@@ -89,8 +72,8 @@ describe.skipIf(!hasChromium)('seller in the browser', () => {
   });
 
   it('signs up a seller and shows the API\'s error next to the email field', async () => {
-    const existing = await world.user(Role.SELLER);
-    const { context, page } = await newUser(browser, baseURL, true);
+    const existing = await state.world.user(Role.SELLER);
+    const { context, page } = await newUser(state.browser, state.baseURL, true);
     await page.goto('/signup');
     await page.getByLabel('Your name').fill('Sam Seller');
     await page.getByLabel('Email').fill(existing.email);

@@ -12,7 +12,8 @@ const fetcher = createGraphiQLFetcher({
   headers: { 'apollo-require-preflight': 'true' },
 });
 
-const defaultQuery = `# Runs as the logged-in viewer (your session cookie). Open the docs on the left.
+const defaultQuery = `# Runs as you (your session cookie).
+# The schema docs are on the left.
 query Me {
   viewer { user { name email role } partner { name status } }
 }

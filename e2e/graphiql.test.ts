@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { Role } from '@slp/shared';
+import { hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
+
+describe.skipIf(!hasChromium)('GraphiQL', () => {
+  const state = useBrowserApp();
+
+  it('shows the schema docs and runs queries with the viewer\'s session', async () => {
+    const seller = await state.world.user(Role.SELLER);
+    const { context, page } = await loggedIn(state, seller);
+    await page.goto('/graphiql');
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    // Monaco wraps long lines, so compare the response's text without whitespace.
+    const response = page.locator('.graphiql-response');
+    await expect.poll(async () => (await response.innerText()).replace(/\s/g, '')).toContain(`"email":"${seller.email}"`);
+    await screenshot(page, 'graphiql');
+    await context.close();
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { PartnerStatus, Role, ServiceType } from '@slp/shared';
+import { inquiryInput, submitInquiry } from '../server/test/fixtures';
+import { hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
+
+describe.skipIf(!hasChromium)('operator in the browser', () => {
+  const state = useBrowserApp();
+
+  it('onboards a pending partner and suspends it again', async () => {
+    const pending = await state.world.partner({ status: PartnerStatus.PENDING });
+    const { context, page } = await loggedIn(state, await state.world.user(Role.OPERATOR));
+    await page.getByRole('link', { name: 'Partners' }).click();
+    const row = page.getByRole('row', { name: new RegExp(pending.partner.name) });
+    await expect.poll(() => row.textContent()).toContain('Pending');
+    await row.getByRole('button', { name: `Onboard ${pending.partner.name}` }).click();
+    await expect.poll(() => row.textContent()).toContain('Onboarded');
+    await screenshot(page, 'operator-partners');
+    await row.getByRole('button', { name: `Suspend ${pending.partner.name}` }).click();
+    await expect.poll(() => row.textContent()).toContain('Suspended');
+    await context.close();
+  });
+
+  it('sees an open inquiry in the queue, its ranked partners with each score part, assigns and unassigns', async () => {
+    const service = { serviceType: ServiceType.LOGISTICS, title: 'Parcel desk' };
+    const first = await state.world.partner({ services: [service] });
+    const seller = await state.world.seller();
+    const { inquiry } = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: 'LOGISTICS' }));
+    const second = await state.world.partner({ services: [service] });
+
+    const { context, page } = await loggedIn(state, await state.world.user(Role.OPERATOR));
+    await page.getByRole('link', { name: 'Open inquiries' }).click();
+    await page.getByRole('row', { name: /Logistics/ }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Recommended partners' }).waitFor();
+    const assigned = page.getByRole('listitem').filter({ hasText: `${first.partner.name}: New` });
+    await assigned.waitFor();
+    const recommendation = page.getByRole('listitem').filter({ hasText: second.partner.name });
+    await recommendation.locator('summary', { hasText: 'Score parts' }).click();
+    expect(await recommendation.getByRole('row').count()).toBeGreaterThan(3);
+    await screenshot(page, 'operator-recommendations');
+
+    await recommendation.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Assign 1 selected' }).click();
+    await page.getByRole('listitem').filter({ hasText: `${second.partner.name}: New` }).waitFor();
+    await assigned.getByRole('button', { name: `Unassign ${first.partner.name}` }).click();
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: `${first.partner.name}: Closed` }).count()).toBe(1);
+    expect(inquiry.id).toBeTruthy();
+    await context.close();
+  });
+});
