@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@slp/shared';
 import { PASSWORD } from '../server/test/fixtures';
-import { hasChromium, newUser, screenshot, useBrowserApp } from './browser';
+import { hasChromium, loggedIn, newUser, screenshot, useBrowserApp } from './browser';
 
 describe.skipIf(!hasChromium)('seller in the browser', () => {
   const state = useBrowserApp();
@@ -68,6 +68,27 @@ describe.skipIf(!hasChromium)('seller in the browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Close request' }).click();
     await page.getByText('A closed request can no longer be edited.').waitFor();
     await screenshot(page, 'request-closed');
+    await context.close();
+  });
+
+  it('sends an OPEN request with a service type: the platform assigns a fitting partner', async () => {
+    const fitting = await state.world.partner({ services: [{ title: 'Creator circle', serviceType: 'CREATOR_MARKETING' as never }] });
+    const seller = await state.world.user(Role.SELLER);
+    const { context, page } = await loggedIn(state, seller, true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Request a partner' }).click();
+    await page.getByLabel('I want the platform to refer partners to me').check();
+    await page.getByLabel('Company size').selectOption('EMPLOYEES_0_5');
+    await page.getByLabel('Product category').selectOption('BEAUTY_PERSONAL_CARE');
+    await page.getByLabel('TikTok Shop sales GMV').fill('1200');
+    await page.getByLabel('Budget').fill('2000');
+    await page.getByLabel('Preferred language').selectOption('en');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByText('Choose the service type you want').waitFor();
+    await page.getByLabel('Service type').selectOption('CREATOR_MARKETING');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByText('Referral: Creator marketing').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(fitting.partner.name) }).textContent()).toContain('New');
+    await screenshot(page, 'request-open-phone');
     await context.close();
   });
 
