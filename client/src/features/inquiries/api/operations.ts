@@ -6,12 +6,12 @@ export const InquiryFields = graphql(`
     shopGmv { amount currency } otherChannelsGmv { amount currency } budget { amount currency }
     contact { name email } contactAccess createdAt updatedAt closedAt
     targetServices { id title partner { id name } }
-    leads(first: 100) { totalCount edges { node { id status source closeReason createdAt partner { id name } service { id title } } } }
+    leads(first: 50) { totalCount edges { node { id status source closeReason createdAt partner { id name } service { id title } } } }
   }
 `);
 
 export const MyInquiriesQuery = graphql(`
-  query MyInquiries { myInquiries(first: 100) { totalCount edges { node { ...InquiryFields } } } }
+  query MyInquiries { myInquiries(first: 50) { totalCount edges { node { ...InquiryFields } } } }
 `);
 
 export const InquiryQuery = graphql(`
