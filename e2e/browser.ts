@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../server/test/harness';
 import { PASSWORD, World } from '../server/test/fixtures';
-import { clientDist } from './build-client';
+import { clientDist, ensureClientBuilt } from './build-client';
 
 /** Debian's Chromium package; the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,6 +51,7 @@ export interface BrowserApp { app: TestApp; world: World; browser: Browser; base
 export function useBrowserApp(): BrowserApp {
   const state = {} as BrowserApp;
   beforeAll(async () => {
+    await ensureClientBuilt();
     state.app = await startTestApp({ clientDist });
     state.world = new World(state.app);
     state.baseURL = state.app.url.replace(/\/graphql$/, '');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { clientDist } from './build-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientDist, ensureClientBuilt } from './build-client';
 
 interface ManifestChunk { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
 type Manifest = Record<string, ManifestChunk>;
@@ -24,7 +24,11 @@ export function initialChunks(manifest: Manifest): string[] {
 const gzipped = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(clientDist, file))).length;
 
 describe('SPA bundle', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(clientDist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  let manifest: Manifest;
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    manifest = JSON.parse(fs.readFileSync(path.join(clientDist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  });
 
   it(`keeps the initial JavaScript under ${BUDGET_KB} KB gzipped`, () => {
     const files = initialChunks(manifest);
