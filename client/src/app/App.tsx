@@ -11,6 +11,9 @@ const SignUpPage = lazyPage(() => import('../features/auth/routes/SignUpPage'), 
 const RequestPartnerPage = lazyPage(() => import('../features/inquiries/routes/RequestPartnerPage'), 'RequestPartnerPage');
 const MyRequestsPage = lazyPage(() => import('../features/inquiries/routes/MyRequestsPage'), 'MyRequestsPage');
 const RequestPage = lazyPage(() => import('../features/inquiries/routes/RequestPage'), 'RequestPage');
+const AuthorizationsPage = lazyPage(() => import('../features/authorizations/routes/AuthorizationsPage'), 'AuthorizationsPage');
+const LeadPoolPage = lazyPage(() => import('../features/leads/routes/LeadPoolPage'), 'LeadPoolPage');
+const LeadPage = lazyPage(() => import('../features/leads/routes/LeadPage'), 'LeadPage');
 const MyServicesPage = lazyPage(() => import('../features/services/routes/MyServicesPage'), 'MyServicesPage');
 const QueuePage = lazyPage(() => import('../features/operator/routes/QueuePage'), 'QueuePage');
 const OperatorInquiryPage = lazyPage(() => import('../features/operator/routes/OperatorInquiryPage'), 'OperatorInquiryPage');
@@ -43,6 +46,9 @@ function AppRoutes() {
       <Route path="/requests" element={seller(<MyRequestsPage />)} />
       <Route path="/requests/new" element={seller(<RequestPartnerPage />)} />
       <Route path="/requests/:inquiryId" element={seller(<RequestPage />)} />
+      <Route path="/authorizations" element={seller(<AuthorizationsPage />)} />
+      <Route path="/leads" element={partner(<LeadPoolPage />)} />
+      <Route path="/leads/:leadId" element={partner(<LeadPage />)} />
       <Route path="/services" element={partner(<MyServicesPage />)} />
       <Route path="/operator/queue" element={operator(<QueuePage />)} />
       <Route path="/operator/inquiries/:inquiryId" element={operator(<OperatorInquiryPage />)} />

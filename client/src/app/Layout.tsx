@@ -4,6 +4,7 @@ import { Loading } from '../components/status';
 import { useViewer, type ViewerData } from '../features/auth/api/viewer';
 import { useLogOut } from '../features/auth/api/session';
 import { InquiryUpdates } from '../features/inquiries/components/InquiryUpdates';
+import { LeadAlerts, LeadPoolNavLabel } from '../features/leads/components/LeadAlerts';
 
 interface NavItem { to: string; label: ReactNode; end?: boolean }
 
@@ -14,9 +15,9 @@ function navFor(viewer: ViewerData | null): NavItem[] {
   switch (viewer?.user.role) {
     case 'SELLER':
       return [...common, { to: '/requests/new', label: 'Request a partner' }, { to: '/requests', label: 'My requests', end: true },
-        ...developer];
+        { to: '/authorizations', label: 'Authorizations' }, ...developer];
     case 'PARTNER':
-      return [...common, { to: '/services', label: 'My services' }, ...developer];
+      return [...common, { to: '/leads', label: <LeadPoolNavLabel /> }, { to: '/services', label: 'My services' }, ...developer];
     case 'OPERATOR':
       return [...common, { to: '/operator/queue', label: 'Open inquiries' }, { to: '/operator/partners', label: 'Partners' }, ...developer,
         { to: '/mailbox', label: 'Mailbox' }];
@@ -56,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
           )}
         </div>
       </header>
+      {viewer?.user.role === 'PARTNER' && <LeadAlerts />}
       {viewer?.user.role === 'SELLER' && <InquiryUpdates />}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading what="page" />}>{children}</Suspense>

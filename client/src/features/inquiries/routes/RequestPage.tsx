@@ -9,6 +9,8 @@ import { Empty, queryState } from '../../../components/status';
 import type { InquiryFieldsFragment } from '../../../gql/graphql';
 import { formatDate, humanize } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
+import { useToast } from '../../../components/toasts';
+import { useGrantAuthorization } from '../../authorizations/api/operations';
 import { CloseInquiryMutation, CloseLeadMutation, InquiryQuery } from '../api/operations';
 import { EditInquiryForm } from '../components/EditInquiryForm';
 
@@ -56,6 +58,8 @@ function LockedFields({ inquiry }: { inquiry: InquiryFieldsFragment }) {
 
 function PartnerStatuses({ inquiry }: { inquiry: InquiryFieldsFragment }) {
   const [closeLead] = useMutation(CloseLeadMutation);
+  const grant = useGrantAuthorization();
+  const notify = useToast();
   const { error, run } = useActionError();
   const leads = inquiry.leads.edges.map((e) => e.node);
   return (
@@ -74,6 +78,16 @@ function PartnerStatuses({ inquiry }: { inquiry: InquiryFieldsFragment }) {
                   <td data-label="Status"><span className={`status-pill status-${lead.status.toLowerCase()}`}>{humanize(lead.status)}</span>{lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''}</td>
                   <td data-label="Since">{formatDate(lead.createdAt)}</td>
                   <td className="actions">
+                    {canApply(LeadAction.AUTHORIZATION_MATCHED, lead.status as LeadStatus) && (
+                      <ConfirmButton label={`Authorize ${lead.partner.name}`} title={`Authorize ${lead.partner.name}?`} confirmLabel="Grant shop access" className=""
+                        onConfirm={() => run(async () => {
+                          const payload = await grant(lead.partner.id);
+                          if (payload?.authorization) notify(`Authorization ${payload.authorization.authorizationId} granted to ${lead.partner.name}.`);
+                          return payload;
+                        })}>
+                        <p>{lead.partner.name} gets access to your shop and this request reaches a deal with them. You can revoke it under Authorizations.</p>
+                      </ConfirmButton>
+                    )}
                     {inquiry.status === 'ACTIVE' && canApply(LeadAction.SELLER_CLOSE, lead.status as LeadStatus) && (
                       <ConfirmButton label={`Close for ${lead.partner.name}`} title={`Close for ${lead.partner.name}?`} confirmLabel="Close for this partner"
                         onConfirm={() => run(async () => (await closeLead({ variables: { input: { leadId: lead.id } } })).data?.closeLead)}>

@@ -1,0 +1,35 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+import { evictLists } from '../../../lib/cache';
+
+export const AuthorizationFields = graphql(`
+  fragment AuthorizationFields on SellerAuthorization { id authorizationId grantedAt revokedAt partner { id name } }
+`);
+
+export const MyAuthorizationsQuery = graphql(`
+  query MyAuthorizations { myAuthorizations { ...AuthorizationFields } }
+`);
+
+export const GrantAuthorizationMutation = graphql(`
+  mutation GrantAuthorization($input: GrantAuthorizationInput!) {
+    grantAuthorization(input: $input) { authorization { ...AuthorizationFields } userErrors { field message code } }
+  }
+`);
+
+export const RevokeAuthorizationMutation = graphql(`
+  mutation RevokeAuthorization($input: RevokeAuthorizationInput!) {
+    revokeAuthorization(input: $input) { authorization { ...AuthorizationFields } userErrors { field message code } }
+  }
+`);
+
+/**
+ * Granting reaches a deal on this partner's FOLLOWING leads of the seller, so the seller's requests on
+ * screen refetch along with the list of authorizations.
+ */
+export function useGrantAuthorization() {
+  const [grant] = useMutation(GrantAuthorizationMutation, {
+    update: (cache) => evictLists(cache, 'myAuthorizations', 'myInquiries'),
+    refetchQueries: ['Inquiry'],
+  });
+  return async (partnerId: string) => (await grant({ variables: { input: { partnerId } } })).data?.grantAuthorization;
+}

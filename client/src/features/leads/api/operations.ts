@@ -1,0 +1,69 @@
+import { graphql } from '../../../gql';
+
+export const LeadRowFields = graphql(`
+  fragment LeadRowFields on Lead {
+    id status source createdAt followedAt dealAt closedAt rejectedAt closeReason rejectReason
+    service { id title serviceType }
+    inquiry {
+      id requestType serviceType companySize productCategory location language
+      budget { amount currency } shopGmv { amount currency }
+    }
+  }
+`);
+
+export const LeadDetailFields = graphql(`
+  fragment LeadDetailFields on Lead {
+    ...LeadRowFields
+    rejectNote closeNote
+    authorization { id authorizationId grantedAt revokedAt }
+    history { type at actorRole }
+    inquiry {
+      id status contactAccess contact { name email }
+      otherChannelsGmv { amount currency } hotSaleProduct otherDetails createdAt updatedAt closedAt
+    }
+  }
+`);
+
+export const LeadCountsQuery = graphql(`
+  query LeadCounts { leadCounts { new following deal closed } }
+`);
+
+export const LeadsQuery = graphql(`
+  query Leads($status: LeadStatus!, $filter: LeadFilter) {
+    leads(status: $status, filter: $filter, first: 100) { totalCount edges { node { ...LeadRowFields } } }
+  }
+`);
+
+export const LeadQuery = graphql(`
+  query Lead($id: ID!) { node(id: $id) { __typename ... on Lead { ...LeadDetailFields } } }
+`);
+
+export const FollowLeadMutation = graphql(`
+  mutation FollowLead($input: FollowLeadInput!) {
+    followLead(input: $input) { lead { ...LeadDetailFields } userErrors { field message code } }
+  }
+`);
+
+export const RejectLeadMutation = graphql(`
+  mutation RejectLead($input: RejectLeadInput!) {
+    rejectLead(input: $input) { lead { ...LeadDetailFields } userErrors { field message code } }
+  }
+`);
+
+export const AcceptCooperationMutation = graphql(`
+  mutation AcceptCooperation($input: AcceptCooperationInput!) {
+    acceptCooperation(input: $input) { lead { ...LeadDetailFields } userErrors { field message code } }
+  }
+`);
+
+export const MarkNoAgreementMutation = graphql(`
+  mutation MarkNoAgreement($input: MarkNoAgreementInput!) {
+    markNoAgreement(input: $input) { lead { ...LeadDetailFields } userErrors { field message code } }
+  }
+`);
+
+export const LeadAlertsSubscription = graphql(`
+  subscription LeadAlerts {
+    leadAlerts { type lead { id status inquiry { id productCategory budget { amount currency } } } }
+  }
+`);

@@ -1,0 +1,58 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import type { LeadStatus } from '@slp/shared';
+import { BusinessProfile } from '../../../components/BusinessProfile';
+import { PageTitle } from '../../../components/PageTitle';
+import { Empty, queryState } from '../../../components/status';
+import type { LeadDetailFieldsFragment } from '../../../gql/graphql';
+import { formatDate, humanize } from '../../../lib/labels';
+import { LeadQuery } from '../api/operations';
+import { ContactBlock } from '../components/ContactBlock';
+import { LeadActions } from '../components/LeadActions';
+import { leadTabs } from '../tabs';
+
+/** One lead: the seller's business profile, the contact block (locked until followed up), actions and history. */
+export function LeadPage() {
+  const { leadId = '' } = useParams();
+  const query = useQuery(LeadQuery, { variables: { id: leadId } });
+  const state = queryState('this lead', query);
+  if (state) return state;
+  const lead = query.data?.node?.__typename === 'Lead' ? query.data.node : null;
+  if (!lead) return <Empty>This lead does not exist or is not yours. <Link to="/leads">Back to the leads pool</Link></Empty>;
+  const tab = leadTabs.find((t) => t.status === lead.status);
+  return (
+    <section>
+      <p><Link to={`/leads${tab ? `?tab=${tab.key}` : ''}`}>← {tab?.label ?? 'Seller Leads Pool'}</Link></p>
+      <PageTitle title="Lead">{lead.inquiry ? `${humanize(lead.inquiry.productCategory)} seller` : 'Rejected lead'}</PageTitle>
+      <p>Status: <span className={`status-pill status-${lead.status.toLowerCase()}`}>{humanize(lead.status)}</span>
+        {lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''} · {humanize(lead.source)}{lead.service ? ` · ${lead.service.title}` : ''}</p>
+      <LeadActions leadId={lead.id} status={lead.status as LeadStatus} />
+      <Outcome lead={lead} />
+      {lead.inquiry ? (
+        <>
+          <ContactBlock inquiry={lead.inquiry} />
+          <h2>Business profile</h2>
+          <BusinessProfile profile={{ ...lead.inquiry, otherChannelsGmv: lead.inquiry.otherChannelsGmv }} />
+        </>
+      ) : <p className="locked-block">You rejected this lead, so the seller's information is no longer visible to you.</p>}
+      <h2>History</h2>
+      <ol className="history">
+        {lead.history.map((event, index) => (
+          <li key={index}><time dateTime={event.at}>{formatDate(event.at)}</time> — {humanize(event.type)}{event.actorRole ? ` by the ${event.actorRole.toLowerCase()}` : ''}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** What ended the lead: the deal's authorization, the reject reason, or the partner's closing note. */
+function Outcome({ lead }: { lead: LeadDetailFieldsFragment }) {
+  if (lead.authorization) {
+    return <p className="card">Deal reached {formatDate(lead.dealAt)} with authorization <strong>{lead.authorization.authorizationId}</strong>.</p>;
+  }
+  if (lead.rejectReason) {
+    return <p className="card">Rejected {formatDate(lead.rejectedAt)}: {humanize(lead.rejectReason)}{lead.rejectNote ? ` — ${lead.rejectNote}` : ''}</p>;
+  }
+  if (lead.closeNote) return <p className="card">Closing note: {lead.closeNote}</p>;
+  return null;
+}

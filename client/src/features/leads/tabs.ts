@@ -1,0 +1,12 @@
+import type { LeadStatus } from '../../gql/graphql';
+
+/** The Seller Leads Pool's four tabs, in the seed's words, with the count each badge shows. */
+export const leadTabs: { key: string; status: LeadStatus; label: string; count: 'new' | 'following' | 'deal' | 'closed' }[] = [
+  { key: 'new', status: 'NEW', label: 'New Opportunities', count: 'new' },
+  { key: 'following', status: 'FOLLOWING', label: 'Following', count: 'following' },
+  { key: 'deal', status: 'DEAL', label: 'Reach a Deal', count: 'deal' },
+  { key: 'closed', status: 'CLOSED', label: 'Closed', count: 'closed' },
+];
+
+/** Lists and badges that change when a lead moves between tabs. */
+export const leadLists = ['leads', 'leadCounts'] as const;
