@@ -1,7 +1,7 @@
-import { useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
-import { Empty, queryState } from '../../../components/status';
+import { Empty } from '../../../components/status';
+import { useNode } from '../../../lib/use-node';
 import { humanize } from '../../../lib/labels';
 import { PartnerQuery } from '../api/operations';
 import { ServiceCard } from '../components/ServiceCard';
@@ -9,10 +9,8 @@ import { ServiceCard } from '../components/ServiceCard';
 /** A partner's public page: who they are, the public contact email, and their services. */
 export function PartnerPage() {
   const { partnerId = '' } = useParams();
-  const query = useQuery(PartnerQuery, { variables: { id: partnerId } });
-  const state = queryState('this partner', query);
+  const { state, node: partner } = useNode(PartnerQuery, partnerId, 'Partner', 'this partner');
   if (state) return state;
-  const partner = query.data?.node?.__typename === 'Partner' ? query.data.node : null;
   if (!partner) return <Empty>This partner does not exist or is not public.</Empty>;
   const services = partner.services.edges.map((e) => e.node);
   return (

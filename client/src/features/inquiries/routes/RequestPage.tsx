@@ -1,11 +1,12 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { LeadAction, canApply, type LeadStatus } from '@slp/shared';
 import { BusinessProfile } from '../../../components/BusinessProfile';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { FormError, LockedField } from '../../../components/fields';
 import { PageTitle } from '../../../components/PageTitle';
-import { Empty, queryState } from '../../../components/status';
+import { Empty } from '../../../components/status';
+import { useNode } from '../../../lib/use-node';
 import type { InquiryFieldsFragment } from '../../../gql/graphql';
 import { formatDate, humanize } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
@@ -19,10 +20,8 @@ const LOCKED = 'Cannot be changed after sending';
 /** One request: edit it while active (locked fields shown as such), close it, or close one partner. */
 export function RequestPage() {
   const { inquiryId = '' } = useParams();
-  const query = useQuery(InquiryQuery, { variables: { id: inquiryId } });
-  const state = queryState('this request', query);
+  const { state, node: inquiry } = useNode(InquiryQuery, inquiryId, 'Inquiry', 'this request');
   if (state) return state;
-  const inquiry = query.data?.node?.__typename === 'Inquiry' ? query.data.node : null;
   if (!inquiry) return <Empty>This request does not exist. <Link to="/requests">Back to my requests</Link></Empty>;
   const active = inquiry.status === 'ACTIVE';
   return (

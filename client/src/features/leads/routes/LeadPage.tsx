@@ -1,9 +1,9 @@
-import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import type { LeadStatus } from '@slp/shared';
 import { BusinessProfile } from '../../../components/BusinessProfile';
 import { PageTitle } from '../../../components/PageTitle';
-import { Empty, queryState } from '../../../components/status';
+import { Empty } from '../../../components/status';
+import { useNode } from '../../../lib/use-node';
 import type { LeadDetailFieldsFragment } from '../../../gql/graphql';
 import { formatDate, humanize } from '../../../lib/labels';
 import { LeadQuery } from '../api/operations';
@@ -14,10 +14,8 @@ import { leadTabs } from '../tabs';
 /** One lead: the seller's business profile, the contact block (locked until followed up), actions and history. */
 export function LeadPage() {
   const { leadId = '' } = useParams();
-  const query = useQuery(LeadQuery, { variables: { id: leadId } });
-  const state = queryState('this lead', query);
+  const { state, node: lead } = useNode(LeadQuery, leadId, 'Lead', 'this lead');
   if (state) return state;
-  const lead = query.data?.node?.__typename === 'Lead' ? query.data.node : null;
   if (!lead) return <Empty>This lead does not exist or is not yours. <Link to="/leads">Back to the leads pool</Link></Empty>;
   const tab = leadTabs.find((t) => t.status === lead.status);
   return (

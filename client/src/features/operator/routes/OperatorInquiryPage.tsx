@@ -5,6 +5,7 @@ import { BusinessProfile } from '../../../components/BusinessProfile';
 import { FormError } from '../../../components/fields';
 import { PageTitle } from '../../../components/PageTitle';
 import { Empty, queryState } from '../../../components/status';
+import { useNode } from '../../../lib/use-node';
 import { useToast } from '../../../components/toasts';
 import { formatDate, humanize } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
@@ -17,10 +18,8 @@ const refetchQueries = ['OperatorInquiry', 'RecommendedPartners', 'OpenInquiryQu
 /** An OPEN inquiry for the operator: its partners (unassign), and the ranked recommendations (assign). */
 export function OperatorInquiryPage() {
   const { inquiryId = '' } = useParams();
-  const query = useQuery(OperatorInquiryQuery, { variables: { id: inquiryId } });
-  const state = queryState('this inquiry', query);
+  const { state, node: inquiry } = useNode(OperatorInquiryQuery, inquiryId, 'Inquiry', 'this inquiry');
   if (state) return state;
-  const inquiry = query.data?.node?.__typename === 'Inquiry' ? query.data.node : null;
   if (!inquiry) return <Empty>No such inquiry. <Link to="/operator/queue">Back to the queue</Link></Empty>;
   return (
     <section>
