@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     expect(code).toMatch(/^AUTH-/);
     await screenshot(seller.page, 'authorizations');
 
-    await partner.page.getByRole('link', { name: /Seller Leads Pool/ }).click();
+    await partner.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Seller Leads Pool/ }).click();
     await partner.page.getByRole('tab', { name: /Reach a Deal/ }).click();
     await partner.page.getByRole('row', { name: /Womenswear/ }).getByRole('link').click();
     await partner.page.getByText(`with authorization ${code}`).waitFor();
