@@ -27,11 +27,8 @@ test('the quick benchmark runs every scenario without errors', async () => {
 
   expect(report.load.rows.leads).toBeGreaterThan(0);
   for (const scenario of report.scenarios) {
-    // Until the API a scenario calls has landed it is reported as not available, never silently.
-    if (scenario.skipped) {
-      expect(scenario.skipped).toMatch(/not in the API yet/);
-      continue;
-    }
+    // Every API a scenario calls exists now: none may be skipped.
+    expect(scenario.skipped).toBeUndefined();
     expect({ name: scenario.name, errors: scenario.errors, note: scenario.note }).toEqual({ name: scenario.name, errors: 0, note: undefined });
     expect(scenario.requests).toBeGreaterThan(0);
   }
