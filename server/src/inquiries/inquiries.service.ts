@@ -136,20 +136,19 @@ function definedFields(input: Record<string, unknown>): Record<string, unknown> 
   return Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'inquiryId' && value !== undefined));
 }
 
+/** Each business-profile field and the inquiry column that stores it: money is kept as an exact amount column. */
+const profileColumnOf = {
+  contactName: 'contactName', location: 'location', language: 'language', companySize: 'companySize',
+  currency: 'currency', shopGmv: 'shopGmvAmount', otherChannelsGmv: 'otherChannelsGmvAmount', budget: 'budgetAmount',
+  productCategory: 'productCategory', hotSaleProduct: 'hotSaleProduct', otherDetails: 'otherDetails',
+} as const satisfies Record<keyof BusinessProfile, keyof Inquiry>;
+const profileFields = Object.keys(profileColumnOf) as (keyof BusinessProfile)[];
+
 function profileOf(inquiry: Inquiry) {
-  return {
-    contactName: inquiry.contactName, location: inquiry.location, language: inquiry.language,
-    companySize: inquiry.companySize, currency: inquiry.currency, shopGmv: inquiry.shopGmvAmount, otherChannelsGmv: inquiry.otherChannelsGmvAmount,
-    budget: inquiry.budgetAmount, productCategory: inquiry.productCategory,
-    hotSaleProduct: inquiry.hotSaleProduct, otherDetails: inquiry.otherDetails,
-  };
+  return Object.fromEntries(profileFields.map((field) => [field, inquiry[profileColumnOf[field]]]));
 }
 
 function profileColumns(profile: BusinessProfile) {
-  return {
-    contactName: profile.contactName, location: profile.location, language: profile.language,
-    companySize: profile.companySize, currency: profile.currency, shopGmvAmount: profile.shopGmv, otherChannelsGmvAmount: profile.otherChannelsGmv,
-    budgetAmount: profile.budget, productCategory: profile.productCategory,
-    hotSaleProduct: profile.hotSaleProduct, otherDetails: profile.otherDetails,
-  };
+  return Object.fromEntries(profileFields.map((field) => [profileColumnOf[field], profile[field]])) as
+    Pick<Inquiry, (typeof profileColumnOf)[keyof BusinessProfile]>;
 }
