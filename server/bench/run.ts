@@ -25,7 +25,8 @@ async function schemaFields(url: string): Promise<Set<string>> {
 const notAvailable = (name: string, missing: string[]): ScenarioResult => ({ name, skipped: `${missing.join(', ')} not in the API yet` });
 
 async function runScenarios(databaseUrl: string, actors: Actors, settings: BenchSettings): Promise<ScenarioResult[]> {
-  const env = { BENCH_DATABASE_URL: databaseUrl };
+  // Served as in production: graphql-js, for one, checks every instanceof twice unless NODE_ENV says so.
+  const env = { BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' };
   const servers = await Promise.all([
     ChildServer.start('./app-process.ts', env), ChildServer.start('./baseline/server.ts', env),
     ChildServer.start('./app-process.ts', { ...env, BENCH_COUNT_STATEMENTS: '1' }),

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { raw, type EntityName, type FilterQuery, type FindOptions } from '@mikro-orm/core';
+import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { findLean } from '../db/lean-read.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -83,8 +84,6 @@ function toConnection<T extends { id: number }>(
   };
 }
 
-type PageOptions<T> = Pick<FindOptions<T, any>, 'populate'>;
-
 /**
  * A filter, or a function making a fresh one per use: raw SQL fragments in a filter are single-use,
  * and a page runs its filter twice (rows and total count).
@@ -93,12 +92,12 @@ export type PageFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
 
 async function keysetPage<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, pageWhere: FilterQuery<T> | null,
-  orderBy: Record<string, 'asc' | 'desc'>, size: number, options: PageOptions<T>,
+  orderBy: Record<string, 'asc' | 'desc'>, size: number,
 ): Promise<[T[], number]> {
   const where = () => (typeof filter === 'function' ? filter() : filter);
   const rowsWhere = (pageWhere ? { $and: [where(), pageWhere] } : where()) as FilterQuery<T>;
   const [rows, totalCount] = await Promise.all([
-    size === 0 ? [] : em.find(entity, rowsWhere, { ...options, orderBy: orderBy as never, limit: size + 1 } as never),
+    size === 0 ? [] : findLean(em, entity, rowsWhere, { orderBy, limit: size + 1 }),
     em.count(entity, where()),
   ]);
   return [rows as T[], totalCount];
@@ -110,14 +109,13 @@ async function keysetPage<T extends { id: number } & object>(
  */
 export async function paginate<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs,
-  options: PageOptions<T> & { oldestFirst?: boolean } = {},
+  { oldestFirst = false } = {},
 ): Promise<ConnectionResult<T>> {
-  const { oldestFirst, ...findOptions } = options;
   const size = pageSize(args.first);
   const afterId = args.after ? decodeCursor(args.after) : null;
   const pageWhere = afterId == null ? null : { id: { [oldestFirst ? '$gt' : '$lt']: afterId } } as unknown as FilterQuery<T>;
   const orderBy = { id: oldestFirst ? 'asc' : 'desc' } as const;
-  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, orderBy, size, findOptions);
+  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, orderBy, size);
   return toConnection(rows, size, args.after, totalCount);
 }
 
@@ -129,7 +127,7 @@ const encodeCreationCursor = (node: { id: number; createdAt: Date }) =>
  * when rows share a timestamp, and served by an index ending in (created_at, id).
  */
 export async function paginateByCreation<T extends { id: number; createdAt: Date } & object>(
-  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs, options: PageOptions<T> = {},
+  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs,
 ): Promise<ConnectionResult<T>> {
   const size = pageSize(args.first);
   let pageWhere: FilterQuery<T> | null = null;
@@ -139,7 +137,7 @@ export async function paginateByCreation<T extends { id: number; createdAt: Date
     const after = raw((alias: string) => `(${alias}.created_at, ${alias}.id) < (?, ?)`, [new Date(Number(ms)), Number(id)]);
     pageWhere = { [after]: [] } as unknown as FilterQuery<T>;
   }
-  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, { createdAt: 'desc', id: 'desc' }, size, options);
+  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, { createdAt: 'desc', id: 'desc' }, size);
   return toConnection(rows, size, args.after, totalCount, encodeCreationCursor);
 }
 

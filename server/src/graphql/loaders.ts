@@ -8,13 +8,14 @@ import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import type { Viewer } from '../auth/viewer.js';
+import { findLean } from '../db/lean-read.js';
 
 type WithId = { id: number };
 
-/** One query per batch of ids, whatever the page size: no N+1 below a list. */
+/** One query per batch of ids, whatever the page size: no N+1 below a list. Read-only objects (db/lean-read.ts). */
 function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+    const rows = await findLean(em, entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
     const map = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -39,13 +40,13 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     service: byId(em, Service),
     authorization: byId(em, SellerAuthorization),
     leadsOfInquiry: grouped(
-      (ids) => em.find(Lead, { inquiry: { $in: ids } }, { orderBy: { id: 'asc' } }),
+      (ids) => findLean(em, Lead, { inquiry: { $in: ids } }, { orderBy: { id: 'asc' } }),
       (lead) => lead.inquiry.id,
     ),
     /** The viewer's partner's lead on each inquiry: what decides a partner's access to it. */
     viewerLeadOnInquiry: new DataLoader<number, Lead | null>(async (ids) => {
       if (!partnerId) return ids.map(() => null);
-      const leads = await em.find(Lead, { inquiry: { $in: [...ids] }, partner: partnerId });
+      const leads = await findLean(em, Lead, { inquiry: { $in: [...ids] }, partner: partnerId });
       const map = new Map(leads.map((lead) => [lead.inquiry.id, lead]));
       return ids.map((id) => map.get(id) ?? null);
     }),
@@ -57,7 +58,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       (row) => row.inquiry.id,
     ),
     leadEvents: grouped(
-      (ids) => em.find(LeadEvent, { lead: { $in: ids } }, { orderBy: { id: 'asc' } }),
+      (ids) => findLean(em, LeadEvent, { lead: { $in: ids } }, { orderBy: { id: 'asc' } }),
       (event) => event.lead.id,
     ),
   };
