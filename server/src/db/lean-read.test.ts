@@ -46,7 +46,7 @@ const entities = [Lead, Inquiry, Partner, Service, LeadEvent, SellerAuthorizatio
 
 it.each(entities.map((entity) => [entity.name, entity] as const))('reads %s rows exactly as the ORM hydrates them', async (_, entity) => {
   const em = app.orm.em.fork() as EntityManager;
-  const hydrated = await em.find(entity as EntityName<object>, {}, { orderBy: { id: 'asc' } });
+  const hydrated = await em.find(entity as EntityName<object>, {}, { orderBy: { id: 'asc' } as never });
   const lean = await findLean(em, entity as EntityName<object>, {}, { orderBy: { id: 'asc' } });
   expect(lean.length).toBeGreaterThan(0);
   expect(lean.map((row) => columnsOf(em, entity, row as never)))
