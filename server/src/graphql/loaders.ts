@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityName } from '@mikro-orm/core';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
@@ -8,14 +8,14 @@ import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import type { Viewer } from '../auth/viewer.js';
-import { findLean } from '../db/lean-read.js';
+import { findLean, findLeanWhereIn } from '../db/lean-read.js';
 
 type WithId = { id: number };
 
 /** One query per batch of ids, whatever the page size: no N+1 below a list. Read-only objects (db/lean-read.ts). */
 function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await findLean(em, entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+    const rows = await findLeanWhereIn(em, entity, 'id', ids);
     const map = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -40,7 +40,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     service: byId(em, Service),
     authorization: byId(em, SellerAuthorization),
     leadsOfInquiry: grouped(
-      (ids) => findLean(em, Lead, { inquiry: { $in: ids } }, { orderBy: { id: 'asc' } }),
+      (ids) => findLeanWhereIn(em, Lead, 'inquiry', ids),
       (lead) => lead.inquiry.id,
     ),
     /** The viewer's partner's lead on each inquiry: what decides a partner's access to it. */
@@ -58,7 +58,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       (row) => row.inquiry.id,
     ),
     leadEvents: grouped(
-      (ids) => findLean(em, LeadEvent, { lead: { $in: ids } }, { orderBy: { id: 'asc' } }),
+      (ids) => findLeanWhereIn(em, LeadEvent, 'lead', ids),
       (event) => event.lead.id,
     ),
   };

@@ -32,7 +32,7 @@ function countingError(error: unknown): GraphQLError {
 const estimators = [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })];
 
 /** Runs graphql-armor's rule and turns its rejection into our error code (Apollo would relabel a validation error). */
-function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: ApiLimits): void {
+function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: ApiLimits): GraphQLError | null {
   const refusals: GraphQLError[] = [];
   const onReject = (code: string) => [(_context: ValidationContext | null, error: GraphQLError) => {
     refusals.push(limitError(code, error.message.replace(/^Syntax Error: /, '')));
@@ -41,7 +41,42 @@ function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: ApiLi
     maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: onReject('QUERY_TOO_DEEP') }),
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: onReject('TOO_MANY_ALIASES') }),
   ]);
-  if (refusals.length) throw refusals[0];
+  return refusals[0] ?? null;
+}
+
+/**
+ * Apollo hands every request with the same text the same parsed document, so a document's shape is
+ * checked once, and its cost once per set of variables (a page's cost depends on `first`): walking
+ * a large document on every request was ~7% of a page's CPU.
+ */
+interface Checked { shape: GraphQLError | null; costs: Map<string, number> }
+const checkedDocuments = new WeakMap<DocumentNode, Map<ApiLimits, Checked>>();
+const COSTS_PER_DOCUMENT = 100;
+
+function checkedFor(schema: GraphQLSchema, document: DocumentNode, limits: ApiLimits): Checked {
+  const byLimits = checkedDocuments.get(document) ?? new Map<ApiLimits, Checked>();
+  checkedDocuments.set(document, byLimits);
+  let checked = byLimits.get(limits);
+  if (!checked) byLimits.set(limits, checked = { shape: shapeRefusal(schema, document, limits), costs: new Map() });
+  return checked;
+}
+
+function costOf(
+  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined, costs: Map<string, number>,
+): number {
+  const key = `${operationName ?? ''}:${JSON.stringify(variables ?? {})}`;
+  const known = costs.get(key);
+  if (known !== undefined) return known;
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators });
+  } catch (error) {
+    throw countingError(error);
+  }
+  if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+  costs.set(key, cost);
+  return cost;
 }
 
 /**
@@ -52,13 +87,9 @@ export function checkOperation(
   schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
   variables: Record<string, unknown> | undefined, limits: ApiLimits,
 ): number {
-  checkShape(schema, document, limits);
-  let cost: number;
-  try {
-    cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators });
-  } catch (error) {
-    throw countingError(error);
-  }
+  const checked = checkedFor(schema, document, limits);
+  if (checked.shape) throw checked.shape;
+  const cost = costOf(schema, document, operationName, variables, checked.costs);
   if (cost > limits.maxCost) {
     throw limitError('QUERY_TOO_COMPLEX', `Query cost ${cost} is over the limit of ${limits.maxCost}`);
   }
