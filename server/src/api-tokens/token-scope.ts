@@ -1,5 +1,6 @@
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import {
+  GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionSetNode,
+} from 'graphql';
 import { ApiTokenScope } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
 
@@ -21,13 +22,20 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, Fr
 }
 
 /**
- * Global middleware: the one place token scopes are enforced, for HTTP and WebSocket alike. It
- * checks every root field of the mutation at its first field, so a mutation document either runs
- * whole or not at all.
+ * Wraps every mutation field (graphql/field-guards.ts): the one place token scopes are enforced, for
+ * HTTP and WebSocket alike. It checks every root field of the mutation document before its field
+ * runs, so a mutation document either runs whole or not at all.
  */
-export const tokenScope: MiddlewareFn<Context> = ({ context, info }, next) => {
+export function withinTokenScope(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+  return (root, args, context, info) => {
+    assertScopeAllows(context, info);
+    return resolve(root, args, context, info);
+  };
+}
+
+function assertScopeAllows(context: Context, info: GraphQLResolveInfo): void {
   const scope = context.viewer?.apiToken?.scope;
-  if (scope && info.parentType === info.schema.getMutationType()) {
+  if (scope) {
     const refused = rootFields(info.operation.selectionSet, info.fragments)
       .filter((field) => field !== '__typename' && !mutationsAllowed[scope].has(field));
     if (refused.length) {
@@ -36,5 +44,4 @@ export const tokenScope: MiddlewareFn<Context> = ({ context, info }, next) => {
       });
     }
   }
-  return next();
-};
+}

@@ -23,11 +23,11 @@ async function partnerLead(ctx: Context, inquiry: Inquiry): Promise<Lead | null>
   return ctx.loaders.viewerLeadOnInquiry.load(inquiry.id);
 }
 
-export async function canSeeInquiry(ctx: Context, inquiry: Inquiry): Promise<boolean> {
+export function canSeeInquiry(ctx: Context, inquiry: Inquiry): boolean | Promise<boolean> {
   if (isOwner(ctx, inquiry) || isOperator(ctx.viewer)) return true;
-  const lead = await partnerLead(ctx, inquiry);
   // A lead an operator took back leaves the partner nothing of the inquiry.
-  return !!lead && profileVisibleTo.includes(lead.status) && lead.closeReason !== LeadCloseReason.UNASSIGNED;
+  return partnerLead(ctx, inquiry).then((lead) =>
+    !!lead && profileVisibleTo.includes(lead.status) && lead.closeReason !== LeadCloseReason.UNASSIGNED);
 }
 
 /** Why the seller's contact details are or are not there for this viewer. */
@@ -42,11 +42,10 @@ export async function canSeeContact(ctx: Context, inquiry: Inquiry): Promise<boo
   return (await contactAccess(ctx, inquiry)) === ContactAccess.VISIBLE;
 }
 
-export async function canSeeLead(ctx: Context, lead: Lead): Promise<boolean> {
+export function canSeeLead(ctx: Context, lead: Lead): boolean | Promise<boolean> {
   if (isOperator(ctx.viewer) || isMemberOf(ctx.viewer, lead.partner.id)) return true;
   if (ctx.viewer?.user.role !== Role.SELLER) return false;
-  const inquiry = await ctx.loaders.inquiry.load(lead.inquiry.id);
-  return !!inquiry && isOwner(ctx, inquiry);
+  return ctx.loaders.inquiry.load(lead.inquiry.id).then((inquiry) => !!inquiry && isOwner(ctx, inquiry));
 }
 
 /** A rejection's reason and note belong to the partner and the platform, never the seller. */

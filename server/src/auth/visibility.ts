@@ -1,5 +1,5 @@
-import { getNamedType, type GraphQLOutputType } from 'graphql';
-import { createMethodMiddlewareDecorator, type MiddlewareFn } from 'type-graphql';
+import { getNamedType, type GraphQLFieldResolver, type GraphQLOutputType } from 'graphql';
+import { createMethodMiddlewareDecorator } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -7,13 +7,30 @@ import { SellerAuthorization } from '../authorizations/seller-authorization.enti
 import { User } from './user.entity.js';
 import { canSeeAuthorization, canSeeInquiry, canSeeLead, canSeeUser } from './access-policy.js';
 
+type Maybe<T> = T | Promise<T>;
+
+const isPromise = <T>(value: Maybe<T>): value is Promise<T> => typeof (value as Promise<T>)?.then === 'function';
+
+/** Continues with a value that may or may not be a promise, staying synchronous when it is not. */
+function then<T, R>(value: Maybe<T>, next: (value: T) => Maybe<R>): Maybe<R> {
+  return isPromise(value) ? value.then(next) : next(value);
+}
+
 /** Object-level rule per protected type: an object the viewer may not see resolves to null. */
-async function visible(ctx: Context, value: unknown): Promise<boolean> {
+function visible(ctx: Context, value: unknown): Maybe<boolean> {
   if (value instanceof Inquiry) return canSeeInquiry(ctx, value);
   if (value instanceof Lead) return canSeeLead(ctx, value);
   if (value instanceof SellerAuthorization) return canSeeAuthorization(ctx, value);
   if (value instanceof User) return canSeeUser(ctx, value);
   return true;
+}
+
+function onlyVisible(ctx: Context, result: unknown): unknown {
+  if (result == null) return result;
+  if (!Array.isArray(result)) return then(visible(ctx, result), (ok) => (ok ? result : null));
+  const checks = result.map((item) => visible(ctx, item));
+  const keep = (verdicts: boolean[]) => result.filter((_, index) => verdicts[index]);
+  return checks.some(isPromise) ? Promise.all(checks).then(keep) : keep(checks as boolean[]);
 }
 
 const guardedTypes = new Set(['Inquiry', 'Lead', 'SellerAuthorization', 'User', 'Node']);
@@ -23,18 +40,13 @@ export function returnsGuardedType(type: GraphQLOutputType): boolean {
 }
 
 /**
- * Applied to every field of the schema: whatever path leads to an inquiry, a lead or an
- * authorization, the object passes the access policy or becomes null (lists drop it).
+ * Wraps a field that returns inquiries, leads, authorizations or users (graphql/field-guards.ts
+ * applies it to every such field of the schema): whatever path leads to one, the object passes the
+ * access policy or becomes null (lists drop it). A check that needs no query answers synchronously.
  */
-export const objectVisibility: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  const result = await next();
-  if (result == null || !returnsGuardedType(info.returnType)) return result;
-  if (Array.isArray(result)) {
-    const keep = await Promise.all(result.map((item) => visible(context, item)));
-    return result.filter((_, index) => keep[index]);
-  }
-  return (await visible(context, result)) ? result : null;
-};
+export function onlyVisibleObjects(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+  return (root, args, ctx, info) => then(resolve(root, args, ctx, info), (result) => onlyVisible(ctx, result));
+}
 
 /** Field-level rule: the field resolves to null unless the rule allows this viewer. */
 export function VisibleWhen<T>(rule: (ctx: Context, root: T) => boolean | Promise<boolean>): MethodDecorator {

@@ -3,16 +3,14 @@ import './enums.js';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeScalar } from './scalars.js';
-import { readPlainFieldsDirectly } from './plain-fields.js';
+import { applyFieldGuards } from './field-guards.js';
 import { NodeResolver } from './node.resolver.js';
-import { objectVisibility } from '../auth/visibility.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { PartnerResolver, ServiceResolver } from '../partners/partners.resolver.js';
 import { InquiryResolver } from '../inquiries/inquiries.resolver.js';
 import { LeadResolver } from '../leads/leads.resolver.js';
 import { AuthorizationResolver } from '../authorizations/authorizations.resolver.js';
 import { ApiTokenResolver } from '../api-tokens/api-tokens.resolver.js';
-import { tokenScope } from '../api-tokens/token-scope.js';
 import { LeadStatsResolver } from '../stats/lead-stats.resolver.js';
 import { MatchingResolver } from '../matching/matching.resolver.js';
 import { SubscriptionResolver } from '../notifications/subscriptions.resolver.js';
@@ -42,10 +40,8 @@ export function appSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // Scope first: a refused mutation must not run at all.
-    globalMiddlewares: [tokenScope, objectVisibility],
     pubSub: noTopicsPubSub,
     validate: false,
-  }).then(readPlainFieldsDirectly).then(describeRootTypes);
+  }).then(applyFieldGuards).then(describeRootTypes);
   return built;
 }
