@@ -18,7 +18,8 @@ export interface ScenarioResult extends Partial<{ p50: number; p95: number; p99:
   note?: string;
   /** What else a reader needs to know to read the figures. */
   detail?: string;
-  target?: { text: string; met: boolean };
+  /** The issue's goals for this scenario, each met or not. */
+  targets?: { text: string; met: boolean }[];
 }
 
 export interface BenchReport {
@@ -37,7 +38,7 @@ function cellsOf(r: ScenarioResult): string[] {
   if (r.skipped) return [r.name, '', '', '', '', '', '', '', '', '', '', `not available: ${r.skipped}`];
   const statements = !r.statements ? '' : r.statements.min === r.statements.max ? String(r.statements.min)
     : `${r.statements.min}–${r.statements.max}`;
-  const target = r.target ? `${r.target.met ? 'met' : 'MISSED'}: ${r.target.text}` : '';
+  const target = (r.targets ?? []).map((goal) => `${goal.text}: ${goal.met ? 'met' : 'MISSED'}`).join('; ');
   return [r.name, String(r.connections ?? ''), String(r.requests ?? ''), ms(r.p50), ms(r.p95), ms(r.p99),
     r.throughput == null ? '' : r.throughput.toFixed(0), String(r.errors ?? ''), statements, ms(r.cpuMsPerRequest), String(r.peakRssMb ?? ''), target];
 }

@@ -9,14 +9,15 @@ export function applyTargets(results: ScenarioResult[]): { throughput: number; p
   const baseline = find(`${NEW_TAB}: raw-SQL baseline`);
   const ratio = page && baseline ? { throughput: page.throughput! / baseline.throughput!, p99: page.p99! / baseline.p99! } : undefined;
   if (page && ratio) {
-    page.target = {
-      text: 'p99 < 50 ms, ≥ 40% of baseline req/s, same SQL count every page',
-      met: page.p99! < 50 && ratio.throughput >= 0.4 && page.statements!.min === page.statements!.max,
-    };
+    page.targets = [
+      { text: 'p99 < 50 ms', met: page.p99! < 50 },
+      { text: `≥ 40% of baseline req/s (${(ratio.throughput * 100).toFixed(0)}%)`, met: ratio.throughput >= 0.4 },
+      { text: 'same SQL count every page', met: page.statements!.min === page.statements!.max },
+    ];
   }
   const submit = find(SUBMIT_OPEN);
-  if (submit) submit.target = { text: 'p99 < 100 ms', met: submit.p99! < 100 };
+  if (submit) submit.targets = [{ text: 'p99 < 100 ms', met: submit.p99! < 100 }];
   const alerts = find(ALERTS);
-  if (alerts) alerts.target = { text: 'p99 < 250 ms', met: alerts.p99! < 250 };
+  if (alerts) alerts.targets = [{ text: 'p99 < 250 ms', met: alerts.p99! < 250 }];
   return ratio;
 }
