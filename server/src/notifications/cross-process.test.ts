@@ -29,7 +29,7 @@ function via(server: ServerProcess, client: GraphQLClient): GraphQLClient {
   return moved;
 }
 
-function subscribe(server: ServerProcess, client: GraphQLClient, query: string): LiveSubscription {
+function subscribe(server: ServerProcess | TestApp, client: GraphQLClient, query: string): LiveSubscription {
   const subscription = new LiveSubscription(server.url, query, { cookie: client.cookie });
   open.push(subscription);
   return subscription;
@@ -58,4 +58,65 @@ it('alerts a partner connected to one process when the seller submits through an
   expect((await studioAlerts.nth(0)).data.leadAlerts.lead.id).toBe(own.inquiry.leads.edges[0].node.id);
   expect(studioAlerts.received).toHaveLength(1);
   expect(agencyAlerts.received).toHaveLength(1);
+});
+
+const alertsOf = (subscription: LiveSubscription) => subscription.received.map((r) => r.data.leadAlerts);
+
+it("runs no statement for changes none of its subscribers may hear of, and two for each alert it sends", async () => {
+  const world = new World(app);
+  const seller = via(processB, await world.seller());
+  const agency = await partnerWithMembers(world, 1);
+  const studio = await partnerWithMembers(world, 1);
+  const query = 'subscription { leadAlerts { type lead { id status inquiry { id budget { amount } } } } }';
+  const agencyAlerts = subscribe(processA, agency.members[0].client, query);
+  // The test app's process holds only the studio's subscriber, and counts its own statements.
+  const studioAlerts = subscribe(app, studio.members[0].client, query);
+  await Promise.all([agencyAlerts.ready(), studioAlerts.ready()]);
+
+  const { statements } = await app.countStatements(async () => {
+    for (let n = 0; n < 3; n += 1) await submitInquiry(seller, inquiryInput({ targetServiceIds: [agency.services[0]] }));
+    await agencyAlerts.nth(2);
+    // Notices are handled in commit order: once the studio's alert is out, the agency's were handled too.
+    const own = await submitInquiry(seller, inquiryInput({ targetServiceIds: [studio.services[0]] }));
+    expect(await studioAlerts.nth(0)).toEqual({ data: { leadAlerts: { type: 'NEW_LEAD',
+      lead: { id: own.inquiry.leads.edges[0].node.id, status: 'NEW', inquiry: { id: own.inquiry.id, budget: { amount: '3000.00' } } } } } });
+  });
+  // The subscriber's session, then the lead with its inquiry (which also answer the access checks).
+  expect(statements).toBe(2);
+  expect(studioAlerts.received).toHaveLength(1);
+});
+
+it("routes a seller's edits and closing to each working partner's members, in order, on either process", async () => {
+  const world = new World(app);
+  const seller = await world.seller();
+  const agency = await partnerWithMembers(world, 1);
+  const studio = await partnerWithMembers(world, 1);
+  // Lead ids and types only: each payload is read when it is sent, so an edit's may already see the lead closed.
+  const query = 'subscription { leadAlerts { type lead { id } } }';
+  const agencyAlerts = [processA, processB].map((server) => subscribe(server, agency.members[0].client, query));
+  const studioAlerts = subscribe(processB, studio.members[0].client, query);
+  await Promise.all([...agencyAlerts, studioAlerts].map((subscription) => subscription.ready()));
+  const { inquiry } = await submitInquiry(via(processA, seller), inquiryInput({ targetServiceIds: [agency.services[0], studio.services[0]] }));
+  const [agencyLead, studioLead] = inquiry.leads.edges.map((edge: any) => edge.node.id);
+  await studioAlerts.nth(0);
+  // A partner that turned the lead down no longer hears of the inquiry.
+  await moveLead(app, studioLead, LeadAction.REJECT, studio.members[0].email);
+
+  const update = `mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`;
+  for (const budget of ['4500', '4600', '4700']) await via(processB, seller).request(update, { input: { inquiryId: inquiry.id, budget } });
+  await via(processA, seller).request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`,
+    { input: { inquiryId: inquiry.id } });
+  for (const subscription of agencyAlerts) {
+    await subscription.nth(4);
+    expect(alertsOf(subscription)).toEqual(['NEW_LEAD', 'INQUIRY_UPDATED', 'INQUIRY_UPDATED', 'INQUIRY_UPDATED', 'SELLER_CLOSED']
+      .map((type) => ({ type, lead: { id: agencyLead } })));
+  }
+  // The studio's next alert is about its next lead: it heard nothing of the edits or the closing.
+  const next = await submitInquiry(via(processB, seller), inquiryInput({ targetServiceIds: [studio.services[0]] }));
+  await studioAlerts.nth(1);
+  expect(alertsOf(studioAlerts)).toEqual([
+    { type: 'NEW_LEAD', lead: { id: studioLead } },
+    { type: 'NEW_LEAD', lead: { id: next.inquiry.leads.edges[0].node.id } },
+  ]);
+  expect(agencyAlerts.map((subscription) => subscription.received.length)).toEqual([5, 5]);
 });

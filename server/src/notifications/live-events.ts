@@ -1,67 +1,76 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { InquiryUpdateType, LeadAlertType, LeadStatus } from '@slp/shared';
-import { Lead } from '../leads/lead.entity.js';
+import { InquiryUpdateType, LeadAlertType } from '@slp/shared';
 import { eventRoutes } from './event-routes.js';
 
-/** What PostgreSQL NOTIFY carries on the events channel: ids only, written by database triggers. */
+/**
+ * What PostgreSQL NOTIFY carries on the events channel, written by database triggers: ids, and who
+ * may hear of the change (looked up in the writing transaction), so no process queries to route it.
+ */
 export type ChangeNotice =
-  | { kind: 'lead'; type: string; leadId: number; eventId: number }
-  | { kind: 'inquiry'; type: 'INQUIRY_UPDATED'; inquiryId: number };
+  | { kind: 'lead'; type: string; leadId: number; eventId: number; partnerId: number; sellerId: number }
+  | { kind: 'inquiry'; type: 'INQUIRY_UPDATED'; inquiryId: number; leads: { leadId: number; partnerId: number }[] };
 
-/** One change, and who in this process may hear of it: a partner's members or one seller. */
+/** One change, and who may hear of it: a partner's members or one seller. */
 export interface LiveEvent {
   leadId: number;
   leadAlert?: { type: LeadAlertType; partnerId: number };
   inquiryUpdate?: { type: InquiryUpdateType; sellerId: number };
 }
 
-/** Partners still working a lead hear of the seller's edits. */
-const hearsInquiryEdits = [LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.DEAL];
+/** The subscribers an event is for: the members of one partner, or one seller. */
+export type Audience = { partnerId: number } | { sellerId: number };
 
-/** Turns a notice into live events with one query, however many subscribers this process has. */
-export async function liveEventsOf(em: EntityManager, notice: ChangeNotice): Promise<LiveEvent[]> {
+/** Turns a notice into live events, without a query: the notice names its audience. */
+export function liveEventsOf(notice: ChangeNotice): LiveEvent[] {
   if (notice.kind === 'inquiry') {
-    const leads = await em.find(Lead, { inquiry: notice.inquiryId, status: { $in: hearsInquiryEdits } });
-    return leads.map((lead) => ({ leadId: lead.id, leadAlert: { type: LeadAlertType.INQUIRY_UPDATED, partnerId: lead.partner.id } }));
+    return notice.leads.map(({ leadId, partnerId }) => ({ leadId, leadAlert: { type: LeadAlertType.INQUIRY_UPDATED, partnerId } }));
   }
   const route = eventRoutes[notice.type];
   if (!route?.leadAlert && !route?.inquiryUpdate) return [];
-  const lead = await em.findOne(Lead, notice.leadId, { populate: ['inquiry'] });
-  if (!lead) return [];
   return [{
-    leadId: lead.id,
-    leadAlert: route.leadAlert && { type: route.leadAlert, partnerId: lead.partner.id },
-    inquiryUpdate: route.inquiryUpdate && { type: route.inquiryUpdate, sellerId: lead.inquiry.seller.id },
+    leadId: notice.leadId,
+    leadAlert: route.leadAlert && { type: route.leadAlert, partnerId: notice.partnerId },
+    inquiryUpdate: route.inquiryUpdate && { type: route.inquiryUpdate, sellerId: notice.sellerId },
   }];
+}
+
+const keyOf = (audience: Audience) => ('partnerId' in audience ? `partner:${audience.partnerId}` : `seller:${audience.sellerId}`);
+
+function audiencesOf(event: LiveEvent): Audience[] {
+  return [
+    ...(event.leadAlert ? [{ partnerId: event.leadAlert.partnerId }] : []),
+    ...(event.inquiryUpdate ? [{ sellerId: event.inquiryUpdate.sellerId }] : []),
+  ];
 }
 
 type Listener = (event: LiveEvent) => void;
 
-/** This process's subscribers to live events. */
+/**
+ * This process's subscribers to live events, indexed by audience: an event reaches only the
+ * subscriptions of the partner or seller it concerns, however many others the process holds.
+ */
 export class LiveEventHub {
-  private readonly listeners = new Set<Listener>();
-
-  hasSubscribers(): boolean {
-    return this.listeners.size > 0;
-  }
+  private readonly listeners = new Map<string, Set<Listener>>();
 
   publish(event: LiveEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const audience of audiencesOf(event)) {
+      for (const listener of this.listeners.get(keyOf(audience)) ?? []) listener(event);
+    }
   }
 
   /**
-   * An async iterator of what `select` makes of each event (null skips it), for one subscription.
+   * An async iterator of what `select` makes of each event for `audience` (null skips it), for one
+   * subscription; events are selected one at a time, in the order they were published.
    * `return()` unsubscribes at once, even while waiting for the next event.
    */
-  stream<T>(select: (event: LiveEvent) => Promise<T | null>): AsyncIterableIterator<T> {
+  stream<T>(audience: Audience, select: (event: LiveEvent) => Promise<T | null>): AsyncIterableIterator<T> {
     const queue: LiveEvent[] = [];
     let wake: (() => void) | null = null;
     let done = false;
     const listener: Listener = (event) => { queue.push(event); wake?.(); };
-    this.listeners.add(listener);
+    const unsubscribe = this.listen(keyOf(audience), listener);
     const finish = async (): Promise<IteratorResult<T>> => {
       done = true;
-      this.listeners.delete(listener);
+      unsubscribe();
       wake?.();
       return { value: undefined, done: true };
     };
@@ -79,6 +88,15 @@ export class LiveEventHub {
       return { value: undefined, done: true };
     };
     return { next, return: finish, [Symbol.asyncIterator]() { return this; } };
+  }
+
+  private listen(key: string, listener: Listener): () => void {
+    const listeners = this.listeners.get(key) ?? new Set<Listener>();
+    this.listeners.set(key, listeners.add(listener));
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.listeners.get(key) === listeners) this.listeners.delete(key);
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { DeliveryWorker, type DeliveryOptions } from './delivery-worker.js';
 import { mailboxTransport, smtpTransport } from './email-transport.js';
 import { OUTBOX_CHANNEL, listenForChanges } from './change-listener.js';
@@ -36,16 +36,15 @@ export async function startNotifications(orm: MikroORM, given: Partial<Notificat
   const hub = new LiveEventHub();
   const transport = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : mailboxTransport();
   const worker = new DeliveryWorker(orm, { ...settings, transport, from: settings.mailFrom });
-  // Notices are turned into events one after another, so a lead's alerts keep their order.
-  let published = Promise.resolve();
-  const publish = async (notice: ChangeNotice) => {
-    if (!hub.hasSubscribers()) return;
-    for (const event of await liveEventsOf(orm.em.fork() as EntityManager, notice)) hub.publish(event);
-  };
+  // Each notice is published as it arrives, without awaiting anything: notices keep their commit
+  // order, so a lead's alerts do too.
   const listener = await listenForChanges(orm.config.get('clientUrl')!, (channel, payload) => {
     if (channel === OUTBOX_CHANNEL) return worker.wake();
-    published = published.then(() => publish(JSON.parse(payload) as ChangeNotice))
-      .catch((error) => console.error('Live event failed', error));
+    try {
+      for (const event of liveEventsOf(JSON.parse(payload) as ChangeNotice)) hub.publish(event);
+    } catch (error) {
+      console.error('Live event failed', error);
+    }
   });
   if (settings.deliver) worker.start();
   return {

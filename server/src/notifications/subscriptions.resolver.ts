@@ -4,8 +4,9 @@ import { Role } from '@slp/shared';
 import type { Credentials } from '../auth/credentials.js';
 import type { Viewer } from '../auth/viewer.js';
 import { contextForViewer, type Context } from '../graphql/context.js';
+import { primeViewerLead } from '../graphql/loaders.js';
 import { Lead } from '../leads/lead.entity.js';
-import type { LiveEvent, LiveEventHub } from './live-events.js';
+import type { Audience, LiveEvent, LiveEventHub } from './live-events.js';
 import { InquiryUpdate, LeadAlert } from './notifications.types.js';
 import { authenticate } from './connection-auth.js';
 
@@ -17,20 +18,21 @@ function refused(message: string, code: string): GraphQLError {
 }
 
 /**
- * Streams what `select` makes of each event for this subscriber. Events addressed to someone else
- * (judged on who connected) are skipped before any query: every subscriber of the process sees every
- * event. Before each payload the context gets a fresh EntityManager and loaders, and the viewer is
- * looked up again: the payload's fields are then resolved, with the same visibility rules as any
- * query, from the data as it is now.
+ * Streams what `select` makes of each event for this subscriber's audience (judged on who connected):
+ * the hub hands it only the events of its partner or seller. Before each payload the context gets a
+ * fresh EntityManager and loaders, and the viewer is looked up again (a revoked token or ended
+ * session stops the stream): the payload's fields are then resolved, with the same visibility rules
+ * as any query, from the data as it is now.
  */
 function streamFor<T>(data: SubscribeResolverData<unknown, object, SubscriptionContext>, role: Role,
-  addressed: (viewer: Viewer, event: LiveEvent) => boolean,
+  audienceOf: (viewer: Viewer) => Audience | null,
   select: (ctx: SubscriptionContext, event: LiveEvent) => Promise<T | null>) {
   const ctx = data.context;
   const subscriber = ctx.viewer;
   if (subscriber?.user.role !== role) throw refused(`Only a ${role.toLowerCase()} can subscribe to this`, 'FORBIDDEN');
-  return ctx.live.hub.stream(async (event) => {
-    if (!addressed(subscriber, event)) return null;
+  const audience = audienceOf(subscriber);
+  if (!audience) throw refused('This account belongs to no partner', 'FORBIDDEN');
+  return ctx.live.hub.stream(audience, async (event) => {
     const em = ctx.em.fork({ clear: true });
     const viewer = await authenticate(em, ctx.live.credentials);
     if (!viewer) throw refused('The session has ended', 'UNAUTHENTICATED');
@@ -39,8 +41,14 @@ function streamFor<T>(data: SubscribeResolverData<unknown, object, SubscriptionC
   });
 }
 
+/** The lead as it is now, with its inquiry; both answer the payload's fields and access checks without another query. */
 async function reload(ctx: Context, leadId: number): Promise<Lead | null> {
-  return ctx.em.findOne(Lead, leadId, { populate: ['inquiry'] });
+  const lead = await ctx.em.findOne(Lead, leadId, { populate: ['inquiry'] });
+  if (lead) {
+    ctx.loaders.inquiry.prime(lead.inquiry.id, lead.inquiry);
+    primeViewerLead(ctx.loaders, ctx.viewer, lead);
+  }
+  return lead;
 }
 
 @Resolver()
@@ -48,7 +56,7 @@ export class SubscriptionResolver {
   @Subscription(() => LeadAlert, {
     description: "A partner's members: new leads, leads a seller closed, and edits to inquiries the partner works.",
     subscribe: (data) => streamFor(data as SubscribeResolverData<unknown, object, SubscriptionContext>, Role.PARTNER,
-      (viewer, event) => event.leadAlert?.partnerId === viewer.partner?.id,
+      (viewer) => viewer.partner && { partnerId: viewer.partner.id },
       async (ctx, event) => {
         if (!event.leadAlert || event.leadAlert.partnerId !== ctx.viewer?.partner?.id) return null;
         const lead = await reload(ctx, event.leadId);
@@ -62,7 +70,7 @@ export class SubscriptionResolver {
   @Subscription(() => InquiryUpdate, {
     description: 'A seller: partners following up, rejecting, reaching a deal or closing without agreement.',
     subscribe: (data) => streamFor(data as SubscribeResolverData<unknown, object, SubscriptionContext>, Role.SELLER,
-      (viewer, event) => event.inquiryUpdate?.sellerId === viewer.user.id,
+      (viewer) => ({ sellerId: viewer.user.id }),
       async (ctx, event) => {
         if (!event.inquiryUpdate || event.inquiryUpdate.sellerId !== ctx.viewer?.user.id) return null;
         const lead = await reload(ctx, event.leadId);

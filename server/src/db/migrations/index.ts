@@ -5,6 +5,7 @@ import { Migration20261125170500 } from './Migration20261125170500.js';
 import { Migration20261125171800 } from './Migration20261125171800.js';
 import { Migration20261125164502 } from './Migration20261125164502.js';
 import { Migration20261125114314 } from './Migration20261125114314.js';
+import { Migration20261125194500 } from './Migration20261125194500.js';
 
 /** Every migration in order; new ones are appended by `pnpm --filter @slp/server migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125170500', class: Migration20261125170500 },
   { name: 'Migration20261125170717', class: Migration20261125170717 },
   { name: 'Migration20261125171800', class: Migration20261125171800 },
+  { name: 'Migration20261125194500', class: Migration20261125194500 },
 ];
