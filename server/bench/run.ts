@@ -54,7 +54,7 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
       console.log(`… ${ALERTS}`);
       const second = await ChildServer.start('./app-process.ts', env);
       servers.push(second);
-      results.push(await runAlerts([app, second], actors, settings));
+      results.push(await runAlerts([app, second], actors, settings, databaseUrl));
     }
     return results;
   } finally {

@@ -19,14 +19,14 @@ function refused(message: string, code: string): GraphQLError {
 
 /**
  * Streams what `select` makes of each event for this subscriber's audience (judged on who connected):
- * the hub hands it only the events of its partner or seller. Before each payload the context gets a
- * fresh EntityManager and loaders, and the viewer is looked up again (a revoked token or ended
- * session stops the stream): the payload's fields are then resolved, with the same visibility rules
- * as any query, from the data as it is now.
+ * the hub hands it only the events of its partner or seller. Before each payload the viewer is looked
+ * up again (a revoked token or ended session stops the stream) and the lead is reloaded, side by side,
+ * into a fresh EntityManager and loaders: the payload's fields are then resolved, with the same
+ * visibility rules as any query, from the data as it is now.
  */
 function streamFor<T>(data: SubscribeResolverData<unknown, object, SubscriptionContext>, role: Role,
   audienceOf: (viewer: Viewer) => Audience | null,
-  select: (ctx: SubscriptionContext, event: LiveEvent) => Promise<T | null>) {
+  select: (ctx: SubscriptionContext, event: LiveEvent, lead: Lead) => T | null) {
   const ctx = data.context;
   const subscriber = ctx.viewer;
   if (subscriber?.user.role !== role) throw refused(`Only a ${role.toLowerCase()} can subscribe to this`, 'FORBIDDEN');
@@ -34,21 +34,17 @@ function streamFor<T>(data: SubscribeResolverData<unknown, object, SubscriptionC
   if (!audience) throw refused('This account belongs to no partner', 'FORBIDDEN');
   return ctx.live.hub.stream(audience, async (event) => {
     const em = ctx.em.fork({ clear: true });
-    const viewer = await authenticate(em, ctx.live.credentials);
+    const [viewer, lead] = await Promise.all([
+      authenticate(em, ctx.live.credentials), em.findOne(Lead, event.leadId, { populate: ['inquiry'] }),
+    ]);
     if (!viewer) throw refused('The session has ended', 'UNAUTHENTICATED');
     Object.assign(ctx, contextForViewer(em, viewer));
-    return select(ctx, event);
-  });
-}
-
-/** The lead as it is now, with its inquiry; both answer the payload's fields and access checks without another query. */
-async function reload(ctx: Context, leadId: number): Promise<Lead | null> {
-  const lead = await ctx.em.findOne(Lead, leadId, { populate: ['inquiry'] });
-  if (lead) {
+    if (!lead) return null;
+    // The lead and its inquiry answer the payload's fields and access checks without another query.
     ctx.loaders.inquiry.prime(lead.inquiry.id, lead.inquiry);
-    primeViewerLead(ctx.loaders, ctx.viewer, lead);
-  }
-  return lead;
+    primeViewerLead(ctx.loaders, viewer, lead);
+    return select(ctx, event, lead);
+  });
 }
 
 @Resolver()
@@ -57,11 +53,8 @@ export class SubscriptionResolver {
     description: "A partner's members: new leads, leads a seller closed, and edits to inquiries the partner works.",
     subscribe: (data) => streamFor(data as SubscribeResolverData<unknown, object, SubscriptionContext>, Role.PARTNER,
       (viewer) => viewer.partner && { partnerId: viewer.partner.id },
-      async (ctx, event) => {
-        if (!event.leadAlert || event.leadAlert.partnerId !== ctx.viewer?.partner?.id) return null;
-        const lead = await reload(ctx, event.leadId);
-        return lead && { type: event.leadAlert.type, lead };
-      }),
+      (ctx, event, lead) => (event.leadAlert && event.leadAlert.partnerId === ctx.viewer?.partner?.id
+        ? { type: event.leadAlert.type, lead } : null)),
   })
   leadAlerts(@Root() alert: LeadAlert): LeadAlert {
     return alert;
@@ -71,11 +64,8 @@ export class SubscriptionResolver {
     description: 'A seller: partners following up, rejecting, reaching a deal or closing without agreement.',
     subscribe: (data) => streamFor(data as SubscribeResolverData<unknown, object, SubscriptionContext>, Role.SELLER,
       (viewer) => ({ sellerId: viewer.user.id }),
-      async (ctx, event) => {
-        if (!event.inquiryUpdate || event.inquiryUpdate.sellerId !== ctx.viewer?.user.id) return null;
-        const lead = await reload(ctx, event.leadId);
-        return lead && { type: event.inquiryUpdate.type, inquiry: lead.inquiry, lead };
-      }),
+      (ctx, event, lead) => (event.inquiryUpdate && event.inquiryUpdate.sellerId === ctx.viewer?.user.id
+        ? { type: event.inquiryUpdate.type, inquiry: lead.inquiry, lead } : null)),
   })
   inquiryUpdates(@Root() update: InquiryUpdate): InquiryUpdate {
     return update;
