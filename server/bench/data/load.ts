@@ -31,6 +31,8 @@ export async function loadData(databaseUrl: string, size: DataSize): Promise<Loa
     for (const table of serialTables) {
       await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from "${table}"), false)`);
     }
+    // COPY with triggers off skipped the per-partner lead record matching reads; build it once.
+    await client.query('select slp_recompute_partner_lead_stats()');
     await client.query('vacuum analyze');
     const rows: Record<string, number> = {};
     for (const table of tables) {

@@ -9,13 +9,25 @@ export interface CandidateQuery {
   inquiryId: number;
   /** Only these partners (an operator's choice); all eligible partners when absent. */
   partnerIds?: number[];
+  /**
+   * Only partners the platform may assign on its own (see pickForAssignment): a service of the type
+   * that lists this product category, and a free lead slot. A tenth of the candidates or so, so
+   * submitting reads and scores far fewer rows; each partner still comes with all its services of the type.
+   */
+  assignableFor?: string;
 }
 
 /**
- * Eligible partners' services and their lead record in ONE statement, aggregated in PostgreSQL, so
- * ranking costs the same number of round trips for ten candidates or ten thousand. Eligible: an
- * ONBOARDED partner with a service of the wanted type (public or not) and no lead on the inquiry yet.
- * Leads an operator took back count for nothing.
+ * Eligible partners' services and their lead record in ONE statement, so ranking costs the same
+ * number of round trips for ten candidates or ten thousand. Eligible: an ONBOARDED partner with a
+ * service of the wanted type (public or not) and no lead on the inquiry yet.
+ *
+ * The record is each partner's `partner_lead_stats` row, kept up to date by triggers on `leads`
+ * (migration 20261125200000), so the cost grows with candidates, not with their history. Only what
+ * depends on the clock is counted here, from index ranges bounded by time: NEW leads still in their
+ * grace period (subtracted from the leads due) and platform assignments in the fair-spreading window.
+ * Leads an operator took back count for nothing. The enum values in the last subquery are literals so
+ * that the planner matches them to the partial index `leads_recent_assignments_index`.
  */
 const CANDIDATES_SQL = `
 with candidate as (
@@ -27,24 +39,25 @@ with candidate as (
   where s.service_type = ? and p.status = ?
     and (?::int[] is null or p.id = any(?::int[]))
     and not exists (select 1 from leads held where held.inquiry_id = ? and held.partner_id = p.id)
-), record as (
-  select l.partner_id,
-    count(*) filter (where l.status in (?, ?)) as active_leads,
-    count(*) filter (where l.status <> ? or l.created_at < now() - make_interval(hours => ?)) as leads_due,
-    count(l.followed_at) as followed_up,
-    count(l.deal_at) as deals,
-    percentile_cont(0.5) within group (order by extract(epoch from l.followed_at - l.created_at) / 3600) as median_hours,
-    count(*) filter (where l.source = ? and l.created_at > now() - make_interval(days => ?)) as recent_assignments
-  from leads l
-  where l.partner_id in (select distinct partner_id from candidate)
-    and l.close_reason is distinct from ?
-  group by l.partner_id
+    and (?::text is null or exists (select 1 from services own
+      where own.partner_id = p.id and own.service_type = s.service_type and ?::text = any(own.product_categories)))
 )
-select c.*, coalesce(r.active_leads, 0)::int as active_leads, coalesce(r.leads_due, 0)::int as leads_due,
-       coalesce(r.followed_up, 0)::int as followed_up, coalesce(r.deals, 0)::int as deals,
-       r.median_hours::float8 as median_hours, coalesce(r.recent_assignments, 0)::int as recent_assignments
+select c.*, coalesce(r.active_leads, 0) as active_leads, coalesce(r.leads, 0) - fresh.leads as leads_due,
+       coalesce(r.followed_up, 0) as followed_up, coalesce(r.deals, 0) as deals,
+       r.follow_up_counts, r.follow_up_micros::text[] as follow_up_micros, recent.leads as recent_assignments
 from candidate c
-left join record r on r.partner_id = c.partner_id
+left join partner_lead_stats r on r.partner_id = c.partner_id
+cross join lateral (
+  select count(*)::int as leads from leads l
+  where l.partner_id = c.partner_id and l.status = ? and l.created_at >= now() - make_interval(hours => ?)
+) fresh
+cross join lateral (
+  select count(*)::int as leads from leads l
+  where l.partner_id = c.partner_id and l.source = '${LeadSource.PLATFORM_ASSIGNED}'
+    and l.close_reason is distinct from '${LeadCloseReason.UNASSIGNED}'
+    and l.created_at > now() - make_interval(days => ?)
+) recent
+where ?::text is null or c.capacity > coalesce(r.active_leads, 0)
 order by c.partner_id, c.service_id`;
 
 interface CandidateRow {
@@ -52,7 +65,7 @@ interface CandidateRow {
   price_from: string | null; price_to: string | null; currency: string | null;
   partner_location: string | null; languages: string[]; capacity: number;
   active_leads: number; leads_due: number; followed_up: number; deals: number;
-  median_hours: number | null; recent_assignments: number;
+  follow_up_counts: number[] | null; follow_up_micros: string[] | null; recent_assignments: number;
 }
 
 const pgIntArray = (ids: number[] | undefined) => (ids ? `{${ids.join(',')}}` : null);
@@ -60,10 +73,10 @@ const pgIntArray = (ids: number[] | undefined) => (ids ? `{${ids.join(',')}}` : 
 /** The statement and its parameters (the benchmark explains it too). */
 export function candidateStatement(query: CandidateQuery, config: MatchingConfig): [string, unknown[]] {
   const partnerIds = pgIntArray(query.partnerIds);
+  const category = query.assignableFor ?? null;
   return [CANDIDATES_SQL, [
-    query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId,
-    LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.NEW, config.trackRecord.graceHours,
-    LeadSource.PLATFORM_ASSIGNED, config.fairSpreading.windowDays, LeadCloseReason.UNASSIGNED,
+    query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId, category, category,
+    LeadStatus.NEW, config.trackRecord.graceHours, config.fairSpreading.windowDays, category,
   ]];
 }
 
@@ -90,7 +103,28 @@ function toFeatures(row: CandidateRow): CandidateFeatures {
     leadsDue: row.leads_due,
     followedUp: row.followed_up,
     deals: row.deals,
-    medianHoursToFollowUp: row.median_hours,
+    medianHoursToFollowUp: row.follow_up_counts && medianOfBuckets(row.follow_up_counts, row.follow_up_micros!.map(Number)),
     recentAssignments: row.recent_assignments,
   };
+}
+
+const MICROS_PER_HOUR = 3_600_000_000;
+
+/**
+ * The median hours to follow up from the histogram in `partner_lead_stats`: per bucket of delay, the
+ * count and the summed microseconds. Each follow-up is taken at its bucket's mean, then the median is
+ * interpolated as percentile_cont does. Exact when a bucket's delays are equal, and never off by more
+ * than the width of the median's bucket (docs/matching.md); null without follow-ups.
+ */
+export function medianOfBuckets(counts: number[], micros: number[]): number | null {
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (!total) return null;
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    const bucket = counts.findIndex((n) => (seen += n) > rank);
+    return micros[bucket] / counts[bucket] / MICROS_PER_HOUR;
+  };
+  const middle = (total - 1) / 2;
+  const below = valueAt(Math.floor(middle));
+  return below + (middle - Math.floor(middle)) * (valueAt(Math.ceil(middle)) - below);
 }

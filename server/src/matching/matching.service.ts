@@ -13,7 +13,7 @@ import { createLead, lockLead, transitionLead, type LeadChange } from '../leads/
 import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import type { User } from '../auth/user.entity.js';
-import { gatherCandidates } from './candidate-features.js';
+import { gatherCandidates, type CandidateQuery } from './candidate-features.js';
 import { matchingConfig, type MatchingConfig } from './matching.config.js';
 import { pickForAssignment, rankCandidates, type Recommendation } from './scoring.js';
 
@@ -28,9 +28,9 @@ type OpenInquiry = Inquiry & { serviceType: ServiceType };
 export class MatchingService {
   constructor(private readonly em: EntityManager, private readonly config: MatchingConfig = matchingConfig) {}
 
-  /** Eligible partners for an inquiry, best first (optionally only the given partners). */
-  async rank(em: EntityManager, inquiry: OpenInquiry, partnerIds?: number[]): Promise<Recommendation[]> {
-    const candidates = await gatherCandidates(em, { serviceType: inquiry.serviceType, inquiryId: inquiry.id, partnerIds }, this.config);
+  /** Eligible partners for an inquiry, best first (optionally only some, see CandidateQuery). */
+  async rank(em: EntityManager, inquiry: OpenInquiry, only: Pick<CandidateQuery, 'partnerIds' | 'assignableFor'> = {}): Promise<Recommendation[]> {
+    const candidates = await gatherCandidates(em, { serviceType: inquiry.serviceType, inquiryId: inquiry.id, ...only }, this.config);
     return rankCandidates({
       productCategory: inquiry.productCategory, budgetAmount: inquiry.budgetAmount, currency: inquiry.currency,
       location: inquiry.location ?? null, language: inquiry.language ?? null,
@@ -42,7 +42,8 @@ export class MatchingService {
    * lead each. With nobody fitting, none is created and the inquiry waits in the operator's queue.
    */
   async assignBestPartners(em: EntityManager, inquiry: OpenInquiry): Promise<Lead[]> {
-    const picked = pickForAssignment(await this.rank(em, inquiry), this.config.partnersPerInquiry);
+    const assignable = await this.rank(em, inquiry, { assignableFor: inquiry.productCategory });
+    const picked = pickForAssignment(assignable, this.config.partnersPerInquiry);
     return picked.map((choice) => this.newLead(em, inquiry, choice, null));
   }
 
@@ -75,7 +76,7 @@ export class MatchingService {
         throw DomainError.of(UserErrorCode.NOT_EDITABLE, 'A closed inquiry takes no new partners', ['inquiryId']);
       }
       const known = ids.filter((id): id is number => id != null);
-      const eligible = new Map((await this.rank(em, inquiry, known)).map((choice) => [choice.partnerId, choice]));
+      const eligible = new Map((await this.rank(em, inquiry, { partnerIds: known })).map((choice) => [choice.partnerId, choice]));
       const problems = await this.refusals(em, inquiry, ids, eligible);
       if (problems.length) throw new DomainError(problems);
       const leads = known.map((id) => this.newLead(em, inquiry, eligible.get(id)!, operator));
