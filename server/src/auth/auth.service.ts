@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import argon2 from 'argon2';
+import type { EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PartnerStatus, Role, UserErrorCode, signUpPartnerRules, signUpSellerRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
@@ -65,12 +66,23 @@ export class AuthService {
     await this.em.nativeDelete(Session, { tokenHash: sha256(token) });
   }
 
+  /**
+   * The session's user and its partner, managed by this EntityManager. Every request starts here, so
+   * it is one plain statement whose rows are mapped to entities: building it as an ORM query with
+   * two joined relations cost five times the CPU.
+   */
   async userForSession(token: string): Promise<User | null> {
-    const session = await this.em.findOne(Session,
-      { tokenHash: sha256(token), expiresAt: { $gt: new Date() } },
-      { populate: ['user', 'user.partner'] });
-    return session?.user ?? null;
+    const [row] = await this.em.execute<{ user: EntityData<User>; partner: EntityData<Partner> | null }[]>(
+      SESSION_USER, [sha256(token)]);
+    if (!row) return null;
+    if (row.partner) this.em.map(Partner, row.partner);
+    return this.em.map(User, row.user);
   }
 }
+
+/** Rows as JSON keyed by column name, which em.map takes; the password hash stays out, as a lazy property. */
+const SESSION_USER = `select to_jsonb(u) - 'password_hash' as "user", to_jsonb(p) as partner
+  from sessions s join users u on u.id = s.user_id left join partners p on p.id = u.partner_id
+  where s.token_hash = ? and s.expires_at > now()`;
 
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$5jS3TRtAXrgOPjOVxQkLTbd9SbWExEb2YUp4cdKhE/I';

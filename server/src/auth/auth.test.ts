@@ -74,6 +74,15 @@ describe('accounts', () => {
     expect(await client.request(VIEWER)).toEqual({ viewer: null });
   });
 
+  it("reads a partner member's organisation from the session, and treats an expired session as logged out", async () => {
+    const { partner } = await world.partner();
+    const { email, client } = await world.user('PARTNER' as never, partner);
+    expect(await client.request(VIEWER)).toEqual({ viewer: { user: { email, role: 'PARTNER' }, partner: { name: partner.name } } });
+    await app.orm.em.fork().getConnection().execute(
+      `update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where email = ?)`, [email]);
+    expect(await client.request(VIEWER)).toEqual({ viewer: null });
+  });
+
   it('keeps CSRF prevention on: a simple cross-site GET with a mutation is refused', async () => {
     const response = await fetch(`${app.url}?query=${encodeURIComponent('mutation { logOut }')}`);
     expect(response.status).toBe(400);
