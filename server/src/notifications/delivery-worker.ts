@@ -1,6 +1,6 @@
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
-import { composeEmail } from './compose-email.js';
-import type { EmailTransport } from './email-transport.js';
+import { composeEmails } from './compose-email.js';
+import type { EmailTransport, OutgoingEmail } from './email-transport.js';
 import { EmailStatus } from './outbox-email.entity.js';
 
 export interface DeliveryOptions {
@@ -15,6 +15,11 @@ export interface DeliveryOptions {
   maxBackoffMs: number;
   /** How often to look for due rows when nothing wakes the worker. */
   pollMs: number;
+  /**
+   * How long a wake-up waits before claiming, so that the emails of a burst of changes go out as one
+   * batch (a few statements) rather than one batch per change.
+   */
+  gatherMs: number;
   batchSize: number;
 }
 
@@ -30,6 +35,12 @@ const CLAIM = `update outbox_emails set status = '${EmailStatus.SENDING}', attem
 /** Only the holder of the current claim (same attempt number) may settle a row. */
 const SETTLE_WHERE = `where id = ? and status = '${EmailStatus.SENDING}' and attempts = ?`;
 
+const MARK_SENT = `update outbox_emails o set status = '${EmailStatus.SENT}', sent_at = now(), last_error = null
+  from unnest(?::int[], ?::int[]) as held(id, attempts)
+  where o.id = held.id and o.attempts = held.attempts and o.status = '${EmailStatus.SENDING}'`;
+
+const pgIntArray = (values: number[]) => `{${values.join(',')}}`;
+
 export function backoffMs(options: Pick<DeliveryOptions, 'backoffMs' | 'maxBackoffMs'>, attempts: number): number {
   return Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (attempts - 1));
 }
@@ -38,6 +49,10 @@ export function backoffMs(options: Pick<DeliveryOptions, 'backoffMs' | 'maxBacko
 function describe(error: unknown): string {
   const { response, sqlMessage, message } = error as { response?: string; sqlMessage?: string; message?: string };
   return (response ?? sqlMessage ?? message ?? String(error)).slice(0, 500);
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 /** A permanent SMTP refusal (5xx) will not change on retry. */
@@ -78,45 +93,60 @@ export class DeliveryWorker {
     while (!this.stopped) {
       const claimed = await this.deliverDue().catch((error) => { console.error('Email delivery failed', error); return 0; });
       if (claimed === 0 && !this.stopped) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.pollMs);
-          this.wakeUp = () => { clearTimeout(timer); resolve(); };
-        });
-        this.wakeUp = null;
+        const woken = await this.sleep(this.options.pollMs);
+        if (woken && !this.stopped) await this.sleep(this.options.gatherMs);
       }
     }
+  }
+
+  /** Waits `ms` or until woken; says whether it was woken. */
+  private async sleep(ms: number): Promise<boolean> {
+    const woken = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      this.wakeUp = () => { clearTimeout(timer); resolve(true); };
+    });
+    this.wakeUp = null;
+    return woken;
   }
 
   /** Claims one batch of due rows and delivers them; returns how many it claimed. */
   async deliverDue(): Promise<number> {
     const em = this.orm.em.fork() as EntityManager;
     const claims = await em.getConnection().execute<Claim[]>(CLAIM, [this.options.leaseMs, this.options.batchSize]);
-    // RETURNING has no order; send in the order the changes happened.
-    for (const claim of claims.sort((a, b) => a.id - b.id)) await this.deliver(claim);
+    const [exhausted, due] = partition(claims, (claim) => claim.attempts > this.options.maxAttempts);
+    for (const claim of exhausted) await this.settle(em, claim, EmailStatus.FAILED, 'Its worker stopped during every attempt');
+    if (due.length) await this.deliver(em, due);
     return claims.length;
   }
 
-  private async deliver(claim: Claim): Promise<void> {
-    const em = this.orm.em.fork() as EntityManager;
-    if (claim.attempts > this.options.maxAttempts) {
-      await this.settle(em, claim, EmailStatus.FAILED, 'Its worker stopped during every attempt');
+  private async deliver(em: EntityManager, claims: Claim[]): Promise<void> {
+    const claimOf = new Map(claims.map((claim) => [claim.id, claim]));
+    let emails: OutgoingEmail[];
+    try {
+      // In id order: the order the changes happened (RETURNING has none).
+      emails = (await composeEmails(em, [...claimOf.keys()])).map((email) => ({ ...email, from: this.options.from }));
+    } catch (error) {
+      for (const claim of claims) await this.settleFailure(em, claim, error);
       return;
     }
-    try {
-      const email = { ...(await composeEmail(em, claim.id)), from: this.options.from };
-      await this.options.transport.deliver(em, email, (tx) => this.markSent(tx, claim));
-    } catch (error) {
-      const failed = claim.attempts >= this.options.maxAttempts || isPermanent(error);
-      await this.settle(em, claim, failed ? EmailStatus.FAILED : EmailStatus.PENDING, describe(error),
-        backoffMs(this.options, claim.attempts));
-    }
+    if (!emails.length) return;
+    // A fresh EntityManager: the batch's loaded rows need no change tracking while it is stored.
+    const failures = await this.options.transport.deliver(this.orm.em.fork() as EntityManager, emails,
+      (tx, sent) => this.markSent(tx, sent, claimOf));
+    for (const { email, error } of failures) await this.settleFailure(em, claimOf.get(email.outboxId)!, error);
   }
 
-  private async markSent(em: EntityManager, claim: Claim): Promise<void> {
-    const updated = await em.getConnection().execute<{ affectedRows: number }>(
-      `update outbox_emails set status = '${EmailStatus.SENT}', sent_at = now(), last_error = null ${SETTLE_WHERE}`,
-      [claim.id, claim.attempts], 'run', em.getTransactionContext());
-    if (updated.affectedRows !== 1) throw new Error(`Outbox email ${claim.id} was taken over by another worker`);
+  private async markSent(em: EntityManager, emails: OutgoingEmail[], claimOf: Map<number, Claim>): Promise<void> {
+    const claims = emails.map((email) => claimOf.get(email.outboxId)!);
+    const updated = await em.getConnection().execute<{ affectedRows: number }>(MARK_SENT,
+      [pgIntArray(claims.map((claim) => claim.id)), pgIntArray(claims.map((claim) => claim.attempts))], 'run', em.getTransactionContext());
+    if (updated.affectedRows !== claims.length) throw new Error('An outbox email was taken over by another worker');
+  }
+
+  private async settleFailure(em: EntityManager, claim: Claim, error: unknown): Promise<void> {
+    const failed = claim.attempts >= this.options.maxAttempts || isPermanent(error);
+    await this.settle(em, claim, failed ? EmailStatus.FAILED : EmailStatus.PENDING, describe(error),
+      backoffMs(this.options, claim.attempts));
   }
 
   private async settle(em: EntityManager, claim: Claim, status: EmailStatus, error: string, retryInMs = 0): Promise<void> {

@@ -5,7 +5,7 @@ import { outboxOf, partnerWithMembers } from '../../test/notifications.js';
 import { TestSmtpServer } from '../../test/smtp.js';
 import { startServerProcess } from '../../test/server-process.js';
 import { DeliveryWorker, backoffMs } from './delivery-worker.js';
-import { smtpTransport } from './email-transport.js';
+import { mailboxTransport, smtpTransport, type EmailTransport } from './email-transport.js';
 import { defaultNotificationSettings, type NotificationSettings } from './notifications.js';
 
 let app: TestApp;
@@ -119,5 +119,50 @@ describe('several workers', () => {
     } finally {
       await child.kill('SIGKILL');
     }
+  });
+});
+
+describe('local mailbox delivery', () => {
+  function mailboxWorker(transport: EmailTransport = mailboxTransport()): DeliveryWorker {
+    const worker = new DeliveryWorker(app.orm, { ...defaultNotificationSettings, transport, from: defaultNotificationSettings.mailFrom });
+    workers.push(worker);
+    return worker;
+  }
+
+  const stored = async (lead: string) => {
+    const ids = (await outboxOf(app, lead)).map((row) => row.messageId);
+    const rows = await app.orm.em.fork().getConnection().execute<{ message_id: string }[]>(
+      'select message_id from mailbox_messages where message_id in (?, ?) order by id', ids);
+    return rows.map((row) => ids.indexOf(row.message_id));
+  };
+
+  it('stores a whole batch in one transaction, each message once', async () => {
+    const lead = await newLead();
+    const { result, statements } = await app.countStatements(() => mailboxWorker().deliverDue());
+    expect(result).toBe(2);
+    // Claim, compose both, then begin, store both, mark both sent, commit.
+    expect(statements).toBe(6);
+    expect(await rowsOf(lead)).toEqual([1, 2].map(() => ({ status: 'SENT', attempts: 1, lastError: null })));
+    expect(await stored(lead)).toEqual([0, 1]);
+  });
+
+  it('stores none of a batch when one of its rows was taken over meanwhile; the rest is retried', async () => {
+    const lead = await newLead();
+    const [first] = await outboxOf(app, lead);
+    const mailbox = mailboxTransport();
+    // Another worker's claim of the first row lands while this batch is being stored.
+    const contested: EmailTransport = {
+      async deliver(em, emails, markSent) {
+        await em.getConnection().execute('update outbox_emails set attempts = attempts + 1 where id = ?', [first.id]);
+        return mailbox.deliver(em, emails, markSent);
+      },
+      close: () => {},
+    };
+    expect(await mailboxWorker(contested).deliverDue()).toBe(2);
+    expect(await stored(lead)).toEqual([]);
+    expect(await rowsOf(lead)).toEqual([
+      { status: 'SENDING', attempts: 2, lastError: null },
+      { status: 'PENDING', attempts: 1, lastError: 'An outbox email was taken over by another worker' },
+    ]);
   });
 });

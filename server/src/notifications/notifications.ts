@@ -14,7 +14,7 @@ export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' 
 
 export const defaultNotificationSettings: NotificationSettings = {
   mailFrom: 'Seller Leads Pool <no-reply@seller-leads-pool.local>',
-  leaseMs: 5 * 60_000, maxAttempts: 6, backoffMs: 30_000, maxBackoffMs: 60 * 60_000, pollMs: 5_000, batchSize: 20, deliver: true,
+  leaseMs: 5 * 60_000, maxAttempts: 6, backoffMs: 30_000, maxBackoffMs: 60 * 60_000, pollMs: 5_000, gatherMs: 100, batchSize: 20, deliver: true,
 };
 
 /** SMTP_URL, MAIL_FROM and OUTBOX_* variables; anything unset keeps its default. */
