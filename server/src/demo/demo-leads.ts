@@ -31,7 +31,7 @@ export async function demoLeadProgress(em: EntityManager, seller: User, partnerE
   const leads = new LeadsService(em);
   const leadIds = new Map<Step, string>();
   for (const shop of shops) {
-    const inquiry = await new InquiriesService(em).submit(sellerViewer, {
+    const { inquiry } = await new InquiriesService(em).submit(sellerViewer, {
       contactName: 'Dana Seller', contactEmail: 'dana@glowbeauty.test', location: 'Austin, US', currency: 'USD',
       companySize: shop.size, shopGmv: '25000.00', budget: shop.budget, productCategory: shop.category,
       hotSaleProduct: shop.product, requestType: RequestType.TARGET, targetServiceIds: [toGlobalId('Service', serviceId)],

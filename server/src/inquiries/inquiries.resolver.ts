@@ -64,7 +64,11 @@ export class InquiryResolver {
 
   @Mutation(() => InquiryPayload, { description: 'Seller: sends a request to chosen services (TARGET) or to the platform (OPEN).' })
   submitInquiry(@InputArg(() => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new InquiriesService(ctx.em).submit(ctx.viewer, input), (inquiry) => ({ inquiry }));
+    return mutationPayload(() => new InquiriesService(ctx.em).submit(ctx.viewer, input), ({ inquiry, leads }) => {
+      // A new inquiry's leads are the ones just created: the payload lists them without reading them back.
+      ctx.loaders.leadsOfInquiry.prime(inquiry.id, leads);
+      return { inquiry };
+    });
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: edits an ACTIVE inquiry (not its contact email, type or services).' })

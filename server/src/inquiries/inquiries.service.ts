@@ -20,6 +20,9 @@ export interface SubmitInquiryData {
   serviceType?: string | null; targetServiceIds?: string[] | null;
 }
 
+/** A new inquiry and the leads it was given, in the order they were created. */
+export interface SubmittedInquiry { inquiry: Inquiry; leads: Lead[] }
+
 /** Fields that never change after submission (the seed: contact email and selected partners). */
 export const lockedInquiryFields = ['contactEmail', 'requestType', 'targetServiceIds'] as const;
 
@@ -29,7 +32,11 @@ const notFound = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such inquiry'
 export class InquiriesService {
   constructor(private readonly em: EntityManager) {}
 
-  async submit(viewer: Viewer | null, input: SubmitInquiryData): Promise<Inquiry> {
+  /**
+   * Stores the inquiry and its first leads (the chosen partners', or the best fitting ones for OPEN
+   * requests) in one flush: the inquiry is matched before it is written, as no partner holds it yet.
+   */
+  async submit(viewer: Viewer | null, input: SubmitInquiryData): Promise<SubmittedInquiry> {
     const seller = requireRole(viewer, Role.SELLER).user;
     const data = validate(submitInquiryRules, input);
     const targets = data.requestType === RequestType.TARGET ? await this.targetServices(data.targetServiceIds ?? []) : [];
@@ -39,15 +46,11 @@ export class InquiriesService {
         contactEmail: data.contactEmail, ...profileColumns(data),
       });
       inquiry.targetServices.set(targets);
-      for (const service of firstServicePerPartner(targets)) {
-        createLead(em, { inquiry, partner: service.partner, service, source: LeadSource.SELLER_TARGETED }, seller);
-      }
-      await em.flush();
-      if (data.requestType === RequestType.OPEN) {
-        await new MatchingService(em).assignBestPartners(em, inquiry as Inquiry & { serviceType: ServiceType });
-        await em.flush();
-      }
-      return inquiry;
+      const leads = data.requestType === RequestType.OPEN
+        ? await new MatchingService(em).assignBestPartners(em, inquiry as Inquiry & { serviceType: ServiceType })
+        : firstServicePerPartner(targets).map((service) =>
+          createLead(em, { inquiry, partner: service.partner, service, source: LeadSource.SELLER_TARGETED }, seller));
+      return { inquiry, leads };
     });
   }
 

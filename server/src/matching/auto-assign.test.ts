@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LeadStatus, PartnerStatus, ProductCategory, ServiceType } from '@slp/shared';
+import { LeadStatus, PartnerStatus, ProductCategory, Role, ServiceType } from '@slp/shared';
 import type { GraphQLClient } from '../../test/harness.js';
 import { inquiryInput, SUBMIT } from '../../test/fixtures.js';
 import { matchingSuite } from '../../test/matching-fixtures.js';
+import { idOfType } from '../graphql/node.js';
 
 const t = matchingSuite();
 let seller: GraphQLClient;
@@ -92,6 +93,31 @@ describe('submitInquiry OPEN: automatic assignment', () => {
     } finally {
       await em.getConnection().execute('drop trigger refuse_lead on leads; drop function refuse_lead()');
     }
+  });
+
+  it('writes exactly the inquiry, a NEW lead per pick with its CREATED event and an email to each member, in nine statements', async () => {
+    const type = ServiceType.CUSTOMER_SERVICE;
+    const agency = await t.world.partner({ services: [{ serviceType: type }] });
+    const members = [await t.world.user(Role.PARTNER, agency.partner), await t.world.user(Role.PARTNER, agency.partner)];
+    // Session, begin, candidates, the members to email, inquiry, lead, event, emails, commit; the
+    // payload's leads are the ones just written, not read back.
+    const submit = `mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { inquiry { id leads { totalCount } } } }`;
+    const { result, statements } = await t.app.countStatements(() => seller.request(submit, { input: open(type) }));
+    expect(statements).toBe(9);
+    const { inquiry } = result.submitInquiry;
+    const rows = async (sql: string) => t.app.orm.em.fork().getConnection().execute(sql, [idOfType(inquiry.id, 'Inquiry')]);
+    expect(await rows(`select request_type, service_type, status, language from inquiries where id = ?`))
+      .toEqual([{ request_type: 'OPEN', service_type: type, status: 'ACTIVE', language: 'en' }]);
+    const leads = await rows(`select id, partner_id, service_id, status, source from leads where inquiry_id = ?`);
+    expect(leads.map(({ id, ...lead }) => lead)).toEqual([
+      { partner_id: agency.partner.id, service_id: idOfType(agency.services[0], 'Service'), status: 'NEW', source: 'PLATFORM_ASSIGNED' },
+    ]);
+    expect(inquiry.leads.totalCount).toBe(1);
+    expect(await rows(`select e.type, e.actor_role, e.actor_id from lead_events e join leads l on l.id = e.lead_id where l.inquiry_id = ?`))
+      .toEqual([{ type: 'CREATED', actor_role: null, actor_id: null }]);
+    expect(await rows(`select o.kind, o.recipient_email, o.status, o.lead_id from outbox_emails o join leads l on l.id = o.lead_id
+      where l.inquiry_id = ? order by o.id`))
+      .toEqual(members.map((member) => ({ kind: 'NEW_LEAD', recipient_email: member.email, status: 'PENDING', lead_id: leads[0].id })));
   });
 
   it('refuses a bad language code', async () => {

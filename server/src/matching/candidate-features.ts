@@ -5,8 +5,11 @@ import type { CandidateFeatures } from './scoring.js';
 
 export interface CandidateQuery {
   serviceType: ServiceType;
-  /** Partners already holding a lead on this inquiry (any status) are never candidates again. */
-  inquiryId: number;
+  /**
+   * Partners already holding a lead on this inquiry (any status) are never candidates again. Unset
+   * for an inquiry not stored yet, which nobody holds.
+   */
+  inquiryId?: number;
   /** Only these partners (an operator's choice); all eligible partners when absent. */
   partnerIds?: number[];
   /**
@@ -75,7 +78,7 @@ export function candidateStatement(query: CandidateQuery, config: MatchingConfig
   const partnerIds = pgIntArray(query.partnerIds);
   const category = query.assignableFor ?? null;
   return [CANDIDATES_SQL, [
-    query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId, category, category,
+    query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId ?? null, category, category,
     LeadStatus.NEW, config.trackRecord.graceHours, config.fairSpreading.windowDays, category,
   ]];
 }

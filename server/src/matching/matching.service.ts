@@ -38,8 +38,9 @@ export class MatchingService {
   }
 
   /**
-   * Runs inside the transaction that stores a new OPEN inquiry: the best fitting partners get a NEW
-   * lead each. With nobody fitting, none is created and the inquiry waits in the operator's queue.
+   * Runs inside the transaction that stores a new OPEN inquiry, before it is flushed: the best fitting
+   * partners get a NEW lead each. With nobody fitting, none is created and the inquiry waits in the
+   * operator's queue.
    */
   async assignBestPartners(em: EntityManager, inquiry: OpenInquiry): Promise<Lead[]> {
     const assignable = await this.rank(em, inquiry, { assignableFor: inquiry.productCategory });
