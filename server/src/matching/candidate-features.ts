@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LeadCloseReason, LeadSource, LeadStatus, PartnerStatus, type ServiceType } from '@slp/shared';
+import { pgIntArray } from '../db/pg-array.js';
 import type { MatchingConfig } from './matching.config.js';
 import type { CandidateFeatures } from './scoring.js';
 
@@ -71,11 +72,9 @@ interface CandidateRow {
   follow_up_counts: number[] | null; follow_up_micros: string[] | null; recent_assignments: number;
 }
 
-const pgIntArray = (ids: number[] | undefined) => (ids ? `{${ids.join(',')}}` : null);
-
 /** The statement and its parameters (the benchmark explains it too). */
 export function candidateStatement(query: CandidateQuery, config: MatchingConfig): [string, unknown[]] {
-  const partnerIds = pgIntArray(query.partnerIds);
+  const partnerIds = query.partnerIds ? pgIntArray(query.partnerIds) : null;
   const category = query.assignableFor ?? null;
   return [CANDIDATES_SQL, [
     query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId ?? null, category, category,

@@ -1,4 +1,5 @@
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import { pgIntArray } from '../db/pg-array.js';
 import { composeEmails } from './compose-email.js';
 import type { EmailTransport, OutgoingEmail } from './email-transport.js';
 import { EmailStatus } from './outbox-email.entity.js';
@@ -38,8 +39,6 @@ const SETTLE_WHERE = `where id = ? and status = '${EmailStatus.SENDING}' and att
 const MARK_SENT = `update outbox_emails o set status = '${EmailStatus.SENT}', sent_at = now(), last_error = null
   from unnest(?::int[], ?::int[]) as held(id, attempts)
   where o.id = held.id and o.attempts = held.attempts and o.status = '${EmailStatus.SENDING}'`;
-
-const pgIntArray = (values: number[]) => `{${values.join(',')}}`;
 
 export function backoffMs(options: Pick<DeliveryOptions, 'backoffMs' | 'maxBackoffMs'>, attempts: number): number {
   return Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (attempts - 1));

@@ -1,13 +1,10 @@
-import { FlushMode, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity.js';
-import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { pgIntArray } from '../db/pg-array.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
 import { eventRoutes } from './event-routes.js';
 import { OutboxEmail } from './outbox-email.entity.js';
-
-/** Reads during a flush must not trigger another flush. */
-const duringFlush = { flushMode: FlushMode.COMMIT } as const;
 
 /**
  * Writes the outbox rows for every new lead event in the same flush, hence the same transaction,
@@ -24,25 +21,33 @@ export class OutboxWriter implements EventSubscriber {
     for (const event of events) {
       const kind = eventRoutes[event.type].email!.kind;
       for (const recipient of recipients.get(event) ?? []) {
-        em.create(OutboxEmail, { kind, event, lead: event.lead, recipient, recipientEmail: recipient.email });
+        em.create(OutboxEmail, { kind, event, lead: event.lead, recipient: em.getReference(User, recipient.id), recipientEmail: recipient.email });
       }
     }
   }
 }
 
-/** The partner's members or the seller, per event, in two queries whatever the number of events. */
-async function recipientsOf(em: EntityManager, events: LeadEvent[]): Promise<Map<LeadEvent, User[]>> {
+interface Recipient { id: number; email: string }
+
+/**
+ * The partner's members or the seller, per event, in two plain statements whatever the number of
+ * events: an email needs only each recipient's id and address, so no user is loaded as an entity.
+ */
+async function recipientsOf(em: EntityManager, events: LeadEvent[]): Promise<Map<LeadEvent, Recipient[]>> {
   const toPartner = events.filter((event) => eventRoutes[event.type].email!.to === 'partner');
   const toSeller = events.filter((event) => eventRoutes[event.type].email!.to === 'seller');
   const members = toPartner.length
-    ? await em.find(User, { partner: { $in: toPartner.map((event) => event.lead.partner.id) } }, { ...duringFlush, orderBy: { id: 'asc' } })
+    ? await em.execute<(Recipient & { partner_id: number })[]>(MEMBERS, [pgIntArray(toPartner.map((event) => event.lead.partner.id))])
     : [];
-  const inquiries = toSeller.length
-    ? await em.find(Inquiry, { id: { $in: toSeller.map((event) => event.lead.inquiry.id) } }, { ...duringFlush, populate: ['seller'] })
+  const sellers = toSeller.length
+    ? await em.execute<(Recipient & { inquiry_id: number })[]>(SELLERS, [pgIntArray(toSeller.map((event) => event.lead.inquiry.id))])
     : [];
-  const sellerOf = new Map(inquiries.map((inquiry) => [inquiry.id, inquiry.seller]));
-  return new Map<LeadEvent, User[]>([
-    ...toPartner.map((event): [LeadEvent, User[]] => [event, members.filter((user) => user.partner?.id === event.lead.partner.id)]),
-    ...toSeller.map((event): [LeadEvent, User[]] => [event, [sellerOf.get(event.lead.inquiry.id)!]]),
+  const sellerOf = new Map(sellers.map((seller) => [seller.inquiry_id, seller]));
+  return new Map<LeadEvent, Recipient[]>([
+    ...toPartner.map((event): [LeadEvent, Recipient[]] => [event, members.filter((user) => user.partner_id === event.lead.partner.id)]),
+    ...toSeller.map((event): [LeadEvent, Recipient[]] => [event, [sellerOf.get(event.lead.inquiry.id)!]]),
   ]);
 }
+
+const MEMBERS = 'select id, email, partner_id from users where partner_id = any(?::int[]) order by id';
+const SELLERS = 'select u.id, u.email, i.id as inquiry_id from inquiries i join users u on u.id = i.seller_id where i.id = any(?::int[])';
