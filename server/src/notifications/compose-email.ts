@@ -1,36 +1,55 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canSeeContact, canSeeInquiry } from '../auth/access-policy.js';
+import { User } from '../auth/user.entity.js';
 import { viewerOf } from '../auth/viewer.js';
+import { findLeanWhereIn } from '../db/lean-read.js';
 import { contextForViewer } from '../graphql/context.js';
 import { primeViewerLead } from '../graphql/loaders.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { Lead } from '../leads/lead.entity.js';
+import { Partner } from '../partners/partner.entity.js';
 import { emailContent } from './email-templates.js';
 import { renderEmail, type RenderedEmail } from './email-layout.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 
 export type ComposedEmail = RenderedEmail & { outboxId: number; to: string; messageId: string };
 
+/** The rows of `entity` with these ids, by id: read-only objects (db/lean-read.ts). */
+async function byId<T extends { id: number }>(em: EntityManager, entity: new () => T, ids: number[]): Promise<Map<number, T>> {
+  const rows = await findLeanWhereIn(em, entity, 'id', [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /**
  * Renders outbox emails when they are sent, as each recipient would see the lead right now: the same
  * access policy as the API decides whether the inquiry and the seller's contact details appear.
- * So an email never shows what its recipient could not see in the app at that moment. One query
- * loads a whole batch; a row that no longer exists is left out.
+ * So an email never shows what its recipient could not see in the app at that moment. A batch is
+ * read with one statement per table, as read-only rows; a row that no longer exists is left out.
  */
 export async function composeEmails(em: EntityManager, outboxIds: number[]): Promise<ComposedEmail[]> {
-  const rows = await em.find(OutboxEmail, { id: { $in: outboxIds } },
-    { populate: ['recipient', 'recipient.partner', 'lead', 'lead.partner', 'lead.inquiry'], orderBy: { id: 'asc' } });
-  return Promise.all(rows.map((row) => composeEmail(em, row)));
+  const rows = await findLeanWhereIn(em, OutboxEmail, 'id', outboxIds);
+  const [recipients, leads] = await Promise.all([
+    byId(em, User, rows.map((row) => row.recipient.id)), byId(em, Lead, rows.map((row) => row.lead.id)),
+  ]);
+  const [partners, inquiries] = await Promise.all([
+    byId(em, Partner, [...leads.values()].map((lead) => lead.partner.id)),
+    byId(em, Inquiry, [...leads.values()].map((lead) => lead.inquiry.id)),
+  ]);
+  return Promise.all(rows.map((row) => {
+    const lead = leads.get(row.lead.id)!;
+    return composeEmail(em, row, recipients.get(row.recipient.id)!, lead, partners.get(lead.partner.id)!, inquiries.get(lead.inquiry.id)!);
+  }));
 }
 
-async function composeEmail(em: EntityManager, row: OutboxEmail): Promise<ComposedEmail> {
-  const viewer = viewerOf(row.recipient);
+async function composeEmail(
+  em: EntityManager, row: OutboxEmail, recipient: User, lead: Lead, partner: Partner, inquiry: Inquiry,
+): Promise<ComposedEmail> {
+  const viewer = viewerOf(recipient);
   const ctx = contextForViewer(em, viewer);
   // A member's access to the inquiry is decided by its partner's lead, which is this email's lead.
-  primeViewerLead(ctx.loaders, viewer, row.lead);
-  const inquiry = row.lead.inquiry;
+  primeViewerLead(ctx.loaders, viewer, lead);
   const visible = await canSeeInquiry(ctx, inquiry);
   const contact = visible && await canSeeContact(ctx, inquiry) ? { name: inquiry.contactName, email: inquiry.contactEmail } : null;
-  const content = emailContent(row.kind, {
-    recipientName: row.recipient.name, partner: row.lead.partner, inquiry: visible ? inquiry : null, contact,
-  });
+  const content = emailContent(row.kind, { recipientName: recipient.name, partner, inquiry: visible ? inquiry : null, contact });
   return { ...renderEmail(content), outboxId: row.id, to: row.recipientEmail, messageId: row.messageId };
 }

@@ -140,8 +140,9 @@ describe('local mailbox delivery', () => {
     const lead = await newLead();
     const { result, statements } = await app.countStatements(() => mailboxWorker().deliverDue());
     expect(result).toBe(2);
-    // Claim, compose both, then begin, store both, mark both sent, commit.
-    expect(statements).toBe(6);
+    // Claim; the batch's outbox rows, recipients, leads, partners and inquiries, one statement each
+    // whatever the batch's size; then begin, store both, mark both sent, commit.
+    expect(statements).toBe(10);
     expect(await rowsOf(lead)).toEqual([1, 2].map(() => ({ status: 'SENT', attempts: 1, lastError: null })));
     expect(await stored(lead)).toEqual([0, 1]);
   });
