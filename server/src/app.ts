@@ -72,7 +72,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const gate = new OperationGate(limits, new RateLimits(limits, redis));
   const schema = await appSchema();
   const notifications = await startNotifications(options.orm, options.notifications);
-  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, hub: notifications.hub, sessionCookie: SESSION_COOKIE, gate });
+  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE, gate });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,

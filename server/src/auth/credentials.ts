@@ -18,15 +18,21 @@ const unauthenticated = () => new GraphQLError('Unknown or revoked API token', {
 /**
  * The viewer for HTTP and WebSocket requests alike. An API token, when given, wins over the cookie;
  * an unknown or revoked one is refused outright rather than treated as anonymous, so a dashboard
- * notices at once. A missing or expired session is simply anonymous.
+ * notices at once. A missing or expired session is simply anonymous. `viewerForSession` may look the
+ * session up in a batch with others.
  */
-export async function resolveViewer(em: EntityManager, { authorization, sessionToken }: Credentials): Promise<Viewer | null> {
+export async function resolveViewer(em: EntityManager, { authorization, sessionToken }: Credentials,
+  viewerForSession = (token: string) => sessionViewer(em, token)): Promise<Viewer | null> {
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const viewer = match ? await new ApiTokensService(em).viewerForSecret(match[1]) : null;
     if (!viewer) throw unauthenticated();
     return viewer;
   }
-  const user = sessionToken ? await new AuthService(em).userForSession(sessionToken) : null;
+  return sessionToken ? viewerForSession(sessionToken) : null;
+}
+
+async function sessionViewer(em: EntityManager, token: string): Promise<Viewer | null> {
+  const user = await new AuthService(em).userForSession(token);
   return user ? viewerOf(user) : null;
 }

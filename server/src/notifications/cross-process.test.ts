@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LeadAction } from '@slp/shared';
-import { GraphQLClient, startTestApp, type TestApp } from '../../test/harness.js';
+import { GraphQLClient, eventually, startTestApp, type TestApp } from '../../test/harness.js';
 import { World, inquiryInput, submitInquiry } from '../../test/fixtures.js';
 import { moveLead, partnerWithMembers } from '../../test/notifications.js';
-import { LiveSubscription } from '../../test/live.js';
+import { LiveSubscription, sessionToken } from '../../test/live.js';
 import { startServerProcess, type ServerProcess } from '../../test/server-process.js';
+import { sha256 } from '../auth/auth.service.js';
 
 let app: TestApp;
 let processA: ServerProcess;
@@ -62,28 +63,61 @@ it('alerts a partner connected to one process when the seller submits through an
 
 const alertsOf = (subscription: LiveSubscription) => subscription.received.map((r) => r.data.leadAlerts);
 
-it("runs no statement for changes none of its subscribers may hear of, and two for each alert it sends", async () => {
+it('runs no statement for changes none of its subscribers may hear of, and four for all the alerts a notice sends', async () => {
   const world = new World(app);
   const seller = via(processB, await world.seller());
   const agency = await partnerWithMembers(world, 1);
-  const studio = await partnerWithMembers(world, 1);
+  const studio = await partnerWithMembers(world, 3);
   const query = 'subscription { leadAlerts { type lead { id status inquiry { id budget { amount } } } } }';
   const agencyAlerts = subscribe(processA, agency.members[0].client, query);
-  // The test app's process holds only the studio's subscriber, and counts its own statements.
-  const studioAlerts = subscribe(app, studio.members[0].client, query);
-  await Promise.all([agencyAlerts.ready(), studioAlerts.ready()]);
+  // The test app's process holds only the studio's subscribers, and counts its own statements.
+  const studioAlerts = [
+    ...studio.members.map((member) => subscribe(app, member.client, query)),
+    new LiveSubscription(app.url, query, { authToken: sessionToken(studio.members[0].client.cookie) }),
+  ];
+  open.push(studioAlerts[3]);
+  await Promise.all([agencyAlerts, ...studioAlerts].map((subscription) => subscription.ready()));
 
-  const { statements } = await app.countStatements(async () => {
+  const { result: own, statements } = await app.countStatements(async () => {
     for (let n = 0; n < 3; n += 1) await submitInquiry(seller, inquiryInput({ targetServiceIds: [agency.services[0]] }));
     await agencyAlerts.nth(2);
-    // Notices are handled in commit order: once the studio's alert is out, the agency's were handled too.
-    const own = await submitInquiry(seller, inquiryInput({ targetServiceIds: [studio.services[0]] }));
-    expect(await studioAlerts.nth(0)).toEqual({ data: { leadAlerts: { type: 'NEW_LEAD',
-      lead: { id: own.inquiry.leads.edges[0].node.id, status: 'NEW', inquiry: { id: own.inquiry.id, budget: { amount: '3000.00' } } } } } });
+    // Notices are handled in commit order: once the studio's alerts are out, the agency's were handled too.
+    const submitted = await submitInquiry(seller, inquiryInput({ targetServiceIds: [studio.services[0]] }));
+    await Promise.all(studioAlerts.map((subscription) => subscription.nth(0)));
+    return submitted;
   });
-  // The subscriber's session, then the lead with its inquiry (which also answer the access checks).
-  expect(statements).toBe(2);
-  expect(studioAlerts.received).toHaveLength(1);
+  // The subscribers' users and partners, the lead and its inquiry (which also answer the access checks).
+  expect(statements).toBe(4);
+  for (const subscription of studioAlerts) {
+    expect(subscription.received).toEqual([{ data: { leadAlerts: { type: 'NEW_LEAD',
+      lead: { id: own.inquiry.leads.edges[0].node.id, status: 'NEW', inquiry: { id: own.inquiry.id, budget: { amount: '3000.00' } } } } } }]);
+  }
+});
+
+it('stops the subscriptions of members who logged out or whose session expired, and alerts the others the same notice reaches', async () => {
+  const world = new World(app);
+  const seller = via(processB, await world.seller());
+  const studio = await partnerWithMembers(world, 4);
+  const [loggedOut, expired, ...staying] = studio.members.map((member) => subscribe(app, member.client, 'subscription { leadAlerts { type lead { id } } }'));
+  await Promise.all([loggedOut, expired, ...staying].map((subscription) => subscription.ready()));
+  await studio.members[0].client.request('mutation { logOut }');
+  await app.orm.em.fork().getConnection().execute('update sessions set expires_at = now() - interval \'1 second\' where token_hash = ?',
+    [sha256(sessionToken(studio.members[1].client.cookie))]);
+
+  const { result: own, statements } = await app.countStatements(async () => {
+    const submitted = await submitInquiry(seller, inquiryInput({ targetServiceIds: [studio.services[0]] }));
+    await Promise.all(staying.map((subscription) => subscription.nth(0)));
+    await eventually(() => loggedOut.errors.length > 0 && expired.errors.length > 0);
+    return submitted;
+  });
+  expect(statements).toBe(4);
+  for (const subscription of staying) {
+    expect(alertsOf(subscription)).toEqual([{ type: 'NEW_LEAD', lead: { id: own.inquiry.leads.edges[0].node.id } }]);
+  }
+  for (const ended of [loggedOut, expired]) {
+    expect(ended.errors).toEqual([[{ message: 'The session has ended', extensions: { code: 'UNAUTHENTICATED' } }]]);
+    expect(ended.received).toEqual([]);
+  }
 });
 
 it("routes a seller's edits and closing to each working partner's members, in order, on either process", async () => {

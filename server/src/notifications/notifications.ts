@@ -1,8 +1,9 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { DeliveryWorker, type DeliveryOptions } from './delivery-worker.js';
 import { mailboxTransport, smtpTransport } from './email-transport.js';
 import { OUTBOX_CHANNEL, listenForChanges } from './change-listener.js';
 import { LiveEventHub, liveEventsOf, type ChangeNotice } from './live-events.js';
+import { LiveReads } from './live-reads.js';
 
 export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' | 'from'> {
   /** Unset: emails go to the local mailbox table. */
@@ -28,7 +29,7 @@ export function notificationSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<Not
   return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
-export interface Notifications { hub: LiveEventHub; worker: DeliveryWorker; close(): Promise<void> }
+export interface Notifications { hub: LiveEventHub; reads: LiveReads; worker: DeliveryWorker; close(): Promise<void> }
 
 /** This process's share of notifications: its email delivery worker and its live-event listener. */
 export async function startNotifications(orm: MikroORM, given: Partial<NotificationSettings> = {}): Promise<Notifications> {
@@ -49,6 +50,7 @@ export async function startNotifications(orm: MikroORM, given: Partial<Notificat
   if (settings.deliver) worker.start();
   return {
     hub,
+    reads: new LiveReads(orm.em as EntityManager),
     worker,
     async close() {
       await listener.close();

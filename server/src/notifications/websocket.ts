@@ -11,6 +11,7 @@ import { authenticate } from './connection-auth.js';
 import { contextForViewer } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import type { LiveEventHub } from './live-events.js';
+import type { LiveReads } from './live-reads.js';
 import type { OperationGate } from '../limits/operation-gate.js';
 import type { SubscriptionContext } from './subscriptions.resolver.js';
 
@@ -22,7 +23,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 
 export interface SubscriptionServerOptions {
-  httpServer: http.Server; schema: GraphQLSchema; orm: MikroORM; hub: LiveEventHub; sessionCookie: string;
+  httpServer: http.Server; schema: GraphQLSchema; orm: MikroORM; sessionCookie: string;
+  /** Where subscriptions hear of events and read what they answer with. */
+  live: { hub: LiveEventHub; reads: LiveReads };
   /** The request limits and rate budgets, the same as over HTTP. */
   gate: OperationGate;
 }
@@ -60,7 +63,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
     },
     context: (ctx): SubscriptionContext => {
       const auth = authOf.get(ctx.extra)!;
-      return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer), live: { hub: options.hub, credentials: auth.credentials } };
+      return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer), live: { hub: options.live.hub, reads: options.live.reads, credentials: auth.credentials } };
     },
     // The same error policy as HTTP: internal details stay in the log.
     onNext: (_ctx, _id, _payload, _args, result) => result.errors
