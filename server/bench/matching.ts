@@ -9,6 +9,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ServiceType } from '@slp/shared';
 import { openDatabase } from '../src/db/orm.js';
 import { Inquiry } from '../src/inquiries/inquiry.entity.js';
+import { newLeadRows } from '../src/leads/lead-state-machine.js';
+import { insertNewLeads } from '../src/leads/lead-writes.js';
 import { candidateStatement, gatherCandidates } from '../src/matching/candidate-features.js';
 import { matchingConfig, type MatchingConfig } from '../src/matching/matching.config.js';
 import { MatchingService } from '../src/matching/matching.service.js';
@@ -71,8 +73,9 @@ async function platformAssignment(orm: MikroORM, client: pg.Client, market: Synt
     const em = orm.em.fork() as EntityManager;
     picks.push(await em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(Inquiry, inquiry.id);
-      const leads = await new MatchingService(tx, config).assignBestPartners(tx, row as Inquiry & { serviceType: ServiceType });
-      return leads.map((lead) => lead.partner.id);
+      const picked = await new MatchingService(tx, config).bestPartnersFor(row as Inquiry & { serviceType: ServiceType });
+      await insertNewLeads(tx, row.id, newLeadRows(picked, null));
+      return picked.map((lead) => lead.partnerId);
     }));
   }
   return { name, picks };

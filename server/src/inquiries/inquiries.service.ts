@@ -9,9 +9,11 @@ import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Service } from '../partners/service.entity.js';
 import { Lead } from '../leads/lead.entity.js';
-import { createLead, lockLead, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { lockLead, newLeadRows, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { insertNewLeads } from '../leads/lead-writes.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
+import { insertInquiry } from './inquiry-writes.js';
 
 export interface SubmitInquiryData {
   contactName: string; contactEmail: string; location?: string | null; language?: string | null; companySize: string; currency: string;
@@ -34,23 +36,27 @@ export class InquiriesService {
 
   /**
    * Stores the inquiry and its first leads (the chosen partners', or the best fitting ones for OPEN
-   * requests) in one flush: the inquiry is matched before it is written, as no partner holds it yet.
+   * requests) with two plain statements in one transaction: the hot path skips the unit of work (see
+   * inquiry-writes.ts). The partners are picked before it begins, as nobody holds the inquiry yet.
    */
   async submit(viewer: Viewer | null, input: SubmitInquiryData): Promise<SubmittedInquiry> {
     const seller = requireRole(viewer, Role.SELLER).user;
     const data = validate(submitInquiryRules, input);
+    const inquiry = Object.assign(new Inquiry(), {
+      seller, requestType: data.requestType, serviceType: data.serviceType ?? null,
+      contactEmail: data.contactEmail, ...profileColumns(data),
+    });
     const targets = data.requestType === RequestType.TARGET ? await this.targetServices(data.targetServiceIds ?? []) : [];
+    const leads = data.requestType === RequestType.OPEN
+      ? await new MatchingService(this.em).bestPartnersFor(inquiry as Inquiry & { serviceType: ServiceType })
+      : firstServicePerPartner(targets).map((service) => ({
+        partnerId: service.partner.id, serviceId: service.id, source: LeadSource.SELLER_TARGETED,
+      }));
+    // The seller caused their targeted leads; the platform assigned the others.
+    const rows = newLeadRows(leads, data.requestType === RequestType.TARGET ? seller : null);
     return this.em.transactional(async (em) => {
-      const inquiry = em.create(Inquiry, {
-        seller, requestType: data.requestType, serviceType: data.serviceType ?? null,
-        contactEmail: data.contactEmail, ...profileColumns(data),
-      });
-      inquiry.targetServices.set(targets);
-      const leads = data.requestType === RequestType.OPEN
-        ? await new MatchingService(em).assignBestPartners(em, inquiry as Inquiry & { serviceType: ServiceType })
-        : firstServicePerPartner(targets).map((service) =>
-          createLead(em, { inquiry, partner: service.partner, service, source: LeadSource.SELLER_TARGETED }, seller));
-      return { inquiry, leads };
+      const stored = await insertInquiry(em, inquiry, targets.map((service) => service.id));
+      return { inquiry: stored, leads: await insertNewLeads(em, stored.id, rows) };
     });
   }
 

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LeadAction, LeadStatus, Role, UserErrorCode, canApply, leadTransitions } from '@slp/shared';
+import { LeadAction, type LeadSource, LeadStatus, Role, UserErrorCode, canApply, leadTransitions } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
 import type { User } from '../auth/user.entity.js';
 import { Lead } from './lead.entity.js';
@@ -70,14 +70,39 @@ export function transitionLead(em: EntityManager, lead: Lead, action: LeadAction
 /** The fields that make a new lead: whose, on which inquiry, through which service, how it came. */
 export type NewLead = Pick<Lead, 'inquiry' | 'partner' | 'service' | 'source'>;
 
+/** How every lead starts: NEW, with a CREATED history entry (the partner's notification starts from it). */
+const birth = { status: LeadStatus.NEW, event: 'CREATED' } as const;
+
 /**
- * Every lead is born here, NEW, with its CREATED history entry (the partner's notification starts
- * from that entry). The actor is who caused it: the seller, an operator, or null for the platform.
+ * Every lead is born here or in newLeadRows. The actor is who caused it: the seller, an operator,
+ * or null for the platform.
  */
 export function createLead(em: EntityManager, data: NewLead, actor: User | null): Lead {
-  const lead = em.create(Lead, data);
-  recordLeadEvent(em, lead, 'CREATED', actor?.role ?? null, actor);
+  const lead = em.create(Lead, { ...data, status: birth.status });
+  recordLeadEvent(em, lead, birth.event, actor?.role ?? null, actor);
   return lead;
+}
+
+/** A new lead by ids, for leads written with plain SQL. */
+export interface NewLeadRef { partnerId: number; serviceId: number; source: LeadSource }
+
+/** The columns of new leads and of the history entry each gets: what newLeadRows returns. */
+export interface NewLeadRows {
+  leads: { partner_id: number; service_id: number; source: LeadSource; status: LeadStatus; created_at: Date }[];
+  event: { type: string; actor_role: Role | null; actor_id: number | null; at: Date };
+}
+
+/**
+ * createLead for a batch written natively in one statement (a submit's leads): the same rules, as
+ * the rows to insert rather than entities to flush.
+ */
+export function newLeadRows(leads: NewLeadRef[], actor: User | null, at = new Date()): NewLeadRows {
+  return {
+    leads: leads.map((lead) => ({
+      partner_id: lead.partnerId, service_id: lead.serviceId, source: lead.source, status: birth.status, created_at: at,
+    })),
+    event: { type: birth.event, actor_role: actor?.role ?? null, actor_id: actor?.id ?? null, at },
+  };
 }
 
 export function recordLeadEvent(

@@ -9,7 +9,7 @@ import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
-import { createLead, lockLead, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { createLead, lockLead, transitionLead, type LeadChange, type NewLeadRef } from '../leads/lead-state-machine.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import type { User } from '../auth/user.entity.js';
@@ -24,12 +24,16 @@ const noSuchInquiry = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such inq
 /** An OPEN inquiry, with the service type matching needs. */
 type OpenInquiry = Inquiry & { serviceType: ServiceType };
 
+/** What ranking reads of an OPEN inquiry; no id for one not stored yet. */
+type RankedInquiry = Pick<Inquiry, 'productCategory' | 'budgetAmount' | 'currency' | 'location' | 'language'>
+  & { id?: number; serviceType: ServiceType };
+
 /** The platform's side of OPEN inquiries: ranking partners, assigning them, and the operator's console. */
 export class MatchingService {
   constructor(private readonly em: EntityManager, private readonly config: MatchingConfig = matchingConfig) {}
 
   /** Eligible partners for an inquiry, best first (optionally only some, see CandidateQuery). */
-  async rank(em: EntityManager, inquiry: OpenInquiry, only: Pick<CandidateQuery, 'partnerIds' | 'assignableFor'> = {}): Promise<Recommendation[]> {
+  async rank(em: EntityManager, inquiry: RankedInquiry, only: Pick<CandidateQuery, 'partnerIds' | 'assignableFor'> = {}): Promise<Recommendation[]> {
     const candidates = await gatherCandidates(em, { serviceType: inquiry.serviceType, inquiryId: inquiry.id, ...only }, this.config);
     return rankCandidates({
       productCategory: inquiry.productCategory, budgetAmount: inquiry.budgetAmount, currency: inquiry.currency,
@@ -38,14 +42,15 @@ export class MatchingService {
   }
 
   /**
-   * Runs inside the transaction that stores a new OPEN inquiry, before it is flushed: the best fitting
-   * partners get a NEW lead each. With nobody fitting, none is created and the inquiry waits in the
-   * operator's queue.
+   * The best fitting partners for a new OPEN inquiry, each to get a NEW lead when it is stored. Read
+   * before the transaction that stores it: nobody holds an inquiry not stored yet. With nobody fitting,
+   * none is picked and the inquiry waits in the operator's queue.
    */
-  async assignBestPartners(em: EntityManager, inquiry: OpenInquiry): Promise<Lead[]> {
-    const assignable = await this.rank(em, inquiry, { assignableFor: inquiry.productCategory });
-    const picked = pickForAssignment(assignable, this.config.partnersPerInquiry);
-    return picked.map((choice) => this.newLead(em, inquiry, choice, null));
+  async bestPartnersFor(inquiry: RankedInquiry): Promise<NewLeadRef[]> {
+    const assignable = await this.rank(this.em, inquiry, { assignableFor: inquiry.productCategory });
+    return pickForAssignment(assignable, this.config.partnersPerInquiry).map((choice) => ({
+      partnerId: choice.partnerId, serviceId: choice.serviceId, source: LeadSource.PLATFORM_ASSIGNED,
+    }));
   }
 
   /** Operator: the ranked list with every score part. */

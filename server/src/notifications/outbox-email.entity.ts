@@ -12,6 +12,9 @@ export enum EmailKind {
   NO_AGREEMENT = 'NO_AGREEMENT',
 }
 
+/** The right-hand side of every Message-ID (outbox-writer.ts builds them in SQL too). */
+export const messageIdDomain = 'seller-leads-pool';
+
 export enum EmailStatus { PENDING = 'PENDING', SENDING = 'SENDING', SENT = 'SENT', FAILED = 'FAILED' }
 
 /**
@@ -26,7 +29,7 @@ export class OutboxEmail {
   id!: number;
 
   @Property({ type: 'string', length: 100, unique: true })
-  messageId: string & Opt = `<${crypto.randomUUID()}@seller-leads-pool>`;
+  messageId: string & Opt = `<${crypto.randomUUID()}@${messageIdDomain}>`;
 
   @Enum({ items: () => EmailKind, type: 'string' })
   kind!: EmailKind;
