@@ -10,7 +10,6 @@ import { idOfType } from '../graphql/node.js';
 import { Service } from '../partners/service.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { lockLead, newLeadRows, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
-import { insertNewLeads } from '../leads/lead-writes.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 import { insertInquiry } from './inquiry-writes.js';
@@ -36,8 +35,8 @@ export class InquiriesService {
 
   /**
    * Stores the inquiry and its first leads (the chosen partners', or the best fitting ones for OPEN
-   * requests) with two plain statements in one transaction: the hot path skips the unit of work (see
-   * inquiry-writes.ts). The partners are picked before it begins, as nobody holds the inquiry yet.
+   * requests) with one plain statement: the hot path skips the unit of work (see inquiry-writes.ts).
+   * The partners are picked before it, as nobody holds the inquiry yet.
    */
   async submit(viewer: Viewer | null, input: SubmitInquiryData): Promise<SubmittedInquiry> {
     const seller = requireRole(viewer, Role.SELLER).user;
@@ -54,10 +53,7 @@ export class InquiriesService {
       }));
     // The seller caused their targeted leads; the platform assigned the others.
     const rows = newLeadRows(leads, data.requestType === RequestType.TARGET ? seller : null);
-    return this.em.transactional(async (em) => {
-      const stored = await insertInquiry(em, inquiry, targets.map((service) => service.id));
-      return { inquiry: stored, leads: await insertNewLeads(em, stored.id, rows) };
-    });
+    return insertInquiry(this.em, inquiry, targets.map((service) => service.id), rows);
   }
 
   /** TARGET requests may only name public services of onboarded partners. */

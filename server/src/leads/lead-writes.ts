@@ -5,21 +5,24 @@ import { outboxInsertSql } from '../notifications/outbox-writer.js';
 import { Lead } from './lead.entity.js';
 import type { NewLeadRows } from './lead-state-machine.js';
 
+/** A part of one SQL statement with its `?` parameters, in order. */
+export interface SqlPart { sql: string; params: unknown[] }
+
 /**
- * New leads on one inquiry, their history entries and the outbox emails those send, in ONE statement
- * (data-modifying CTEs): a submit's writes without the unit of work, which cost more CPU than the
- * statement. The rows come from newLeadRows (the lead rules), the emails from the notification routes;
- * the lead_events trigger sends the live events as for any other write. Call inside a transaction.
- * Returns the leads in creation order, as read-only objects (db/lean-read.ts).
+ * New leads on one inquiry, their history entries and the outbox emails those send, as data-modifying
+ * CTEs named `lead`, `event` (and `email`) for a statement to include: a submit's writes without the
+ * unit of work, which cost more CPU than the statement. `inquiryId` is the SQL giving the inquiry's
+ * id (a `?` bound to `inquiryParams`, or a column of an earlier CTE). The rows come from newLeadRows
+ * (the lead rules), the emails from the notification routes; the lead_events trigger sends the live
+ * events as for any other write.
  */
-export async function insertNewLeads(em: EntityManager, inquiryId: number, rows: NewLeadRows): Promise<Lead[]> {
-  if (!rows.leads.length) return [];
+export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: NewLeadRows): SqlPart {
   const { leads, event } = rows;
   const emails = outboxInsertSql('event', 'lead', [event.type]);
-  const inserted = await em.execute<Record<string, unknown>[]>(`
-    with lead as (
+  return {
+    sql: `lead as (
       insert into leads (inquiry_id, partner_id, service_id, source, status, created_at)
-      select ?, n.partner_id, n.service_id, n.source, n.status, n.created_at
+      select ${inquiryId}, n.partner_id, n.service_id, n.source, n.status, n.created_at
       from unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::timestamptz[]) with ordinality
         as n(partner_id, service_id, source, status, created_at, place)
       order by n.place
@@ -28,13 +31,21 @@ export async function insertNewLeads(em: EntityManager, inquiryId: number, rows:
       insert into lead_events (lead_id, type, at, actor_role, actor_id)
       select id, ?, ?, ?, ? from lead order by id
       returning id, lead_id, type
-    )${emails ? `, email as (${emails})` : ''}
-    select * from lead order by id`, [
-    inquiryId, pgIntArray(leads.map((lead) => lead.partner_id)), pgIntArray(leads.map((lead) => lead.service_id)),
-    pgTextArray(leads.map((lead) => lead.source)), pgTextArray(leads.map((lead) => lead.status)),
-    pgTextArray(leads.map((lead) => lead.created_at.toISOString())),
-    event.type, event.at, event.actor_role, event.actor_id,
-  ]);
+    )${emails ? `, email as (${emails})` : ''}`,
+    params: [
+      ...inquiryParams, pgIntArray(leads.map((lead) => lead.partner_id)), pgIntArray(leads.map((lead) => lead.service_id)),
+      pgTextArray(leads.map((lead) => lead.source)), pgTextArray(leads.map((lead) => lead.status)),
+      pgTextArray(leads.map((lead) => lead.created_at.toISOString())),
+      event.type, event.at, event.actor_role, event.actor_id,
+    ],
+  };
+}
+
+/** New leads on a stored inquiry in one statement (see newLeadsCtes), in creation order, as read-only objects. */
+export async function insertNewLeads(em: EntityManager, inquiryId: number, rows: NewLeadRows): Promise<Lead[]> {
+  if (!rows.leads.length) return [];
+  const { sql, params } = newLeadsCtes('?', [inquiryId], rows);
+  const inserted = await em.execute<Record<string, unknown>[]>(`with ${sql} select * from lead order by id`, params);
   return inserted.map(leanMapper(em, Lead));
 }
 
