@@ -25,8 +25,8 @@ export class User extends Node {
   @Enum({ items: () => Role, type: 'string' })
   role!: Role;
 
-  /** The partner organisation a PARTNER user is a member of. */
-  @ManyToOne(() => Partner, { nullable: true })
+  /** The partner organisation a PARTNER user is a member of (indexed: a partner's members are looked up to notify them). */
+  @ManyToOne(() => Partner, { nullable: true, index: true })
   partner?: Partner | null;
 
   @Property({ type: 'datetime' })
