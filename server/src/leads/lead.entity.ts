@@ -52,7 +52,8 @@ export class Lead extends Node {
   @Enum({ items: () => LeadCloseReason, type: 'string', nullable: true })
   closeReason?: LeadCloseReason | null;
 
-  @ManyToOne(() => SellerAuthorization, { nullable: true })
+  // Indexed: revoking an authorization finds its leads (a scan of every lead without it).
+  @ManyToOne(() => SellerAuthorization, { nullable: true, index: true })
   authorization?: SellerAuthorization | null;
 
   @OneToMany(() => LeadEvent, (event) => event.lead)

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126032119 } from './Migration20261126032119.js';
 import { Migration20261126031025 } from './Migration20261126031025.js';
 import { Migration20261125200000 } from './Migration20261125200000.js';
 import { Migration20261125170717 } from './Migration20261125170717.js';
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125194500', class: Migration20261125194500 },
   { name: 'Migration20261125200000', class: Migration20261125200000 },
   { name: 'Migration20261126031025', class: Migration20261126031025 },
+  { name: 'Migration20261126032119', class: Migration20261126032119 },
 ];
