@@ -87,3 +87,16 @@ it("serves an operator's tab of every partner from the (status, created_at, id) 
   expect(plans[0]).not.toContain('"Node Type":"Sort"');
   expect(sequentialScanOfLeads(plans[0])).toBe(false);
 });
+
+it("finds a partner's members (whom a new lead emails) and an authorization's leads (on revoke) by index", async () => {
+  const sql = (app.orm.em.fork() as EntityManager).getConnection();
+  await sql.execute(`insert into users (email, password_hash, name, role, partner_id, created_at)
+    select 'member' || g || '@pool.test', 'x', 'Member', 'PARTNER', 1 + g % 60, now() from generate_series(1, 6000) g`);
+  await sql.execute('analyze users');
+  const planOf = async (query: string) => JSON.stringify((await sql.execute(`explain (format json) ${query}`))[0]['QUERY PLAN']);
+  const members = await planOf(`select id, email, partner_id from users where partner_id = any('{7}'::int[]) order by id`);
+  expect(members).toContain('"Index Name":"users_partner_id_index"');
+  const revoked = await planOf('select * from leads where authorization_id = 1');
+  expect(revoked).toContain('"Index Name":"leads_authorization_id_index"');
+  expect(sequentialScanOfLeads(revoked)).toBe(false);
+});
