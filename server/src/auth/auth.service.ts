@@ -70,8 +70,8 @@ export class AuthService {
    */
   async viewersForSessions(tokens: readonly string[]): Promise<Map<string, Viewer>> {
     const tokenOf = new Map(tokens.map((token) => [sha256(token), token]));
-    const openSessions = 'from sessions s join users u on u.id = s.user_id where s.token_hash in (?) and s.expires_at > ?';
-    const params = [[...tokenOf.keys()], new Date()];
+    const openSessions = `from ${OPEN_SESSIONS} where s.token_hash in (?)`;
+    const params = [[...tokenOf.keys()]];
     const connection = this.em.getConnection();
     const [users, partners] = await Promise.all([
       connection.execute<Record<string, unknown>[]>(`select s.token_hash, u.* ${openSessions}`, params),
@@ -103,9 +103,11 @@ export class AuthService {
   }
 }
 
+/** Sessions `s` not yet expired (by the database's clock) with their users `u`. */
+const OPEN_SESSIONS = 'sessions s join users u on u.id = s.user_id and s.expires_at > now()';
+
 /** Rows as JSON keyed by column name, which em.map takes; the password hash stays out, as a lazy property. */
 const SESSION_USER = `select to_jsonb(u) - 'password_hash' as "user", to_jsonb(p) as partner
-  from sessions s join users u on u.id = s.user_id left join partners p on p.id = u.partner_id
-  where s.token_hash = ? and s.expires_at > now()`;
+  from ${OPEN_SESSIONS} left join partners p on p.id = u.partner_id where s.token_hash = ?`;
 
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$5jS3TRtAXrgOPjOVxQkLTbd9SbWExEb2YUp4cdKhE/I';

@@ -12,12 +12,19 @@ type Setter = (target: Row, row: Row) => void;
  * relation is `{ id }`, collections are absent. Never persist or modify one: load through the
  * EntityManager to write.
  */
-function setterOf(prop: EntityMetadata['props'][number], platform: Platform): Setter | null {
+type Prop = EntityMetadata['props'][number];
+
+/** A relation stored as a column of this table (many-to-one, or the owning side of one-to-one). */
+export function isOwningToOne(prop: Prop): boolean {
+  return prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && !!prop.owner);
+}
+
+function setterOf(prop: Prop, platform: Platform): Setter | null {
   const column = prop.fieldNames?.[0];
   // Lazy columns (a password hash) stay out, as the ORM leaves them out unless asked for.
   if (!column || prop.persist === false || prop.lazy) return null;
   const name = prop.name;
-  if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
+  if (isOwningToOne(prop)) {
     return (target, row) => { target[name] = row[column] == null ? null : { id: row[column] }; };
   }
   if (prop.kind !== ReferenceKind.SCALAR) return null;
@@ -81,4 +88,12 @@ export async function findLeanWhereIn<T extends object>(
   const rows = await em.getConnection().execute<Row[]>(
     `select * from ?? where ?? in (${values.map(() => '?').join(', ')}) order by id`, [meta.tableName, column, ...values]);
   return rows.map(leanMapper(em, entity));
+}
+
+/** findLeanWhereIn by id, as a map from id to row; ids that match no row are absent. */
+export async function findLeanByIds<T extends { id: number }>(
+  em: EntityManager, entity: EntityName<T>, ids: readonly number[],
+): Promise<Map<number, T>> {
+  const rows = await findLeanWhereIn(em, entity, 'id', [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
+import { isOwningToOne } from './lean-read.js';
 
 /**
  * The column list, `values (…)` placeholders and parameters that insert one new entity object with
@@ -17,7 +18,7 @@ export function insertValues(em: EntityManager, entity: object): { columns: stri
     const column = prop.fieldNames?.[0];
     const value = (entity as Record<string, unknown>)[prop.name];
     if (!column || prop.persist === false || value === undefined) continue;
-    const isReference = prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner);
+    const isReference = isOwningToOne(prop);
     if (prop.kind !== ReferenceKind.SCALAR && !isReference) continue;
     columns.push(platform.quoteIdentifier(column));
     params.push(isReference && value !== null ? (value as { id: unknown }).id : value);

@@ -8,16 +8,15 @@ import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import type { Viewer } from '../auth/viewer.js';
-import { findLean, findLeanWhereIn } from '../db/lean-read.js';
+import { findLean, findLeanByIds, findLeanWhereIn } from '../db/lean-read.js';
 
 type WithId = { id: number };
 
 /** One query per batch of ids, whatever the page size: no N+1 below a list. Read-only objects (db/lean-read.ts). */
 function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await findLeanWhereIn(em, entity, 'id', ids);
-    const map = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => map.get(id) ?? null);
+    const found = await findLeanByIds(em, entity, ids);
+    return ids.map((id) => found.get(id) ?? null);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { leanMapper } from '../db/lean-read.js';
 import { insertValues } from '../db/native-write.js';
-import { pgIntArray } from '../db/pg-array.js';
+import { pgArray } from '../db/pg-array.js';
 import type { NewLeadRows } from '../leads/lead-state-machine.js';
 import { Lead } from '../leads/lead.entity.js';
 import { newLeadsCtes } from '../leads/lead-writes.js';
@@ -24,6 +24,6 @@ export async function insertInquiry(
     target as (insert into inquiry_target_services (inquiry_id, service_id) select inquiry.id, unnest(?::int[]) from inquiry),
     ${leads.sql}
     select inquiry.*, (select coalesce(json_agg(lead order by lead.id), '[]') from lead) as new_leads from inquiry`,
-  [...params, pgIntArray(targetServiceIds), ...leads.params]);
+  [...params, pgArray(targetServiceIds), ...leads.params]);
   return { inquiry: leanMapper(em, Inquiry)(row), leads: (row.new_leads as Record<string, unknown>[]).map(leanMapper(em, Lead)) };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { leanMapper } from '../db/lean-read.js';
-import { pgIntArray } from '../db/pg-array.js';
+import { pgArray } from '../db/pg-array.js';
 import { outboxInsertSql } from '../notifications/outbox-writer.js';
 import { Lead } from './lead.entity.js';
 import type { NewLeadRows } from './lead-state-machine.js';
@@ -33,9 +33,9 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
       returning id, lead_id, type
     )${emails ? `, email as (${emails})` : ''}`,
     params: [
-      ...inquiryParams, pgIntArray(leads.map((lead) => lead.partner_id)), pgIntArray(leads.map((lead) => lead.service_id)),
-      pgTextArray(leads.map((lead) => lead.source)), pgTextArray(leads.map((lead) => lead.status)),
-      pgTextArray(leads.map((lead) => lead.created_at.toISOString())),
+      ...inquiryParams, pgArray(leads.map((lead) => lead.partner_id)), pgArray(leads.map((lead) => lead.service_id)),
+      pgArray(leads.map((lead) => lead.source)), pgArray(leads.map((lead) => lead.status)),
+      pgArray(leads.map((lead) => lead.created_at.toISOString())),
       event.type, event.at, event.actor_role, event.actor_id,
     ],
   };
@@ -48,6 +48,3 @@ export async function insertNewLeads(em: EntityManager, inquiryId: number, rows:
   const inserted = await em.execute<Record<string, unknown>[]>(`with ${sql} select * from lead order by id`, params);
   return inserted.map(leanMapper(em, Lead));
 }
-
-/** Enum values and timestamps only: none holds a comma, quote or brace that would need escaping. */
-const pgTextArray = (values: readonly string[]): string => `{${values.join(',')}}`;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LeadCloseReason, LeadSource, LeadStatus, PartnerStatus, type ServiceType } from '@slp/shared';
-import { pgIntArray } from '../db/pg-array.js';
+import { pgArray } from '../db/pg-array.js';
 import type { MatchingConfig } from './matching.config.js';
 import type { CandidateFeatures } from './scoring.js';
 
@@ -74,7 +74,7 @@ interface CandidateRow {
 
 /** The statement and its parameters (the benchmark explains it too). */
 export function candidateStatement(query: CandidateQuery, config: MatchingConfig): [string, unknown[]] {
-  const partnerIds = query.partnerIds ? pgIntArray(query.partnerIds) : null;
+  const partnerIds = query.partnerIds ? pgArray(query.partnerIds) : null;
   const category = query.assignableFor ?? null;
   return [CANDIDATES_SQL, [
     query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId ?? null, category, category,

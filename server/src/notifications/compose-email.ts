@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { canSeeContact, canSeeInquiry } from '../auth/access-policy.js';
 import { User } from '../auth/user.entity.js';
 import { viewerOf } from '../auth/viewer.js';
-import { findLeanWhereIn } from '../db/lean-read.js';
+import { findLeanByIds, findLeanWhereIn } from '../db/lean-read.js';
 import { contextForViewer } from '../graphql/context.js';
 import { primeViewerLead } from '../graphql/loaders.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
@@ -14,12 +14,6 @@ import { OutboxEmail } from './outbox-email.entity.js';
 
 export type ComposedEmail = RenderedEmail & { outboxId: number; to: string; messageId: string };
 
-/** The rows of `entity` with these ids, by id: read-only objects (db/lean-read.ts). */
-async function byId<T extends { id: number }>(em: EntityManager, entity: new () => T, ids: number[]): Promise<Map<number, T>> {
-  const rows = await findLeanWhereIn(em, entity, 'id', [...new Set(ids)]);
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
 /**
  * Renders outbox emails when they are sent, as each recipient would see the lead right now: the same
  * access policy as the API decides whether the inquiry and the seller's contact details appear.
@@ -29,11 +23,11 @@ async function byId<T extends { id: number }>(em: EntityManager, entity: new () 
 export async function composeEmails(em: EntityManager, outboxIds: number[]): Promise<ComposedEmail[]> {
   const rows = await findLeanWhereIn(em, OutboxEmail, 'id', outboxIds);
   const [recipients, leads] = await Promise.all([
-    byId(em, User, rows.map((row) => row.recipient.id)), byId(em, Lead, rows.map((row) => row.lead.id)),
+    findLeanByIds(em, User, rows.map((row) => row.recipient.id)), findLeanByIds(em, Lead, rows.map((row) => row.lead.id)),
   ]);
   const [partners, inquiries] = await Promise.all([
-    byId(em, Partner, [...leads.values()].map((lead) => lead.partner.id)),
-    byId(em, Inquiry, [...leads.values()].map((lead) => lead.inquiry.id)),
+    findLeanByIds(em, Partner, [...leads.values()].map((lead) => lead.partner.id)),
+    findLeanByIds(em, Inquiry, [...leads.values()].map((lead) => lead.inquiry.id)),
   ]);
   return Promise.all(rows.map((row) => {
     const lead = leads.get(row.lead.id)!;

@@ -1,5 +1,5 @@
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
-import { pgIntArray } from '../db/pg-array.js';
+import { pgArray } from '../db/pg-array.js';
 import { composeEmails } from './compose-email.js';
 import type { EmailTransport, OutgoingEmail } from './email-transport.js';
 import { EmailStatus } from './outbox-email.entity.js';
@@ -138,7 +138,7 @@ export class DeliveryWorker {
   private async markSent(em: EntityManager, emails: OutgoingEmail[], claimOf: Map<number, Claim>): Promise<void> {
     const claims = emails.map((email) => claimOf.get(email.outboxId)!);
     const updated = await em.getConnection().execute<{ affectedRows: number }>(MARK_SENT,
-      [pgIntArray(claims.map((claim) => claim.id)), pgIntArray(claims.map((claim) => claim.attempts))], 'run', em.getTransactionContext());
+      [pgArray(claims.map((claim) => claim.id)), pgArray(claims.map((claim) => claim.attempts))], 'run', em.getTransactionContext());
     if (updated.affectedRows !== claims.length) throw new Error('An outbox email was taken over by another worker');
   }
 

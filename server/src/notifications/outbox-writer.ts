@@ -1,9 +1,9 @@
 import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity.js';
-import { pgIntArray } from '../db/pg-array.js';
+import { pgArray } from '../db/pg-array.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
-import { eventRoutes } from './event-routes.js';
+import { eventRoutes, type EventRoute } from './event-routes.js';
 import { EmailStatus, OutboxEmail, messageIdDomain } from './outbox-email.entity.js';
 
 /**
@@ -27,36 +27,38 @@ export class OutboxWriter implements EventSubscriber {
   }
 }
 
+type Addressee = NonNullable<EventRoute['email']>['to'];
+
+/**
+ * Who an email to each addressee goes to, the one place of that rule: the lead's partner's members,
+ * or its inquiry's seller. `join` leads from a lead row `l` (which needs only `column`) to users `u`.
+ */
+const addressees: Record<Addressee, { column: string; keyOf: (lead: LeadEvent['lead']) => number; join: string }> = {
+  partner: { column: 'partner_id', keyOf: (lead) => lead.partner.id, join: 'join users u on u.partner_id = l.partner_id' },
+  seller: {
+    column: 'inquiry_id', keyOf: (lead) => lead.inquiry.id,
+    join: 'join inquiries i on i.id = l.inquiry_id join users u on u.id = i.seller_id',
+  },
+};
+
 interface Recipient { id: number; email: string }
 
 /**
- * The partner's members or the seller, per event, in two plain statements whatever the number of
- * events: an email needs only each recipient's id and address, so no user is loaded as an entity.
+ * Each event's recipients, one plain statement per addressee whatever the number of events: an email
+ * needs only each recipient's id and address, so no user is loaded as an entity. In id order.
  */
 async function recipientsOf(em: EntityManager, events: LeadEvent[]): Promise<Map<LeadEvent, Recipient[]>> {
-  const toPartner = events.filter((event) => eventRoutes[event.type].email!.to === 'partner');
-  const toSeller = events.filter((event) => eventRoutes[event.type].email!.to === 'seller');
-  const members = toPartner.length
-    ? await em.execute<(Recipient & { partner_id: number })[]>(MEMBERS, [pgIntArray(toPartner.map((event) => event.lead.partner.id))])
-    : [];
-  const sellers = toSeller.length
-    ? await em.execute<(Recipient & { inquiry_id: number })[]>(SELLERS, [pgIntArray(toSeller.map((event) => event.lead.inquiry.id))])
-    : [];
-  const sellerOf = new Map(sellers.map((seller) => [seller.inquiry_id, seller]));
-  return new Map<LeadEvent, Recipient[]>([
-    ...toPartner.map((event): [LeadEvent, Recipient[]] => [event, members.filter((user) => user.partner_id === event.lead.partner.id)]),
-    ...toSeller.map((event): [LeadEvent, Recipient[]] => [event, [sellerOf.get(event.lead.inquiry.id)!]]),
-  ]);
+  const recipients = new Map(events.map((event) => [event, [] as Recipient[]]));
+  for (const [to, { column, keyOf, join }] of Object.entries(addressees)) {
+    const addressed = events.filter((event) => eventRoutes[event.type].email!.to === to);
+    if (!addressed.length) continue;
+    const rows = await em.execute<(Recipient & { place: number })[]>(`select l.place::int as place, u.id, u.email
+      from unnest(?::int[]) with ordinality as l(${column}, place) ${join} order by u.id`,
+    [pgArray(addressed.map((event) => keyOf(event.lead)))]);
+    for (const { place, id, email } of rows) recipients.get(addressed[place - 1])!.push({ id, email });
+  }
+  return recipients;
 }
-
-const MEMBERS = 'select id, email, partner_id from users where partner_id = any(?::int[]) order by id';
-const SELLERS = 'select u.id, u.email, i.id as inquiry_id from inquiries i join users u on u.id = i.seller_id where i.id = any(?::int[])';
-
-/** The same recipients joined to a lead row `l`, for outbox rows written with plain SQL (below). */
-const recipientJoin: Record<'partner' | 'seller', string> = {
-  partner: 'join users u on u.partner_id = l.partner_id',
-  seller: 'join inquiries i on i.id = l.inquiry_id join users u on u.id = i.seller_id',
-};
 
 /**
  * For lead events written natively, the outbox rows the flush hook above would write, as one
@@ -70,7 +72,7 @@ export function outboxInsertSql(events: string, leads: string, eventTypes: strin
   const recipients = routed.map((type) => {
     const { kind, to } = eventRoutes[type].email!;
     return `select e.id as event_id, e.lead_id, u.id as recipient_id, u.email, '${kind}' as kind
-      from ${events} e join ${leads} l on l.id = e.lead_id ${recipientJoin[to]} where e.type = '${type}'`;
+      from ${events} e join ${leads} l on l.id = e.lead_id ${addressees[to].join} where e.type = '${type}'`;
   }).join(' union all ');
   return `insert into outbox_emails (message_id, kind, event_id, lead_id, recipient_id, recipient_email, status, attempts, next_attempt_at, created_at)
     select '<' || gen_random_uuid() || '@${messageIdDomain}>', r.kind, r.event_id, r.lead_id, r.recipient_id, r.email,
