@@ -11,7 +11,8 @@ import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { User } from '../auth/user.entity.js';
-import { findLean } from './lean-read.js';
+import { findLeanWhereIn } from './lean-read.js';
+import { BatchedReads } from './batched-reads.js';
 
 /**
  * Read paths build entity objects from rows themselves (lean-read.ts). Each must carry exactly what
@@ -42,21 +43,50 @@ function columnsOf(em: EntityManager, entity: EntityName<object>, object: Record
   }));
 }
 
+/** The lead followed to a deal in beforeAll. */
+const firstLeadId = async () => (await app.orm.em.fork().findOneOrFail(Lead, { id: { $gt: 0 } }, { orderBy: { id: 'asc' } })).id;
+
 const entities = [Lead, Inquiry, Partner, Service, LeadEvent, SellerAuthorization, User] as const;
 
 it.each(entities.map((entity) => [entity.name, entity] as const))('reads %s rows exactly as the ORM hydrates them', async (_, entity) => {
   const em = app.orm.em.fork() as EntityManager;
   const hydrated = await em.find(entity as EntityName<object>, {}, { orderBy: { id: 'asc' } as never });
-  const lean = await findLean(em, entity as EntityName<object>, {}, { orderBy: { id: 'asc' } });
+  const ids = hydrated.map((row) => (row as { id: number }).id);
+  const lean = await findLeanWhereIn(em, entity as EntityName<object>, 'id', ids);
   expect(lean.length).toBeGreaterThan(0);
   expect(lean.map((row) => columnsOf(em, entity, row as never)))
     .toEqual(hydrated.map((row) => columnsOf(em, entity, row as never)));
   expect(lean.every((row) => row instanceof entity)).toBe(true);
+  // Batched reads carry rows as JSON: the same values must come out of it.
+  const batched = await new BatchedReads(em).whereIn(entity as EntityName<object>, 'id', ids);
+  expect(batched.map((row) => columnsOf(em, entity, row as never)))
+    .toEqual(hydrated.map((row) => columnsOf(em, entity, row as never)));
+  expect(batched.every((row) => row instanceof entity)).toBe(true);
+});
+
+it('reads what loaders ask for in one turn in one statement, each asker getting only its rows', async () => {
+  const em = app.orm.em.fork() as EntityManager;
+  const [lead] = await findLeanWhereIn(em, Lead, 'id', [await firstLeadId()]);
+  const reads = new BatchedReads(em);
+  const { result, statements } = await app.countStatements(() => Promise.all([
+    reads.whereIn(Inquiry, 'id', [lead.inquiry.id, -1]),
+    reads.whereIn(Partner, 'id', [lead.partner.id]),
+    reads.whereIn(LeadEvent, 'lead', [lead.id]),
+    reads.whereIn(Lead, 'inquiry', [lead.inquiry.id]),
+    reads.whereIn(Lead, 'inquiry', [-1]),
+  ]));
+  expect(statements).toBe(1);
+  const [inquiries, partners, events, leads, none] = result;
+  expect(inquiries.map((row) => row.id)).toEqual([lead.inquiry.id]);
+  expect(partners.map((row) => row.id)).toEqual([lead.partner.id]);
+  expect(events.map((row) => row.type)).toEqual(['CREATED', 'FOLLOWED_UP', 'CONTACT_REVEALED', 'AUTHORIZATION_MATCHED']);
+  expect(leads.map((row) => row.id)).toEqual([lead.id]);
+  expect(none).toEqual([]);
 });
 
 it('keeps the ORM out: lean objects are not managed, so a flush never writes them', async () => {
   const em = app.orm.em.fork() as EntityManager;
-  const [lead] = await findLean(em, Lead, {}, { orderBy: { id: 'asc' }, limit: 1 });
+  const [lead] = await findLeanWhereIn(em, Lead, 'id', [await firstLeadId()]);
   expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
   expect(lead.nodeId).toBe(Buffer.from(`Lead:${lead.id}`).toString('base64url'));
 });

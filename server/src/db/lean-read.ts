@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReferenceKind, type EntityMetadata, type EntityName, type FilterQuery, type Platform } from '@mikro-orm/core';
+import { ReferenceKind, type EntityMetadata, type EntityName, type Platform } from '@mikro-orm/core';
 
 type Row = Record<string, unknown>;
 type Setter = (target: Row, row: Row) => void;
@@ -19,15 +19,25 @@ export function isOwningToOne(prop: Prop): boolean {
   return prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && !!prop.owner);
 }
 
-function setterOf(prop: Prop, platform: Platform): Setter | null {
-  const column = prop.fieldNames?.[0];
+/** A property a lean object carries: a column of the table, scalar or to-one relation. */
+function isLeanColumn(prop: Prop): boolean {
   // Lazy columns (a password hash) stay out, as the ORM leaves them out unless asked for.
-  if (!column || prop.persist === false || prop.lazy) return null;
+  if (!prop.fieldNames?.[0] || prop.persist === false || prop.lazy) return false;
+  return isOwningToOne(prop) || prop.kind === ReferenceKind.SCALAR;
+}
+
+/** The columns a lean object is built from, with their SQL types. */
+export function leanColumns(meta: EntityMetadata): { column: string; type: string }[] {
+  return meta.props.filter(isLeanColumn).map((prop) => ({ column: prop.fieldNames[0], type: prop.columnTypes?.[0] ?? '' }));
+}
+
+function setterOf(prop: Prop, platform: Platform): Setter | null {
+  if (!isLeanColumn(prop)) return null;
+  const column = prop.fieldNames[0];
   const name = prop.name;
   if (isOwningToOne(prop)) {
     return (target, row) => { target[name] = row[column] == null ? null : { id: row[column] }; };
   }
-  if (prop.kind !== ReferenceKind.SCALAR) return null;
   // The driver hands timestamps over as text; the ORM's hydrator makes them Dates the same way.
   if (prop.runtimeType === 'Date') {
     return (target, row) => { const value = row[column]; target[name] = value == null || value instanceof Date ? value : new Date(value as string); };
@@ -56,23 +66,6 @@ export function leanMapper<T extends object>(em: EntityManager, entity: EntityNa
     mappers.set(meta, mapper);
   }
   return mapper as (row: Row) => T;
-}
-
-export interface LeanFindOptions {
-  orderBy?: Record<string, 'asc' | 'desc'>;
-  limit?: number;
-}
-
-/** `em.find` for read paths: the same filter language, read-only entity objects (see above). */
-export async function findLean<T extends object>(
-  em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, options: LeanFindOptions = {},
-): Promise<T[]> {
-  const query = em.createQueryBuilder(entity).select('*').where(where);
-  if (options.orderBy) query.orderBy(options.orderBy as never);
-  if (options.limit != null) query.limit(options.limit);
-  const rows = await query.execute<Row[]>('all', false);
-  const map = leanMapper(em, entity);
-  return rows.map(map);
 }
 
 /**

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
-import { findLean } from '../db/lean-read.js';
+import { leanMapper } from '../db/lean-read.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -90,17 +90,24 @@ function toConnection<T extends { id: number }>(
  */
 export type PageFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
 
+/**
+ * The page (one row more, to tell whether another follows) and the total in ONE statement: the rows
+ * joined to the count, one row of nulls standing for an empty page.
+ */
 async function keysetPage<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, pageWhere: FilterQuery<T> | null,
   orderBy: Record<string, 'asc' | 'desc'>, size: number,
 ): Promise<[T[], number]> {
   const where = () => (typeof filter === 'function' ? filter() : filter);
   const rowsWhere = (pageWhere ? { $and: [where(), pageWhere] } : where()) as FilterQuery<T>;
-  const [rows, totalCount] = await Promise.all([
-    size === 0 ? [] : findLean(em, entity, rowsWhere, { orderBy, limit: size + 1 }),
-    em.count(entity, where()),
-  ]);
-  return [rows as T[], totalCount];
+  const rows = em.createQueryBuilder(entity).select('*').where(rowsWhere).orderBy(orderBy as never).limit(size + 1);
+  const total = em.createQueryBuilder(entity).count().where(where());
+  const joined = em.getKnex().raw('select p.*, c.count as "page:total" from (?) c left join lateral (?) p on true',
+    // `first: 0` asks for the total alone.
+    [total.getKnexQuery(), size === 0 ? em.getKnex().raw('select null as id') : rows.getKnexQuery()]);
+  const result = await em.getConnection().execute<Record<string, unknown>[]>(joined, [], 'all', em.getTransactionContext());
+  const map = leanMapper(em, entity);
+  return [result.filter((row) => row.id != null).map(map), Number(result[0]['page:total'])];
 }
 
 /**

@@ -8,14 +8,14 @@ import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import type { Viewer } from '../auth/viewer.js';
-import { findLean, findLeanByIds, findLeanWhereIn } from '../db/lean-read.js';
+import { BatchedReads } from '../db/batched-reads.js';
 
 type WithId = { id: number };
 
-/** One query per batch of ids, whatever the page size: no N+1 below a list. Read-only objects (db/lean-read.ts). */
-function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
+/** One read per batch of ids, whatever the page size: no N+1 below a list. Read-only objects (db/lean-read.ts). */
+function byId<T extends WithId>(reads: BatchedReads, entity: EntityName<T>) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const found = await findLeanByIds(em, entity, ids);
+    const found = new Map((await reads.whereIn(entity, 'id', ids)).map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }
@@ -33,20 +33,22 @@ function grouped<T extends object>(
 
 export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   const partnerId = viewer?.partner?.id;
+  // Every loader below that a request dispatches in the same turn shares one statement.
+  const reads = new BatchedReads(em);
   return {
-    inquiry: byId(em, Inquiry),
-    partner: byId(em, Partner),
-    service: byId(em, Service),
-    authorization: byId(em, SellerAuthorization),
+    inquiry: byId(reads, Inquiry),
+    partner: byId(reads, Partner),
+    service: byId(reads, Service),
+    authorization: byId(reads, SellerAuthorization),
     leadsOfInquiry: grouped(
-      (ids) => findLeanWhereIn(em, Lead, 'inquiry', ids),
+      (ids) => reads.whereIn(Lead, 'inquiry', ids),
       (lead) => lead.inquiry.id,
     ),
     /** The viewer's partner's lead on each inquiry: what decides a partner's access to it. */
     viewerLeadOnInquiry: new DataLoader<number, Lead | null>(async (ids) => {
       if (!partnerId) return ids.map(() => null);
-      const leads = await findLean(em, Lead, { inquiry: { $in: [...ids] }, partner: partnerId });
-      const map = new Map(leads.map((lead) => [lead.inquiry.id, lead]));
+      const leads = await reads.whereIn(Lead, 'inquiry', ids);
+      const map = new Map(leads.filter((lead) => lead.partner.id === partnerId).map((lead) => [lead.inquiry.id, lead]));
       return ids.map((id) => map.get(id) ?? null);
     }),
     targetServices: grouped(
@@ -57,7 +59,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       (row) => row.inquiry.id,
     ),
     leadEvents: grouped(
-      (ids) => findLeanWhereIn(em, LeadEvent, 'lead', ids),
+      (ids) => reads.whereIn(LeadEvent, 'lead', ids),
       (event) => event.lead.id,
     ),
   };

@@ -1,0 +1,95 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityMetadata, EntityName } from '@mikro-orm/core';
+import { leanColumns, leanMapper } from './lean-read.js';
+
+type Row = Record<string, unknown>;
+
+interface Ask {
+  meta: EntityMetadata;
+  column: string;
+  values: readonly (number | string)[];
+  resolve: (rows: Row[]) => void;
+  reject: (error: unknown) => void;
+}
+
+// Text keeps what JSON would round: decimals and bigints arrive as the driver gives them, strings.
+const exactAsText = /^(numeric|decimal|bigint|int8)/i;
+const PAIRS_PER_CALL = 50; // PostgreSQL functions take at most 100 arguments
+
+/** A row of the table as one JSON value keyed by column name: what leanMapper reads from a plain row. */
+function rowAsJson(meta: EntityMetadata): string {
+  const pairs = leanColumns(meta).map(({ column, type }) => `'${column}', x."${column}"${exactAsText.test(type) ? '::text' : ''}`);
+  const calls = [];
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_CALL) calls.push(`jsonb_build_object(${pairs.slice(i, i + PAIRS_PER_CALL).join(', ')})`);
+  return calls.join(' || ');
+}
+
+const jsonSelects = new WeakMap<EntityMetadata, string>();
+
+function jsonSelectOf(meta: EntityMetadata): string {
+  let select = jsonSelects.get(meta);
+  if (!select) jsonSelects.set(meta, select = rowAsJson(meta));
+  return select;
+}
+
+/**
+ * A request's reads by key (DataLoader batches: inquiries by id, events by lead…) go out as ONE
+ * statement per turn of the event loop, whatever the tables: each loader batching alone still cost
+ * a statement per table, and on a page of leads the round trips were most of the SQL work. Each
+ * table's rows come back as JSON, ordered by id, and are mapped as lean-read.ts maps a plain row.
+ */
+export class BatchedReads {
+  private asks: Ask[] = [];
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** The rows whose property (a column or to-one relation) is one of `values`, ordered by id. */
+  whereIn<T extends object>(entity: EntityName<T>, property: string, values: readonly (number | string)[]): Promise<T[]> {
+    if (!values.length) return Promise.resolve([]);
+    const meta = this.em.getMetadata().get(entity as string);
+    const column = meta.properties[property as never].fieldNames[0];
+    return new Promise<Row[]>((resolve, reject) => {
+      // Loaders dispatch in process.nextTick; this tick comes after every one queued with this one.
+      if (!this.asks.length) process.nextTick(() => void this.dispatch());
+      this.asks.push({ meta, column, values, resolve, reject });
+    }).then((rows) => rows.map(leanMapper(this.em, entity)));
+  }
+
+  private async dispatch(): Promise<void> {
+    const asks = this.asks;
+    this.asks = [];
+    const groups = groupByColumn(asks);
+    try {
+      const rows = await this.em.getConnection().execute<{ q: number; v: string; r: Row }[]>(
+        unionOf(groups), groups.flatMap((group) => group.values), 'all', this.em.getTransactionContext());
+      for (const ask of asks) {
+        const wanted = new Set(ask.values.map(String));
+        const q = groups.findIndex((group) => group.asks.includes(ask));
+        ask.resolve(rows.filter((row) => row.q === q && wanted.has(row.v)).map((row) => row.r));
+      }
+    } catch (error) {
+      for (const ask of asks) ask.reject(error);
+    }
+  }
+}
+
+interface Group { meta: EntityMetadata; column: string; values: (number | string)[]; asks: Ask[] }
+
+function groupByColumn(asks: Ask[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const ask of asks) {
+    const key = `${ask.meta.tableName}.${ask.column}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, group = { meta: ask.meta, column: ask.column, values: [], asks: [] });
+    group.asks.push(ask);
+    group.values.push(...ask.values);
+  }
+  return [...groups.values()].map((group) => ({ ...group, values: [...new Set(group.values)] }));
+}
+
+function unionOf(groups: Group[]): string {
+  const selects = groups.map(({ meta, column, values }, q) =>
+    `select ${q} as q, x."${column}"::text as v, x.id, ${jsonSelectOf(meta)} as r from "${meta.tableName}" x`
+    + ` where x."${column}" in (${values.map(() => '?').join(', ')})`);
+  return `${selects.join(' union all ')} order by 1, 3`;
+}
