@@ -1,5 +1,6 @@
 import { ContactAccess, LeadCloseReason, LeadStatus, Role } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
+import { andThen, type Maybe } from '../graphql/maybe.js';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
 import type { Lead } from '../leads/lead.entity.js';
 import type { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
@@ -18,34 +19,35 @@ function isOwner(ctx: Context, inquiry: Inquiry): boolean {
   return ctx.viewer?.user.role === Role.SELLER && inquiry.seller.id === ctx.viewer.user.id;
 }
 
-async function partnerLead(ctx: Context, inquiry: Inquiry): Promise<Lead | null> {
+function partnerLead(ctx: Context, inquiry: Inquiry): Maybe<Lead | null> {
   if (!ctx.viewer?.partner) return null;
-  return ctx.loaders.viewerLeadOnInquiry.load(inquiry.id);
+  return ctx.loaders.viewerLeadOnInquiry.get(inquiry.id);
 }
 
-export function canSeeInquiry(ctx: Context, inquiry: Inquiry): boolean | Promise<boolean> {
+export function canSeeInquiry(ctx: Context, inquiry: Inquiry): Maybe<boolean> {
   if (isOwner(ctx, inquiry) || isOperator(ctx.viewer)) return true;
   // A lead an operator took back leaves the partner nothing of the inquiry.
-  return partnerLead(ctx, inquiry).then((lead) =>
+  return andThen(partnerLead(ctx, inquiry), (lead) =>
     !!lead && profileVisibleTo.includes(lead.status) && lead.closeReason !== LeadCloseReason.UNASSIGNED);
 }
 
 /** Why the seller's contact details are or are not there for this viewer. */
-export async function contactAccess(ctx: Context, inquiry: Inquiry): Promise<ContactAccess> {
+export function contactAccess(ctx: Context, inquiry: Inquiry): Maybe<ContactAccess> {
   if (isOwner(ctx, inquiry) || isOperator(ctx.viewer)) return ContactAccess.VISIBLE;
-  const lead = await partnerLead(ctx, inquiry);
-  if (!lead || lead.status === LeadStatus.NEW) return ContactAccess.LOCKED;
-  return contactVisibleTo.includes(lead.status) ? ContactAccess.VISIBLE : ContactAccess.REVOKED;
+  return andThen(partnerLead(ctx, inquiry), (lead) => {
+    if (!lead || lead.status === LeadStatus.NEW) return ContactAccess.LOCKED;
+    return contactVisibleTo.includes(lead.status) ? ContactAccess.VISIBLE : ContactAccess.REVOKED;
+  });
 }
 
-export async function canSeeContact(ctx: Context, inquiry: Inquiry): Promise<boolean> {
-  return (await contactAccess(ctx, inquiry)) === ContactAccess.VISIBLE;
+export function canSeeContact(ctx: Context, inquiry: Inquiry): Maybe<boolean> {
+  return andThen(contactAccess(ctx, inquiry), (access) => access === ContactAccess.VISIBLE);
 }
 
-export function canSeeLead(ctx: Context, lead: Lead): boolean | Promise<boolean> {
+export function canSeeLead(ctx: Context, lead: Lead): Maybe<boolean> {
   if (isOperator(ctx.viewer) || isMemberOf(ctx.viewer, lead.partner.id)) return true;
   if (ctx.viewer?.user.role !== Role.SELLER) return false;
-  return ctx.loaders.inquiry.load(lead.inquiry.id).then((inquiry) => !!inquiry && isOwner(ctx, inquiry));
+  return andThen(ctx.loaders.inquiry.get(lead.inquiry.id), (inquiry) => !!inquiry && isOwner(ctx, inquiry));
 }
 
 /** A rejection's reason and note belong to the partner and the platform, never the seller. */

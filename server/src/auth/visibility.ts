@@ -1,20 +1,12 @@
 import { getNamedType, type GraphQLFieldResolver, type GraphQLOutputType } from 'graphql';
 import { createMethodMiddlewareDecorator } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
+import { andThen, isPromise, type Maybe } from '../graphql/maybe.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { User } from './user.entity.js';
 import { canSeeAuthorization, canSeeInquiry, canSeeLead, canSeeUser } from './access-policy.js';
-
-type Maybe<T> = T | Promise<T>;
-
-const isPromise = <T>(value: Maybe<T>): value is Promise<T> => typeof (value as Promise<T>)?.then === 'function';
-
-/** Continues with a value that may or may not be a promise, staying synchronous when it is not. */
-function then<T, R>(value: Maybe<T>, next: (value: T) => Maybe<R>): Maybe<R> {
-  return isPromise(value) ? value.then(next) : next(value);
-}
 
 /** Object-level rule per protected type: an object the viewer may not see resolves to null. */
 function visible(ctx: Context, value: unknown): Maybe<boolean> {
@@ -27,7 +19,7 @@ function visible(ctx: Context, value: unknown): Maybe<boolean> {
 
 function onlyVisible(ctx: Context, result: unknown): unknown {
   if (result == null) return result;
-  if (!Array.isArray(result)) return then(visible(ctx, result), (ok) => (ok ? result : null));
+  if (!Array.isArray(result)) return andThen(visible(ctx, result), (ok) => (ok ? result : null));
   const checks = result.map((item) => visible(ctx, item));
   const keep = (verdicts: boolean[]) => result.filter((_, index) => verdicts[index]);
   return checks.some(isPromise) ? Promise.all(checks).then(keep) : keep(checks as boolean[]);
@@ -45,7 +37,7 @@ export function returnsGuardedType(type: GraphQLOutputType): boolean {
  * access policy or becomes null (lists drop it). A check that needs no query answers synchronously.
  */
 export function onlyVisibleObjects(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
-  return (root, args, ctx, info) => then(resolve(root, args, ctx, info), (result) => onlyVisible(ctx, result));
+  return (root, args, ctx, info) => andThen(resolve(root, args, ctx, info), (result) => onlyVisible(ctx, result));
 }
 
 /** Field-level rule: the field resolves to null unless the rule allows this viewer. */

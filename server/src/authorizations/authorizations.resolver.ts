@@ -17,7 +17,7 @@ export class AuthorizationResolver {
 
   @FieldResolver(() => Partner, { description: 'The partner given access.' })
   partner(@Root() authorization: SellerAuthorization, @Ctx() ctx: Context) {
-    return ctx.loaders.partner.load(authorization.partner.id);
+    return ctx.loaders.partner.get(authorization.partner.id);
   }
 
   @Mutation(() => AuthorizationPayload, {

@@ -13,10 +13,10 @@ export class NodeResolver {
     if (!parsed) return null;
     const { loaders, em } = ctx;
     switch (parsed.type) {
-      case 'Inquiry': return loaders.inquiry.load(parsed.id);
-      case 'Partner': return loaders.partner.load(parsed.id);
-      case 'Service': return loaders.service.load(parsed.id);
-      case 'SellerAuthorization': return loaders.authorization.load(parsed.id);
+      case 'Inquiry': return loaders.inquiry.get(parsed.id);
+      case 'Partner': return loaders.partner.get(parsed.id);
+      case 'Service': return loaders.service.get(parsed.id);
+      case 'SellerAuthorization': return loaders.authorization.get(parsed.id);
       case 'Lead': return em.findOne(Lead, parsed.id);
       case 'User': return em.findOne(User, parsed.id);
       default: return null;

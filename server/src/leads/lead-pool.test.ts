@@ -162,4 +162,24 @@ describe('a page of leads with everything nested', () => {
     // target services, and the leads of each inquiry.
     expect(counts).toEqual({ 10: 5, 50: 5 });
   });
+
+  it('reads the inquiries, partners and services a page asks for in one statement, and only those', async () => {
+    const p = await world.partner();
+    const m = await p.member();
+    for (let i = 0; i < 3; i += 1) await leadFor(seller, p, { companySize: 'EMPLOYEES_5_30' });
+    const run = async (query: string, variables: Record<string, unknown> = {}) => {
+      const { result, statements } = await app.countStatements(() => m.request(query, variables));
+      return { nodes: result.leads.edges.map((edge: any) => edge.node), statements };
+    };
+    const idsOnly = await run('{ leads(status: NEW) { edges { node { id } } } }');
+    expect(idsOnly.statements).toBe(2);
+    const skipped = await run('query($skip: Boolean!) { leads(status: NEW) { edges { node { id inquiry @skip(if: $skip) { id } } } } }', { skip: true });
+    expect(skipped.statements).toBe(2);
+    const nested = await run(`{ leads(status: NEW) { edges { node { ...Card } } } }
+      fragment Card on Lead { owner: partner { name } inquiry { companySize contactAccess } service { title } }`);
+    expect(nested.statements).toBe(3);
+    expect(nested.nodes).toEqual(Array(3).fill({
+      owner: { name: p.partner.name }, inquiry: { companySize: 'EMPLOYEES_5_30', contactAccess: 'LOCKED' }, service: { title: expect.any(String) },
+    }));
+  });
 });

@@ -36,12 +36,12 @@ export class MatchingResolver {
 
   @FieldResolver(() => Partner, { description: 'The recommended partner.' })
   partner(@Root() recommendation: PartnerRecommendation, @Ctx() ctx: Context) {
-    return ctx.loaders.partner.load(recommendation.partnerId);
+    return ctx.loaders.partner.get(recommendation.partnerId);
   }
 
   @FieldResolver(() => Service, { nullable: true, description: "The partner's service of the wanted type that fits best." })
   service(@Root() recommendation: PartnerRecommendation, @Ctx() ctx: Context) {
-    return ctx.loaders.service.load(recommendation.serviceId);
+    return ctx.loaders.service.get(recommendation.serviceId);
   }
 
   @Mutation(() => AssignPartnersPayload, { description: 'Operator: gives an ACTIVE OPEN inquiry to the chosen partners (all or none).' })

@@ -50,7 +50,7 @@ export class ServiceResolver {
 
   @FieldResolver(() => Partner, { description: 'The partner offering the service.' })
   async partner(@Root() service: Service, @Ctx() ctx: Context) {
-    return ctx.loaders.partner.load(service.partner.id);
+    return ctx.loaders.partner.get(service.partner.id);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: serviceDocs.priceFrom })
