@@ -11,6 +11,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appSchema } from './graphql/schema.js';
 import { formatError } from './graphql/errors.js';
+import { jitGateway } from './graphql/jit-gateway.js';
 import { createLoaders } from './graphql/loaders.js';
 import type { Context } from './graphql/context.js';
 import { SESSION_DAYS } from './auth/auth.service.js';
@@ -74,7 +75,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const notifications = await startNotifications(options.orm, options.notifications);
   const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE, gate });
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitGateway(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
