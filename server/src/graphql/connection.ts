@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { leanMapper } from '../db/lean-read.js';
+import { SqlConditions, type SqlCondition } from '../db/sql-condition.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -106,8 +107,12 @@ async function keysetPage<T extends { id: number } & object>(
     // `first: 0` asks for the total alone.
     [total.getKnexQuery(), size === 0 ? em.getKnex().raw('select null as id') : rows.getKnexQuery()]);
   const result = await em.getConnection().execute<Record<string, unknown>[]>(joined, [], 'all', em.getTransactionContext());
-  const map = leanMapper(em, entity);
-  return [result.filter((row) => row.id != null).map(map), Number(result[0]['page:total'])];
+  return [pageRows(em, entity, result), Number(result[0]['page:total'])];
+}
+
+/** The entities of a page joined to its total: an empty page is one row of nulls. */
+function pageRows<T extends object>(em: EntityManager, entity: EntityName<T>, joined: Record<string, unknown>[]): T[] {
+  return joined.filter((row) => row.id != null).map(leanMapper(em, entity));
 }
 
 /**
@@ -131,21 +136,27 @@ const encodeCreationCursor = (node: { id: number; createdAt: Date }) =>
 
 /**
  * Keyset pagination newest first by creation time, the id breaking ties: stable across pages even
- * when rows share a timestamp, and served by an index ending in (created_at, id).
+ * when rows share a timestamp, and served by an index ending in (created_at, id). `where` is a
+ * condition on the entity's table as `l`. As keysetPage: the page and its total in one statement.
  */
 export async function paginateByCreation<T extends { id: number; createdAt: Date } & object>(
-  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs,
+  em: EntityManager, entity: EntityName<T>, where: SqlCondition, args: PageArgs,
 ): Promise<ConnectionResult<T>> {
   const size = pageSize(args.first);
-  let pageWhere: FilterQuery<T> | null = null;
+  const page = new SqlConditions().add(where.sql, ...where.params);
   if (args.after) {
     const [, ms, id] = decodedCursor(args.after, /^created:(\d{1,15}):(\d{1,10})$/);
     // A row comparison: PostgreSQL starts the index scan right after the cursor's row.
-    const after = raw((alias: string) => `(${alias}.created_at, ${alias}.id) < (?, ?)`, [new Date(Number(ms)), Number(id)]);
-    pageWhere = { [after]: [] } as unknown as FilterQuery<T>;
+    page.add('(l.created_at, l.id) < (?, ?)', new Date(Number(ms)), Number(id));
   }
-  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, { createdAt: 'desc', id: 'desc' }, size);
-  return toConnection(rows, size, args.after, totalCount, encodeCreationCursor);
+  const table = em.getMetadata().get(entity as string).tableName;
+  const rows = page.all();
+  const result = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select p.*, c.total as "page:total" from (select count(*) as total from "${table}" l where ${where.sql}) c
+      left join lateral (select l.* from "${table}" l where ${rows.sql} order by l.created_at desc, l.id desc limit ?) p on true`,
+    // `first: 0` asks for the total alone.
+    [...where.params, ...rows.params, size && size + 1], 'all', em.getTransactionContext());
+  return toConnection(pageRows(em, entity, result), size, args.after, Number(result[0]['page:total']), encodeCreationCursor);
 }
 
 /** The same page shape over a list already in memory, oldest first (a handful of leads per inquiry). */

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, raw } from '@mikro-orm/core';
 import {
   CompanySize, LeadAction, LeadSource, LeadStatus, ProductCategory, RejectReason, ServiceType, UserErrorCode,
   rejectLeadRules,
 } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
+import { SqlConditions, type SqlCondition } from '../db/sql-condition.js';
 import { isOperator, requirePartner, requireViewer, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
@@ -18,6 +19,8 @@ export interface LeadFilterData {
 }
 
 export type LeadCountsData = Record<'new' | 'following' | 'deal' | 'closed', number>;
+
+const inquiryHas = (column: string) => `exists (select 1 from inquiries i where i.id = l.inquiry_id and i.${column} = ?)`;
 
 const noSuchLead = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
 
@@ -73,24 +76,30 @@ export class LeadsService {
     });
   }
 
-  /** Which leads a tab lists: a partner's members see their partner's, operators every partner's. */
-  leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}): FilterQuery<Lead> {
-    const where: Record<string, unknown> = { ...this.scope(viewer), status };
-    const inquiry: Record<string, unknown> = {};
-    if (filter.source) where.source = filter.source;
-    if (filter.productCategory) inquiry.productCategory = filter.productCategory;
-    if (filter.companySize) inquiry.companySize = filter.companySize;
+  /**
+   * Which leads a tab lists, as a condition on `leads l`: a partner's members see their partner's,
+   * operators every partner's. Plain SQL: building it through the query builder cost more CPU than
+   * PostgreSQL spends running the page.
+   */
+  leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}): SqlCondition {
+    const scope = this.scope(viewer);
+    const where = new SqlConditions();
+    if (scope.partner != null) where.add('l.partner_id = ?', scope.partner);
+    where.add('l.status = ?', status);
+    if (filter.source) where.add('l.source = ?', filter.source);
+    if (filter.productCategory) where.add(inquiryHas('product_category'), filter.productCategory);
+    if (filter.companySize) where.add(inquiryHas('company_size'), filter.companySize);
     if (filter.serviceType) {
       // A targeted lead has the partner's chosen service; an open one only the type the seller asked for.
-      where.$or = [{ service: { serviceType: filter.serviceType } }, { service: null, inquiry: { serviceType: filter.serviceType } }];
+      where.add(`(exists (select 1 from services s where s.id = l.service_id and s.service_type = ?)
+        or (l.service_id is null and ${inquiryHas('service_type')}))`, filter.serviceType, filter.serviceType);
     }
-    if (Object.keys(inquiry).length) where.inquiry = inquiry;
-    if (status === LeadStatus.REJECTED && !isOperator(viewer) && (filter.serviceType || Object.keys(inquiry).length)) {
+    if (status === LeadStatus.REJECTED && !isOperator(viewer) && (filter.serviceType || filter.productCategory || filter.companySize)) {
       // Filtering would tell the partner what it may no longer read.
       throw DomainError.of(UserErrorCode.INVALID,
         "Rejected leads no longer show the seller's business profile, so they can only be filtered by source", ['filter']);
     }
-    return where as FilterQuery<Lead>;
+    return where.all();
   }
 
   /** The badges of the four tabs (rejected leads have no tab). Refuses the viewer before it returns. */
