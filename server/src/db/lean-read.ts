@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReferenceKind, type EntityMetadata, type EntityName, type Platform } from '@mikro-orm/core';
 
 type Row = Record<string, unknown>;
-type Setter = (target: Row, row: Row) => void;
 
 /**
  * Read paths (pages, loaders) build entity objects straight from rows instead of through the ORM:
@@ -31,20 +30,29 @@ export function leanColumns(meta: EntityMetadata): { column: string; type: strin
   return meta.props.filter(isLeanColumn).map((prop) => ({ column: prop.fieldNames[0], type: prop.columnTypes?.[0] ?? '' }));
 }
 
-function setterOf(prop: Prop, platform: Platform): Setter | null {
-  if (!isLeanColumn(prop)) return null;
-  const column = prop.fieldNames[0];
-  const name = prop.name;
-  if (isOwningToOne(prop)) {
-    return (target, row) => { target[name] = row[column] == null ? null : { id: row[column] }; };
-  }
+/** A JavaScript expression reading the property from `row`, as the ORM's hydration would give it. */
+function readerOf(prop: Prop, customTypes: Prop['customType'][]): string {
+  const value = `row[${JSON.stringify(prop.fieldNames[0])}]`;
+  if (isOwningToOne(prop)) return `(${value} == null ? null : { id: ${value} })`;
   // The driver hands timestamps over as text; the ORM's hydrator makes them Dates the same way.
-  if (prop.runtimeType === 'Date') {
-    return (target, row) => { const value = row[column]; target[name] = value == null || value instanceof Date ? value : new Date(value as string); };
-  }
-  const type = prop.customType;
-  if (!type) return (target, row) => { target[name] = row[column]; };
-  return (target, row) => { target[name] = row[column] == null ? row[column] : type.convertToJSValue(row[column], platform); };
+  if (prop.runtimeType === 'Date') return `toDate(${value})`;
+  if (!prop.customType) return value;
+  customTypes.push(prop.customType);
+  return `(${value} == null ? ${value} : types[${customTypes.length - 1}].convertToJSValue(${value}, platform))`;
+}
+
+const toDate = (value: unknown) => (value == null || value instanceof Date ? value : new Date(value as string));
+
+/**
+ * The mapper is generated once per entity as one object literal: built property by property through
+ * computed names, every store was a megamorphic lookup, the largest cost of reading rows.
+ */
+function compileMapper(meta: EntityMetadata, platform: Platform): (row: Row) => unknown {
+  const types: Prop['customType'][] = [];
+  const fields = meta.props.filter(isLeanColumn).map((prop) => `${JSON.stringify(prop.name)}: ${readerOf(prop, types)}`);
+  // Own data properties, then the prototype: the ORM's accessors on it (change propagation) never run.
+  const body = `return (row) => Object.setPrototypeOf({ ${fields.join(', ')} }, prototype);`;
+  return new Function('prototype', 'toDate', 'types', 'platform', body)(meta.prototype, toDate, types, platform);
 }
 
 const mappers = new WeakMap<EntityMetadata, (row: Row) => unknown>();
@@ -53,18 +61,7 @@ const mappers = new WeakMap<EntityMetadata, (row: Row) => unknown>();
 export function leanMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: Row) => T {
   const meta = em.getMetadata().get(entity as string);
   let mapper = mappers.get(meta);
-  if (!mapper) {
-    const platform = em.getPlatform();
-    const setters = meta.props.map((prop) => setterOf(prop, platform)).filter((setter): setter is Setter => !!setter);
-    const prototype = meta.prototype;
-    mapper = (row) => {
-      const values: Row = {};
-      for (const set of setters) set(values, row);
-      // Own data properties: the ORM's accessors on the prototype (change propagation) never run.
-      return Object.setPrototypeOf(values, prototype);
-    };
-    mappers.set(meta, mapper);
-  }
+  if (!mapper) mappers.set(meta, mapper = compileMapper(meta, em.getPlatform()));
   return mapper as (row: Row) => T;
 }
 
