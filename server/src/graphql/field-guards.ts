@@ -14,8 +14,11 @@ export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
+      const guarded = returnsGuardedType(field.type);
+      // A field left without a resolver stays a plain property read, which graphql-jit compiles inline.
+      if (!guarded && type !== mutation) continue;
       let resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
-      if (returnsGuardedType(field.type)) resolve = onlyVisibleObjects(resolve);
+      if (guarded) resolve = onlyVisibleObjects(resolve);
       if (type === mutation) resolve = withinTokenScope(resolve);
       field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
     }

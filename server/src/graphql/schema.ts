@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeScalar } from './scalars.js';
 import { applyFieldGuards } from './field-guards.js';
+import { readPlainFieldsDirectly } from './plain-fields.js';
 import { NodeResolver } from './node.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { PartnerResolver, ServiceResolver } from '../partners/partners.resolver.js';
@@ -42,6 +43,6 @@ export function appSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: noTopicsPubSub,
     validate: false,
-  }).then(applyFieldGuards).then(describeRootTypes);
+  }).then(readPlainFieldsDirectly).then(applyFieldGuards).then(describeRootTypes);
   return built;
 }
