@@ -93,3 +93,18 @@ function unionOf(groups: Group[]): string {
     + ` where x."${column}" in (${values.map(() => '?').join(', ')})`);
   return `${selects.join(' union all ')} order by 1, 3`;
 }
+
+/** The rows whose property is one of `values`, ordered by id, as a statement of their own. */
+export function findLeanWhereIn<T extends object>(
+  em: EntityManager, entity: EntityName<T>, property: string, values: readonly (number | string)[],
+): Promise<T[]> {
+  return new BatchedReads(em).whereIn(entity, property, values);
+}
+
+/** findLeanWhereIn by id, as a map from id to row; ids that match no row are absent. */
+export async function findLeanByIds<T extends { id: number }>(
+  em: EntityManager, entity: EntityName<T>, ids: readonly number[],
+): Promise<Map<number, T>> {
+  const rows = await findLeanWhereIn(em, entity, 'id', [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row]));
+}

@@ -64,26 +64,3 @@ export function leanMapper<T extends object>(em: EntityManager, entity: EntityNa
   if (!mapper) mappers.set(meta, mapper = compileMapper(meta, em.getPlatform()));
   return mapper as (row: Row) => T;
 }
-
-/**
- * The rows whose property (a column or to-one relation) is one of `values`, ordered by id: what a
- * DataLoader batch asks for. Plain SQL, since building it from a filter costs more than running it.
- */
-export async function findLeanWhereIn<T extends object>(
-  em: EntityManager, entity: EntityName<T>, property: string, values: readonly unknown[],
-): Promise<T[]> {
-  if (!values.length) return [];
-  const meta = em.getMetadata().get(entity as string);
-  const column = meta.properties[property as never].fieldNames[0];
-  const rows = await em.getConnection().execute<Row[]>(
-    `select * from ?? where ?? in (${values.map(() => '?').join(', ')}) order by id`, [meta.tableName, column, ...values]);
-  return rows.map(leanMapper(em, entity));
-}
-
-/** findLeanWhereIn by id, as a map from id to row; ids that match no row are absent. */
-export async function findLeanByIds<T extends { id: number }>(
-  em: EntityManager, entity: EntityName<T>, ids: readonly number[],
-): Promise<Map<number, T>> {
-  const rows = await findLeanWhereIn(em, entity, 'id', [...new Set(ids)]);
-  return new Map(rows.map((row) => [row.id, row]));
-}

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { leanMapper } from '../db/lean-read.js';
-import { SqlConditions, type SqlCondition } from '../db/sql-condition.js';
+import { SqlConditions, type Sql } from '../db/sql.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -91,28 +91,37 @@ function toConnection<T extends { id: number }>(
  */
 export type PageFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
 
+type Row = Record<string, unknown>;
+
 /**
- * The page (one row more, to tell whether another follows) and the total in ONE statement: the rows
- * joined to the count, one row of nulls standing for an empty page.
+ * The page (its rows, one more than asked to tell whether another follows) and its total in ONE
+ * statement: the rows joined to the count, one row of nulls standing for an empty page. `total`
+ * selects a column `total`; `rows` is null when `first: 0` asks for the total alone.
  */
+async function pageWithTotal<T extends object>(
+  em: EntityManager, entity: EntityName<T>, total: Sql, rows: Sql | null,
+): Promise<[T[], number]> {
+  const page = rows ?? { sql: 'select null as id limit 0', params: [] };
+  const result = await em.getConnection().execute<Row[]>(
+    `select p.*, c.total as "page:total" from (${total.sql}) c left join lateral (${page.sql}) p on true`,
+    [...total.params, ...page.params], 'all', em.getTransactionContext());
+  return [result.filter((row) => row.id != null).map(leanMapper(em, entity)), Number(result[0]['page:total'])];
+}
+
+function sqlOf(query: QueryBuilder<object>): Sql {
+  const { sql, bindings } = query.getKnexQuery().toSQL();
+  return { sql, params: [...bindings] };
+}
+
 async function keysetPage<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, pageWhere: FilterQuery<T> | null,
   orderBy: Record<string, 'asc' | 'desc'>, size: number,
 ): Promise<[T[], number]> {
   const where = () => (typeof filter === 'function' ? filter() : filter);
   const rowsWhere = (pageWhere ? { $and: [where(), pageWhere] } : where()) as FilterQuery<T>;
+  const total = em.createQueryBuilder(entity).select(raw('count(*) as total')).where(where());
   const rows = em.createQueryBuilder(entity).select('*').where(rowsWhere).orderBy(orderBy as never).limit(size + 1);
-  const total = em.createQueryBuilder(entity).count().where(where());
-  const joined = em.getKnex().raw('select p.*, c.count as "page:total" from (?) c left join lateral (?) p on true',
-    // `first: 0` asks for the total alone.
-    [total.getKnexQuery(), size === 0 ? em.getKnex().raw('select null as id') : rows.getKnexQuery()]);
-  const result = await em.getConnection().execute<Record<string, unknown>[]>(joined, [], 'all', em.getTransactionContext());
-  return [pageRows(em, entity, result), Number(result[0]['page:total'])];
-}
-
-/** The entities of a page joined to its total: an empty page is one row of nulls. */
-function pageRows<T extends object>(em: EntityManager, entity: EntityName<T>, joined: Record<string, unknown>[]): T[] {
-  return joined.filter((row) => row.id != null).map(leanMapper(em, entity));
+  return pageWithTotal(em, entity, sqlOf(total as never), size === 0 ? null : sqlOf(rows as never));
 }
 
 /**
@@ -137,10 +146,10 @@ const encodeCreationCursor = (node: { id: number; createdAt: Date }) =>
 /**
  * Keyset pagination newest first by creation time, the id breaking ties: stable across pages even
  * when rows share a timestamp, and served by an index ending in (created_at, id). `where` is a
- * condition on the entity's table as `l`. As keysetPage: the page and its total in one statement.
+ * condition on the entity's table as `l`.
  */
 export async function paginateByCreation<T extends { id: number; createdAt: Date } & object>(
-  em: EntityManager, entity: EntityName<T>, where: SqlCondition, args: PageArgs,
+  em: EntityManager, entity: EntityName<T>, where: Sql, args: PageArgs,
 ): Promise<ConnectionResult<T>> {
   const size = pageSize(args.first);
   const page = new SqlConditions().add(where.sql, ...where.params);
@@ -151,12 +160,13 @@ export async function paginateByCreation<T extends { id: number; createdAt: Date
   }
   const table = em.getMetadata().get(entity as string).tableName;
   const rows = page.all();
-  const result = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select p.*, c.total as "page:total" from (select count(*) as total from "${table}" l where ${where.sql}) c
-      left join lateral (select l.* from "${table}" l where ${rows.sql} order by l.created_at desc, l.id desc limit ?) p on true`,
-    // `first: 0` asks for the total alone.
-    [...where.params, ...rows.params, size && size + 1], 'all', em.getTransactionContext());
-  return toConnection(pageRows(em, entity, result), size, args.after, Number(result[0]['page:total']), encodeCreationCursor);
+  const total = { sql: `select count(*) as total from "${table}" l where ${where.sql}`, params: where.params };
+  const newestFirst = {
+    sql: `select l.* from "${table}" l where ${rows.sql} order by l.created_at desc, l.id desc limit ?`,
+    params: [...rows.params, size + 1],
+  };
+  const [nodes, totalCount] = await pageWithTotal(em, entity, total, size === 0 ? null : newestFirst);
+  return toConnection(nodes, size, args.after, totalCount, encodeCreationCursor);
 }
 
 /** The same page shape over a list already in memory, oldest first (a handful of leads per inquiry). */

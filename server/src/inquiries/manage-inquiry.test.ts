@@ -133,6 +133,10 @@ describe('myInquiries', () => {
     expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     const closed = (await me.request(MY, { status: 'CLOSED' })).myInquiries;
     expect(closed.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
+    // The total alone, and a page past the last: the count still covers every inquiry.
+    expect((await me.request(MY, { first: 0 })).myInquiries).toMatchObject({ totalCount: 3, edges: [], pageInfo: { hasNextPage: false } });
+    expect((await me.request(MY, { first: 2, after: page2.pageInfo.endCursor })).myInquiries)
+      .toMatchObject({ totalCount: 3, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 
   it('caps the page size and refuses anonymous visitors and partners with a code', async () => {

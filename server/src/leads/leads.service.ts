@@ -5,7 +5,7 @@ import {
   rejectLeadRules,
 } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
-import { SqlConditions, type SqlCondition } from '../db/sql-condition.js';
+import { SqlConditions, type Sql } from '../db/sql.js';
 import { isOperator, requirePartner, requireViewer, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
@@ -81,7 +81,7 @@ export class LeadsService {
    * operators every partner's. Plain SQL: building it through the query builder cost more CPU than
    * PostgreSQL spends running the page.
    */
-  leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}): SqlCondition {
+  leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}): Sql {
     const scope = this.scope(viewer);
     const where = new SqlConditions();
     if (scope.partner != null) where.add('l.partner_id = ?', scope.partner);

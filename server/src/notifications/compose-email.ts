@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { canSeeContact, canSeeInquiry } from '../auth/access-policy.js';
 import { User } from '../auth/user.entity.js';
 import { viewerOf } from '../auth/viewer.js';
-import { findLeanByIds, findLeanWhereIn } from '../db/lean-read.js';
+import { findLeanByIds, findLeanWhereIn } from '../db/batched-reads.js';
 import { contextForViewer } from '../graphql/context.js';
 import { primeViewerLead } from '../graphql/loaders.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';

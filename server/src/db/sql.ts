@@ -1,5 +1,5 @@
-/** A WHERE condition with its `?` placeholders' values, in order. */
-export interface SqlCondition { sql: string; params: unknown[] }
+/** SQL text with its `?` placeholders' values, in order. */
+export interface Sql { sql: string; params: unknown[] }
 
 /** Conditions joined by AND, each with its own values. */
 export class SqlConditions {
@@ -12,7 +12,7 @@ export class SqlConditions {
     return this;
   }
 
-  all(): SqlCondition {
+  all(): Sql {
     return { sql: this.parts.length ? this.parts.join(' and ') : 'true', params: this.params };
   }
 }
