@@ -14,14 +14,17 @@ interface Ask {
 
 // Text keeps what JSON would round: decimals and bigints arrive as the driver gives them, strings.
 const exactAsText = /^(numeric|decimal|bigint|int8)/i;
-const PAIRS_PER_CALL = 50; // PostgreSQL functions take at most 100 arguments
 
-/** A row of the table as one JSON value keyed by column name: what leanMapper reads from a plain row. */
+/**
+ * A row of the table as one JSON value keyed by column name: what leanMapper reads from a plain row.
+ * json, not jsonb: PostgreSQL builds it as text without converting it, and the driver parses both alike.
+ */
 function rowAsJson(meta: EntityMetadata): string {
-  const pairs = leanColumns(meta).map(({ column, type }) => `'${column}', x."${column}"${exactAsText.test(type) ? '::text' : ''}`);
-  const calls = [];
-  for (let i = 0; i < pairs.length; i += PAIRS_PER_CALL) calls.push(`jsonb_build_object(${pairs.slice(i, i + PAIRS_PER_CALL).join(', ')})`);
-  return calls.join(' || ');
+  const columns = leanColumns(meta);
+  // A PostgreSQL function takes at most 100 arguments.
+  if (columns.length > 50) throw new Error(`${meta.className} has more than 50 columns for json_build_object`);
+  const pairs = columns.map(({ column, type }) => `'${column}', x."${column}"${exactAsText.test(type) ? '::text' : ''}`);
+  return `json_build_object(${pairs.join(', ')})`;
 }
 
 const jsonSelects = new WeakMap<EntityMetadata, string>();
