@@ -9,8 +9,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ServiceType } from '@slp/shared';
 import { openDatabase } from '../src/db/orm.js';
 import { Inquiry } from '../src/inquiries/inquiry.entity.js';
-import { newLeadRows } from '../src/leads/lead-state-machine.js';
-import { insertNewLeads } from '../src/leads/lead-writes.js';
+import { newLeadRows, type NewLeadRows } from '../src/leads/lead-state-machine.js';
+import { newLeadsCtes } from '../src/leads/lead-writes.js';
 import { candidateStatement, gatherCandidates } from '../src/matching/candidate-features.js';
 import { matchingConfig, type MatchingConfig } from '../src/matching/matching.config.js';
 import { MatchingService } from '../src/matching/matching.service.js';
@@ -63,6 +63,13 @@ async function loadMarket(client: pg.Client, market: SyntheticMarket, serviceTyp
   await sql(client, 'vacuum analyze');
 }
 
+/** New leads on a stored inquiry, as a submit writes them (see newLeadsCtes). */
+async function storeLeads(em: EntityManager, inquiryId: number, rows: NewLeadRows): Promise<void> {
+  if (!rows.leads.length) return;
+  const { sql: ctes, params } = newLeadsCtes('?', [inquiryId], rows);
+  await em.execute(`with ${ctes} select 1`, params);
+}
+
 /** Runs the real assignment for every inquiry in turn, each seeing the leads the earlier ones made. */
 async function platformAssignment(orm: MikroORM, client: pg.Client, market: SyntheticMarket, name: string, config: MatchingConfig): Promise<Outcome> {
   const first = market.inquiries[0].id;
@@ -74,7 +81,7 @@ async function platformAssignment(orm: MikroORM, client: pg.Client, market: Synt
     picks.push(await em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(Inquiry, inquiry.id);
       const picked = await new MatchingService(tx, config).bestPartnersFor(row as Inquiry & { serviceType: ServiceType });
-      await insertNewLeads(tx, row.id, newLeadRows(picked, null));
+      await storeLeads(tx, row.id, newLeadRows(picked, null));
       return picked.map((lead) => lead.partnerId);
     }));
   }

@@ -18,11 +18,15 @@ export function isOwningToOne(prop: Prop): boolean {
   return prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && !!prop.owner);
 }
 
-/** A property a lean object carries: a column of the table, scalar or to-one relation. */
-function isLeanColumn(prop: Prop): boolean {
-  // Lazy columns (a password hash) stay out, as the ORM leaves them out unless asked for.
-  if (!prop.fieldNames?.[0] || prop.persist === false || prop.lazy) return false;
+/** A property stored as a column of the entity's table: a scalar, or a to-one relation by its id. */
+export function isColumn(prop: Prop): boolean {
+  if (!prop.fieldNames?.[0] || prop.persist === false) return false;
   return isOwningToOne(prop) || prop.kind === ReferenceKind.SCALAR;
+}
+
+/** A column a lean object carries. Lazy ones (a password hash) stay out, as the ORM leaves them out unless asked for. */
+function isLeanColumn(prop: Prop): boolean {
+  return isColumn(prop) && !prop.lazy;
 }
 
 /** The columns a lean object is built from, with their SQL types. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
-import { isOwningToOne } from './lean-read.js';
+import type { EntityMetadata } from '@mikro-orm/core';
+import { isColumn, isOwningToOne } from './lean-read.js';
 
 /**
  * The column list, `values (…)` placeholders and parameters that insert one new entity object with
@@ -14,14 +14,11 @@ export function insertValues(em: EntityManager, entity: object): { columns: stri
   const platform = em.getPlatform();
   const columns: string[] = [];
   const params: unknown[] = [];
-  for (const prop of meta.props) {
-    const column = prop.fieldNames?.[0];
+  for (const prop of meta.props.filter(isColumn)) {
     const value = (entity as Record<string, unknown>)[prop.name];
-    if (!column || prop.persist === false || value === undefined) continue;
-    const isReference = isOwningToOne(prop);
-    if (prop.kind !== ReferenceKind.SCALAR && !isReference) continue;
-    columns.push(platform.quoteIdentifier(column));
-    params.push(isReference && value !== null ? (value as { id: unknown }).id : value);
+    if (value === undefined) continue;
+    columns.push(platform.quoteIdentifier(prop.fieldNames[0]));
+    params.push(isOwningToOne(prop) && value !== null ? (value as { id: unknown }).id : value);
   }
   return { columns: columns.join(', '), values: `values (${columns.map(() => '?').join(', ')})`, params };
 }

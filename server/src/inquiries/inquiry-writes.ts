@@ -6,6 +6,7 @@ import type { NewLeadRows } from '../leads/lead-state-machine.js';
 import { Lead } from '../leads/lead.entity.js';
 import { newLeadsCtes } from '../leads/lead-writes.js';
 import { Inquiry } from './inquiry.entity.js';
+import type { SubmittedInquiry } from './inquiries.service.js';
 
 /**
  * Stores a new inquiry, the services a TARGET request chose and its first leads (with their history
@@ -16,7 +17,7 @@ import { Inquiry } from './inquiry.entity.js';
  */
 export async function insertInquiry(
   em: EntityManager, inquiry: Inquiry, targetServiceIds: number[], leadRows: NewLeadRows,
-): Promise<{ inquiry: Inquiry; leads: Lead[] }> {
+): Promise<SubmittedInquiry> {
   const { columns, values, params } = insertValues(em, inquiry);
   const leads = newLeadsCtes('(select id from inquiry)', [], leadRows);
   const [row] = await em.execute<Record<string, unknown>[]>(`

@@ -1,12 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanMapper } from '../db/lean-read.js';
+import type { Sql } from '../db/sql.js';
 import { pgArray } from '../db/pg-array.js';
 import { outboxInsertSql } from '../notifications/outbox-writer.js';
-import { Lead } from './lead.entity.js';
 import type { NewLeadRows } from './lead-state-machine.js';
-
-/** A part of one SQL statement with its `?` parameters, in order. */
-export interface SqlPart { sql: string; params: unknown[] }
 
 /**
  * New leads on one inquiry, their history entries and the outbox emails those send, as data-modifying
@@ -16,7 +11,7 @@ export interface SqlPart { sql: string; params: unknown[] }
  * (the lead rules), the emails from the notification routes; the lead_events trigger sends the live
  * events as for any other write.
  */
-export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: NewLeadRows): SqlPart {
+export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: NewLeadRows): Sql {
   const { leads, event } = rows;
   const emails = outboxInsertSql('event', 'lead', [event.type]);
   return {
@@ -39,12 +34,4 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
       event.type, event.at, event.actor_role, event.actor_id,
     ],
   };
-}
-
-/** New leads on a stored inquiry in one statement (see newLeadsCtes), in creation order, as read-only objects. */
-export async function insertNewLeads(em: EntityManager, inquiryId: number, rows: NewLeadRows): Promise<Lead[]> {
-  if (!rows.leads.length) return [];
-  const { sql, params } = newLeadsCtes('?', [inquiryId], rows);
-  const inserted = await em.execute<Record<string, unknown>[]>(`with ${sql} select * from lead order by id`, params);
-  return inserted.map(leanMapper(em, Lead));
 }
