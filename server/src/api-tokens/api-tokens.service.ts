@@ -4,7 +4,7 @@ import { UserErrorCode, createApiTokenRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { idOfType } from '../graphql/node.js';
 import { sha256 } from '../auth/auth.service.js';
-import { requirePartner, type Viewer } from '../auth/viewer.js';
+import { requireOnboardedPartner, requirePartner, type Viewer } from '../auth/viewer.js';
 import { ApiToken } from './api-token.entity.js';
 
 /** Recognisable in logs and by secret scanners. */
@@ -19,7 +19,7 @@ export class ApiTokensService {
   constructor(private readonly em: EntityManager) {}
 
   async create(viewer: Viewer | null, input: unknown): Promise<{ apiToken: ApiToken; secret: string }> {
-    const { user, partner } = requirePartner(viewer);
+    const { user, partner } = requireOnboardedPartner(viewer);
     const data = validate(createApiTokenRules, input);
     if (await this.em.count(ApiToken, { partner, revokedAt: null }) >= MAX_ACTIVE_TOKENS) {
       throw DomainError.of(UserErrorCode.LIMIT_EXCEEDED, `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);

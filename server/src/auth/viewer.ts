@@ -1,4 +1,4 @@
-import { Role, UserErrorCode, type ApiTokenScope } from '@slp/shared';
+import { PartnerStatus, Role, UserErrorCode, type ApiTokenScope } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
 import type { User } from './user.entity.js';
 import type { Partner } from '../partners/partner.entity.js';
@@ -32,6 +32,19 @@ export function requirePartner(viewer: Viewer | null): Viewer & { partner: Partn
   const known = requireRole(viewer, Role.PARTNER);
   if (!known.partner) throw DomainError.of(UserErrorCode.FORBIDDEN, 'This account belongs to no partner');
   return known as Viewer & { partner: Partner };
+}
+
+const notOnboarded: Record<Exclude<PartnerStatus, PartnerStatus.ONBOARDED>, string> = {
+  [PartnerStatus.PENDING]: 'Your organisation is awaiting onboarding by the platform, so it cannot do this yet',
+  [PartnerStatus.SUSPENDED]: 'The platform has suspended your organisation, so it cannot do this',
+};
+
+/** Lead actions, public services and API tokens need an onboarded partner (SPEC section 4). */
+export function requireOnboardedPartner(viewer: Viewer | null): Viewer & { partner: Partner } {
+  const member = requirePartner(viewer);
+  const status = member.partner.status as PartnerStatus;
+  if (status !== PartnerStatus.ONBOARDED) throw DomainError.of(UserErrorCode.FORBIDDEN, notOnboarded[status]);
+  return member;
 }
 
 export function isOperator(viewer: Viewer | null): boolean {
