@@ -20,7 +20,7 @@ export enum RejectReason {
   SERVICE_NOT_OFFERED = 'SERVICE_NOT_OFFERED',
   OTHER = 'OTHER',
 }
-export enum ContactAccess { VISIBLE = 'VISIBLE', LOCKED = 'LOCKED', REVOKED = 'REVOKED' }
+export enum ContactAccess { VISIBLE = 'VISIBLE', LOCKED = 'LOCKED', REVOKED = 'REVOKED', PARTNER_NOT_ONBOARDED = 'PARTNER_NOT_ONBOARDED' }
 export enum PartnerStatus { PENDING = 'PENDING', ONBOARDED = 'ONBOARDED', SUSPENDED = 'SUSPENDED' }
 export enum ServiceType {
   STORE_MANAGEMENT = 'STORE_MANAGEMENT',

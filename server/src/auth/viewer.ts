@@ -2,6 +2,7 @@ import { PartnerStatus, Role, UserErrorCode, type ApiTokenScope } from '@slp/sha
 import { DomainError } from '../domain-error.js';
 import type { User } from './user.entity.js';
 import type { Partner } from '../partners/partner.entity.js';
+import { partnerMayAct } from './access-policy.js';
 
 /**
  * Who is making a request: a logged-in user and, for a partner's member, its organisation. A request
@@ -43,7 +44,7 @@ const notOnboarded: Record<Exclude<PartnerStatus, PartnerStatus.ONBOARDED>, stri
 export function requireOnboardedPartner(viewer: Viewer | null): Viewer & { partner: Partner } {
   const member = requirePartner(viewer);
   const status = member.partner.status as PartnerStatus;
-  if (status !== PartnerStatus.ONBOARDED) throw DomainError.of(UserErrorCode.FORBIDDEN, notOnboarded[status]);
+  if (!partnerMayAct(status)) throw DomainError.of(UserErrorCode.FORBIDDEN, notOnboarded[status as keyof typeof notOnboarded]);
   return member;
 }
 

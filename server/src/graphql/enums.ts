@@ -83,6 +83,7 @@ const docs = {
       VISIBLE: 'Shown: the viewer owns the inquiry, operates the platform or follows it up.',
       LOCKED: 'Hidden until the partner follows the lead up.',
       REVOKED: 'Hidden for good: the lead was rejected or closed.',
+      PARTNER_NOT_ONBOARDED: "Hidden while the viewer's partner is pending or suspended; shown again once it is onboarded.",
     },
   }),
   PartnerStatus: described(PartnerStatus, {

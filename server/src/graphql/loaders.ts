@@ -89,6 +89,13 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       },
       (row) => row.inquiry.id,
     ),
+    /** The partners with a lead on each seller's inquiries (who stays visible to that seller). */
+    sellerPartnerIds: new HeldLoader<number[]>(async (sellerIds) => {
+      const rows = await em.getConnection().execute<{ seller_id: number; partner_id: number }[]>(
+        `select distinct i.seller_id, l.partner_id from leads l join inquiries i on i.id = l.inquiry_id where i.seller_id in (?)`,
+        [[...sellerIds]]);
+      return sellerIds.map((id) => rows.filter((row) => row.seller_id === id).map((row) => row.partner_id));
+    }),
     leadEvents: grouped(
       (ids) => reads.whereIn(LeadEvent, 'lead', ids),
       (event) => event.lead.id,

@@ -1,5 +1,6 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { isGuarded } from './field-guards.js';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type ObjectTypeMetadata = Storage['objectTypes'][number];
@@ -17,7 +18,7 @@ function isPlain(storage: Storage, objectType: ObjectTypeMetadata, field: FieldM
  * of a field without a resolver, but calls a resolver through a closure, a path and a resolve-info
  * object per value: on a page of leads, most of what a request allocated. Such fields go back to
  * graphql's own property read; fields with a resolver method, a middleware or another property
- * name keep type-graphql's.
+ * name keep type-graphql's, and fields the access policy guards keep their guard.
  */
 export function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
@@ -26,7 +27,9 @@ export function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type)) continue;
     const fields = type.getFields();
     for (const field of objectType.fields ?? []) {
-      if (fields[field.schemaName] && isPlain(storage, objectType, field)) fields[field.schemaName].resolve = undefined;
+      const schemaField = fields[field.schemaName];
+      // A guarded field keeps its guard, whichever transform runs first.
+      if (schemaField && !isGuarded(schemaField.resolve) && isPlain(storage, objectType, field)) schemaField.resolve = undefined;
     }
   }
   return schema;

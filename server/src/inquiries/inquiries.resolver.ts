@@ -5,8 +5,8 @@ import type { Context } from '../graphql/context.js';
 import { PageArgs, paginate, paginateList } from '../graphql/connection.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
-import { canSeeContact, contactAccess, leadsVisibleOnInquiry } from '../auth/access-policy.js';
-import { VisibleWhen } from '../auth/visibility.js';
+import { accessPolicy } from '../auth/access-policy.js';
+import { contactAccessOf } from '../graphql/access-guards.js';
 import { requireRoleOrThrow } from '../auth/guards.js';
 import { Service } from '../partners/service.entity.js';
 import { LeadConnection } from '../leads/leads.types.js';
@@ -42,14 +42,13 @@ export class InquiryResolver {
   }
 
   @FieldResolver(() => SellerContact, { nullable: true, description: 'Null unless this viewer may see it; contactAccess says why.' })
-  @VisibleWhen(canSeeContact)
   contact(@Root() inquiry: Inquiry): SellerContact {
     return { name: inquiry.contactName, email: inquiry.contactEmail };
   }
 
   @FieldResolver(() => ContactAccess, { description: 'Whether this viewer sees the contact details, and why not.' })
   contactAccess(@Root() inquiry: Inquiry, @Ctx() ctx: Context) {
-    return contactAccess(ctx, inquiry);
+    return contactAccessOf(ctx, inquiry);
   }
 
   @FieldResolver(() => [Service], { description: 'TARGET requests: the services the seller chose.' })
@@ -59,7 +58,10 @@ export class InquiryResolver {
 
   @FieldResolver(() => LeadConnection, { description: "The owner and operators: every partner's lead; a partner: its own." })
   async leads(@Root() inquiry: Inquiry, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return paginateList(leadsVisibleOnInquiry(ctx, await ctx.loaders.leadsOfInquiry.load(inquiry.id)), page);
+    const leads = await ctx.loaders.leadsOfInquiry.load(inquiry.id);
+    // Filtered before paging, so the total counts only what the viewer may see.
+    const sellerId = inquiry.seller.id;
+    return paginateList(leads.filter((lead) => accessPolicy.lead(ctx.viewer, { partnerId: lead.partner.id, sellerId })), page);
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: sends a request to chosen services (TARGET) or to the platform (OPEN).' })

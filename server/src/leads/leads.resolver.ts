@@ -7,8 +7,6 @@ import { PageArgs, paginateByCreation } from '../graphql/connection.js';
 import { primeViewerLead, type Loaders } from '../graphql/loaders.js';
 import { selectedOnNodes } from '../graphql/selection.js';
 import { mutationPayload } from '../graphql/payload.js';
-import { canSeeRejectDetails } from '../auth/access-policy.js';
-import { VisibleWhen } from '../auth/visibility.js';
 import { refusalAsGraphQLError } from '../auth/guards.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { InquiriesService } from '../inquiries/inquiries.service.js';
@@ -84,19 +82,16 @@ export class LeadResolver {
   }
 
   @FieldResolver(() => RejectReason, { nullable: true, description: 'Never visible to the seller.' })
-  @VisibleWhen(canSeeRejectDetails)
   rejectReason(@Root() lead: Lead) {
     return lead.rejectReason ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Never visible to the seller.' })
-  @VisibleWhen(canSeeRejectDetails)
   rejectNote(@Root() lead: Lead) {
     return lead.rejectNote ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The partner's remark when no agreement was reached; never visible to the seller." })
-  @VisibleWhen(canSeeRejectDetails)
   closeNote(@Root() lead: Lead) {
     return lead.closeNote ?? null;
   }

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LockMode, raw } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import {
   CompanySize, LeadAction, LeadSource, LeadStatus, ProductCategory, RejectReason, ServiceType, UserErrorCode,
   rejectLeadRules,
 } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { SqlConditions, type Sql } from '../db/sql.js';
-import { isOperator, requirePartner, requireViewer, type Viewer } from '../auth/viewer.js';
+import { isOperator, requireOnboardedPartner, requirePartner, type Viewer } from '../auth/viewer.js';
+import { listedLeadsSql, profileVisibleSql } from '../auth/access-policy.js';
 import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
@@ -23,6 +24,22 @@ export type LeadCountsData = Record<'new' | 'following' | 'deal' | 'closed', num
 const inquiryHas = (column: string) => `exists (select 1 from inquiries i where i.id = l.inquiry_id and i.${column} = ?)`;
 
 const noSuchLead = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
+
+/** The tab's conditions on the lead's business profile, as asked. */
+function profileFilters(filter: LeadFilterData): Sql[] {
+  const conditions: Sql[] = [];
+  if (filter.productCategory) conditions.push({ sql: inquiryHas('product_category'), params: [filter.productCategory] });
+  if (filter.companySize) conditions.push({ sql: inquiryHas('company_size'), params: [filter.companySize] });
+  if (filter.serviceType) {
+    // A targeted lead has the partner's chosen service; an open one only the type the seller asked for.
+    conditions.push({
+      sql: `(exists (select 1 from services s where s.id = l.service_id and s.service_type = ?)
+        or (l.service_id is null and ${inquiryHas('service_type')}))`,
+      params: [filter.serviceType, filter.serviceType],
+    });
+  }
+  return conditions;
+}
 
 /** Prepares what a transition writes besides the move (e.g. the matched authorization). */
 type Prepare = (em: EntityManager, lead: Lead) => Promise<((lead: Lead) => void) | undefined>;
@@ -64,7 +81,7 @@ export class LeadsService {
    * actions the second sees the first's result and the state machine refuses it if it no longer fits.
    */
   private async actAsPartner(viewer: Viewer | null, leadGlobalId: string, action: LeadAction, prepare?: Prepare): Promise<LeadChange> {
-    const member = requirePartner(viewer);
+    const member = requireOnboardedPartner(viewer);
     const leadId = idOfType(leadGlobalId, 'Lead');
     return this.em.transactional(async (em) => {
       const lead = leadId == null ? null : await lockLead(em, leadId);
@@ -77,49 +94,46 @@ export class LeadsService {
   }
 
   /**
-   * Which leads a tab lists, as a condition on `leads l`: a partner's members see their partner's,
-   * operators every partner's. Plain SQL: building it through the query builder cost more CPU than
-   * PostgreSQL spends running the page.
+   * Which leads a tab lists, as a condition on `leads l`: the rows the access policy lets the viewer
+   * list, and of those, for a filter on the business profile, only rows whose profile it may see, so
+   * a hidden inquiry never decides what comes back. Plain SQL: building it through the query builder
+   * cost more CPU than PostgreSQL spends running the page.
    */
   leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}): Sql {
-    const scope = this.scope(viewer);
-    const where = new SqlConditions();
-    if (scope.partner != null) where.add('l.partner_id = ?', scope.partner);
-    where.add('l.status = ?', status);
+    const listed = this.listed(viewer);
+    const where = new SqlConditions().add(listed.sql, ...listed.params).add('l.status = ?', status);
     if (filter.source) where.add('l.source = ?', filter.source);
-    if (filter.productCategory) where.add(inquiryHas('product_category'), filter.productCategory);
-    if (filter.companySize) where.add(inquiryHas('company_size'), filter.companySize);
-    if (filter.serviceType) {
-      // A targeted lead has the partner's chosen service; an open one only the type the seller asked for.
-      where.add(`(exists (select 1 from services s where s.id = l.service_id and s.service_type = ?)
-        or (l.service_id is null and ${inquiryHas('service_type')}))`, filter.serviceType, filter.serviceType);
-    }
-    if (status === LeadStatus.REJECTED && !isOperator(viewer) && (filter.serviceType || filter.productCategory || filter.companySize)) {
+    const profile = profileFilters(filter);
+    if (!profile.length) return where.all();
+    if (status === LeadStatus.REJECTED && !isOperator(viewer)) {
       // Filtering would tell the partner what it may no longer read.
       throw DomainError.of(UserErrorCode.INVALID,
         "Rejected leads no longer show the seller's business profile, so they can only be filtered by source", ['filter']);
     }
+    const visible = profileVisibleSql(viewer);
+    where.add(visible.sql, ...visible.params);
+    for (const condition of profile) where.add(condition.sql, ...condition.params);
     return where.all();
   }
 
-  /** The badges of the four tabs (rejected leads have no tab). Refuses the viewer before it returns. */
+  /** The badges of the four tabs (rejected leads have no tab), over the leads the viewer may list. */
   counts(viewer: Viewer | null): Promise<LeadCountsData> {
-    return this.countByStatus(this.scope(viewer));
+    return this.countListed(this.listed(viewer));
   }
 
-  private async countByStatus(scope: { partner?: number }): Promise<LeadCountsData> {
-    const rows: { status: LeadStatus; count: number }[] = await this.em.createQueryBuilder(Lead)
-      .select(['status', raw('count(*)::int as count')])
-      .where(scope)
-      .groupBy('status')
-      .execute('all', false);
+  private async countListed(listed: Sql): Promise<LeadCountsData> {
+    const rows = await this.em.getConnection().execute<{ status: LeadStatus; count: number }[]>(
+      `select l.status, count(*)::int as count from leads l where ${listed.sql} group by l.status`, listed.params);
     const of = (status: LeadStatus) => rows.find((row) => row.status === status)?.count ?? 0;
     return { new: of(LeadStatus.NEW), following: of(LeadStatus.FOLLOWING), deal: of(LeadStatus.DEAL), closed: of(LeadStatus.CLOSED) };
   }
 
-  private scope(viewer: Viewer | null): { partner?: number } {
-    if (isOperator(requireViewer(viewer))) return {};
-    return { partner: requirePartner(viewer).partner.id };
+  /** The access policy's rows; a viewer that may list none is told why (not logged in, not a partner). */
+  private listed(viewer: Viewer | null): Sql {
+    const listed = listedLeadsSql(viewer);
+    if (listed) return listed;
+    requirePartner(viewer);
+    throw DomainError.of(UserErrorCode.FORBIDDEN, 'Only partners and operators have leads');
   }
 }
 

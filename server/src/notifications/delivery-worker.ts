@@ -7,6 +7,8 @@ import { EmailStatus } from './outbox-email.entity.js';
 export interface DeliveryOptions {
   transport: EmailTransport;
   from: string;
+  /** Where the SPA is, for the link to the lead in every email (APP_URL). */
+  appUrl: string;
   /** How long a claim holds a row; must outlast one send (SMTP timeouts), or a slow send may be repeated. */
   leaseMs: number;
   /** Attempts before a row is marked FAILED (and kept). */
@@ -123,7 +125,7 @@ export class DeliveryWorker {
     let emails: OutgoingEmail[];
     try {
       // In id order: the order the changes happened (RETURNING has none).
-      emails = (await composeEmails(em, [...claimOf.keys()])).map((email) => ({ ...email, from: this.options.from }));
+      emails = (await composeEmails(em, [...claimOf.keys()], this.options.appUrl)).map((email) => ({ ...email, from: this.options.from }));
     } catch (error) {
       for (const claim of claims) await this.settleFailure(em, claim, error);
       return;

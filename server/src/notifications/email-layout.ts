@@ -6,6 +6,8 @@ export interface EmailContent {
   /** Labelled values, e.g. the inquiry's business profile; empty values are left out. */
   facts: [label: string, value: string | null | undefined][];
   closing?: string;
+  /** The one thing to do next: a button in HTML, a labelled link in text. */
+  action?: { label: string; url: string };
 }
 
 export interface RenderedEmail { subject: string; text: string; html: string }
@@ -29,8 +31,15 @@ function textBody(content: EmailContent): string {
     content.greeting, '', ...content.paragraphs.flatMap((p) => [p, '']),
     ...(facts.length ? [...facts, ''] : []),
     ...(content.closing ? [content.closing, ''] : []),
+    ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
     `-- ${SIGNATURE}`, '',
   ].join('\n');
+}
+
+/** A link styled as a button, with inline styles only: email clients ignore style sheets. */
+function actionButton(action: { label: string; url: string }): string {
+  const style = 'display:inline-block;padding:10px 18px;background:#0b57d0;color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold';
+  return `<p><a href="${escapeHtml(action.url)}" style="${style}">${escapeHtml(action.label)}</a></p>`;
 }
 
 function htmlBody(content: EmailContent): string {
@@ -42,6 +51,7 @@ function htmlBody(content: EmailContent): string {
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     rows.length ? `<table>${rows.join('')}</table>` : '',
     content.closing ? `<p>${escapeHtml(content.closing)}</p>` : '',
+    content.action ? actionButton(content.action) : '',
     `<p style="color:#666">${SIGNATURE}</p>`,
     '</body></html>',
   ].join('\n');

@@ -1,75 +1,91 @@
-import { companySizeLabels, formatAmount } from '@slp/shared';
+import { companySizeLabels, formatAmount, type CompanySize, type ProductCategory } from '@slp/shared';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
 import { EmailKind } from './outbox-email.entity.js';
 import type { EmailContent } from './email-layout.js';
 
-/** What a template may use: only what the access policy let through for this recipient. */
+/** The business profile an email may show: never the seller's contact details (SPEC section 4). */
+export interface InquiryProfile {
+  productCategory: ProductCategory; companySize: CompanySize; location: string | null; currency: string;
+  shopGmv: string; otherChannelsGmv: string | null; budget: string; hotSaleProduct: string | null; otherDetails: string | null;
+}
+
+/** What a template is given: plain data that the access policy let through for this recipient. */
 export interface EmailFacts {
   recipientName: string;
   partner: { name: string; contactEmail: string };
-  /** Null when the recipient may no longer see the inquiry (e.g. the lead was rejected meanwhile). */
-  inquiry: Inquiry | null;
-  /** Null unless the recipient may see the seller's contact details right now. */
-  contact: { name: string; email: string } | null;
+  /** Null when the recipient may not see the inquiry (e.g. the lead was rejected before the email went out). */
+  profile: InquiryProfile | null;
+  /** The lead (for a partner) or the request (for a seller) in the app. */
+  link: string;
+}
+
+export function profileOf(inquiry: Inquiry): InquiryProfile {
+  return {
+    productCategory: inquiry.productCategory, companySize: inquiry.companySize, location: inquiry.location ?? null,
+    currency: inquiry.currency, shopGmv: inquiry.shopGmvAmount, otherChannelsGmv: inquiry.otherChannelsGmvAmount ?? null,
+    budget: inquiry.budgetAmount, hotSaleProduct: inquiry.hotSaleProduct ?? null, otherDetails: inquiry.otherDetails ?? null,
+  };
 }
 
 const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
-const money = (amount: string | null | undefined, currency: string) =>
-  amount == null ? null : `${formatAmount(amount, currency)} ${currency}`;
+const money = (amount: string | null, currency: string) => (amount == null ? null : `${formatAmount(amount, currency)} ${currency}`);
 
-function profileFacts(inquiry: Inquiry | null): EmailContent['facts'] {
-  if (!inquiry) return [];
+function profileFacts(profile: InquiryProfile | null): EmailContent['facts'] {
+  if (!profile) return [];
   return [
-    ['Product category', words(inquiry.productCategory)],
-    ['Company size', companySizeLabels[inquiry.companySize]],
-    ['Location', inquiry.location],
-    ['TikTok Shop monthly GMV', money(inquiry.shopGmvAmount, inquiry.currency)],
-    ['Other channels monthly GMV', money(inquiry.otherChannelsGmvAmount, inquiry.currency)],
-    ['Monthly budget', money(inquiry.budgetAmount, inquiry.currency)],
-    ['Hot-sale product', inquiry.hotSaleProduct],
-    ['Other details', inquiry.otherDetails],
+    ['Product category', words(profile.productCategory)],
+    ['Company size', companySizeLabels[profile.companySize]],
+    ['Location', profile.location],
+    ['TikTok Shop monthly GMV', money(profile.shopGmv, profile.currency)],
+    ['Other channels monthly GMV', money(profile.otherChannelsGmv, profile.currency)],
+    ['Monthly budget', money(profile.budget, profile.currency)],
+    ['Hot-sale product', profile.hotSaleProduct],
+    ['Other details', profile.otherDetails],
   ];
 }
 
-function contactFacts(facts: EmailFacts): EmailContent['facts'] {
-  return facts.contact ? [['Contact name', facts.contact.name], ['Contact email', facts.contact.email]] : [];
-}
-
 const hello = (facts: EmailFacts) => `Hello ${facts.recipientName},`;
+const openLead = (facts: EmailFacts) => ({ label: 'Open the lead', url: facts.link });
+const openRequest = (facts: EmailFacts) => ({ label: 'Open your request', url: facts.link });
 
 const templates: Record<EmailKind, (facts: EmailFacts) => EmailContent> = {
   [EmailKind.NEW_LEAD]: (facts) => ({
     subject: `New lead for ${facts.partner.name}`,
     greeting: hello(facts),
-    paragraphs: [facts.inquiry
+    paragraphs: [facts.profile
       ? 'A seller sent your organisation a new inquiry. It is waiting under New Opportunities.'
       : 'A seller sent your organisation an inquiry that is no longer open to you.'],
-    facts: [...profileFacts(facts.inquiry), ...contactFacts(facts)],
-    closing: facts.inquiry && !facts.contact ? "Follow up on the lead to see the seller's contact details." : undefined,
+    facts: profileFacts(facts.profile),
+    closing: facts.profile ? "Follow up on the lead in the app to see the seller's contact details." : undefined,
+    action: openLead(facts),
   }),
   [EmailKind.SELLER_CLOSED]: (facts) => ({
     subject: `A seller closed a lead for ${facts.partner.name}`,
     greeting: hello(facts),
     paragraphs: ["The seller closed this inquiry for your organisation. The lead has moved to Closed and the seller's contact details are no longer available."],
-    facts: profileFacts(facts.inquiry),
+    facts: profileFacts(facts.profile),
+    action: openLead(facts),
   }),
   [EmailKind.FOLLOWED_UP]: (facts) => ({
     subject: `${facts.partner.name} is following up on your inquiry`,
     greeting: hello(facts),
     paragraphs: [`${facts.partner.name} is following up on your inquiry and can now see your contact details. You can also write to them at ${facts.partner.contactEmail}.`],
-    facts: profileFacts(facts.inquiry),
+    facts: profileFacts(facts.profile),
+    action: openRequest(facts),
   }),
   [EmailKind.DEAL]: (facts) => ({
     subject: `You reached a deal with ${facts.partner.name}`,
     greeting: hello(facts),
     paragraphs: [`You and ${facts.partner.name} reached a deal on your inquiry. You can reach them at ${facts.partner.contactEmail}.`],
-    facts: profileFacts(facts.inquiry),
+    facts: profileFacts(facts.profile),
+    action: openRequest(facts),
   }),
   [EmailKind.NO_AGREEMENT]: (facts) => ({
     subject: `${facts.partner.name} could not reach an agreement with you`,
     greeting: hello(facts),
     paragraphs: [`${facts.partner.name} marked your inquiry as closed without an agreement. Your inquiry stays open for other partners.`],
-    facts: profileFacts(facts.inquiry),
+    facts: profileFacts(facts.profile),
+    action: openRequest(facts),
   }),
 };
 

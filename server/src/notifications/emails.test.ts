@@ -51,11 +51,15 @@ Monthly budget: 3000.00 USD
 Hot-sale product: Serum
 Other details: Launching soon`;
 
+const APP = 'http://localhost:4000';
+const leadLink = (leadId: string) => `Open the lead: ${APP}/leads/${leadId}`;
+
 const newest = async (member: Member) => (await mailTo(member.email))[0];
 
 describe('emails to partners', () => {
   it("tells each member of each targeted partner about a new lead, without the seller's contact details", async () => {
     const { agencyLead, studioLead } = await submit();
+    const leadOfMember = (member: Member) => (member === studio.members[0] ? studioLead : agencyLead);
     const rows = await outboxOf(app, agencyLead);
     expect(rows.map((row) => [row.kind, row.recipientEmail, row.status])).toEqual(
       agency.members.map((member) => ['NEW_LEAD', member.email, 'PENDING']));
@@ -65,7 +69,8 @@ describe('emails to partners', () => {
       const mail = await newest(member);
       expect(mail.subject).toBe(`New lead for ${member === studio.members[0] ? studio.partner.name : agency.partner.name}`);
       expect(mail.from).toBe('Seller Leads Pool <no-reply@seller-leads-pool.local>');
-      expect(mail.text).toBe(`Hello PARTNER user,\n\nA seller sent your organisation a new inquiry. It is waiting under New Opportunities.\n\n${PROFILE_TEXT}\n\nFollow up on the lead to see the seller's contact details.\n\n-- Seller Leads Pool\n`);
+      expect(mail.text).toBe(`Hello PARTNER user,\n\nA seller sent your organisation a new inquiry. It is waiting under New Opportunities.\n\n${PROFILE_TEXT}\n\nFollow up on the lead in the app to see the seller's contact details.\n\n${leadLink(leadOfMember(member))}\n\n-- Seller Leads Pool\n`);
+      expect(mail.html).toContain(`<a href="${APP}/leads/${leadOfMember(member)}" style="display:inline-block;`);
       expect(mail.text + mail.html).not.toMatch(/Dana Seller|dana@shop\.test/);
     }
     expect((await outboxOf(app, agencyLead)).map((row) => [row.status, row.attempts])).toEqual([['SENT', 1], ['SENT', 1]]);
@@ -87,7 +92,7 @@ describe('emails to partners', () => {
     await deliverAll();
     const closedOne = await newest(studio.members[0]);
     expect(closedOne.subject).toBe(`A seller closed a lead for ${studio.partner.name}`);
-    expect(closedOne.text).toBe(`Hello PARTNER user,\n\nThe seller closed this inquiry for your organisation. The lead has moved to Closed and the seller's contact details are no longer available.\n\n${PROFILE_TEXT}\n\n-- Seller Leads Pool\n`);
+    expect(closedOne.text).toBe(`Hello PARTNER user,\n\nThe seller closed this inquiry for your organisation. The lead has moved to Closed and the seller's contact details are no longer available.\n\n${PROFILE_TEXT}\n\n${leadLink(first.studioLead)}\n\n-- Seller Leads Pool\n`);
     expect((await outboxOf(app, first.agencyLead)).map((row) => row.kind)).toEqual(['NEW_LEAD', 'NEW_LEAD']);
 
     await moveLead(app, first.agencyLead, LeadAction.FOLLOW_UP, agency.members[0].email);
@@ -102,16 +107,18 @@ describe('emails to partners', () => {
     }
   });
 
-  it('decides on contact details when the email is sent, with the same rules as the API', async () => {
+  // Reproduction 1 of issue 14: the lead was followed up before its new-lead email went out.
+  it('never puts the contact in an email, even when the lead was followed up before it went out', async () => {
     const { agencyLead, studioLead } = await submit();
     // Both leads move before the new-lead emails go out: the agency follows up, the studio rejects.
     await moveLead(app, agencyLead, LeadAction.FOLLOW_UP, agency.members[1].email);
     await moveLead(app, studioLead, LeadAction.REJECT, studio.members[0].email);
     await deliverAll();
     const followed = (await mailTo(agency.members[0].email)).find((mail) => mail.subject.startsWith('New lead'))!;
-    expect(followed.text).toContain(`${PROFILE_TEXT}\nContact name: Dana Seller\nContact email: dana@shop.test\n\n-- Seller Leads Pool`);
+    expect(followed.text).toContain(`${PROFILE_TEXT}\n\nFollow up on the lead in the app`);
+    expect(followed.text + followed.html).not.toMatch(/Contact name|Contact email|Dana Seller|dana@shop\.test/);
     const rejected = await newest(studio.members[0]);
-    expect(rejected.text).toBe('Hello PARTNER user,\n\nA seller sent your organisation an inquiry that is no longer open to you.\n\n-- Seller Leads Pool\n');
+    expect(rejected.text).toBe(`Hello PARTNER user,\n\nA seller sent your organisation an inquiry that is no longer open to you.\n\n${leadLink(studioLead)}\n\n-- Seller Leads Pool\n`);
   });
 });
 
@@ -131,7 +138,9 @@ describe('emails to the seller', () => {
       [sellerEmail, `${studio.partner.name} is following up on your inquiry`],
       [sellerEmail, `${studio.partner.name} could not reach an agreement with you`],
     ]);
-    expect(mails[0].text).toBe(`Hello SELLER user,\n\n${agency.partner.name} is following up on your inquiry and can now see your contact details. You can also write to them at ${agency.partner.contactEmail}.\n\n${PROFILE_TEXT}\n\n-- Seller Leads Pool\n`);
+    const { inquiry } = await seller.request(`query($id: ID!) { inquiry: node(id: $id) { ... on Lead { inquiry { id } } } }`, { id: agencyLead })
+      .then((data) => data.inquiry);
+    expect(mails[0].text).toBe(`Hello SELLER user,\n\n${agency.partner.name} is following up on your inquiry and can now see your contact details. You can also write to them at ${agency.partner.contactEmail}.\n\n${PROFILE_TEXT}\n\nOpen your request: ${APP}/requests/${inquiry.id}\n\n-- Seller Leads Pool\n`);
     expect(mails[1].text).toContain(`You and ${agency.partner.name} reached a deal on your inquiry. You can reach them at ${agency.partner.contactEmail}.`);
     expect(mails[3].text).toContain(`${studio.partner.name} marked your inquiry as closed without an agreement.`);
   });

@@ -14,15 +14,16 @@ export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' 
 }
 
 export const defaultNotificationSettings: NotificationSettings = {
-  mailFrom: 'Seller Leads Pool <no-reply@seller-leads-pool.local>',
+  mailFrom: 'Seller Leads Pool <no-reply@seller-leads-pool.local>', appUrl: 'http://localhost:4000',
   leaseMs: 5 * 60_000, maxAttempts: 6, backoffMs: 30_000, maxBackoffMs: 60 * 60_000, pollMs: 5_000, gatherMs: 100, batchSize: 20, deliver: true,
 };
 
-/** SMTP_URL, MAIL_FROM and OUTBOX_* variables; anything unset keeps its default. */
+/** SMTP_URL, MAIL_FROM, APP_URL (default http://localhost:$PORT) and OUTBOX_* variables; anything unset keeps its default. */
 export function notificationSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<NotificationSettings> {
   const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
   const settings: Partial<NotificationSettings> = {
     smtpUrl: env.SMTP_URL || undefined, mailFrom: env.MAIL_FROM || undefined,
+    appUrl: (env.APP_URL || `http://localhost:${env.PORT ?? 4000}`).replace(/\/+$/, ''),
     leaseMs: number('OUTBOX_LEASE_MS'), maxAttempts: number('OUTBOX_MAX_ATTEMPTS'), backoffMs: number('OUTBOX_BACKOFF_MS'),
     pollMs: number('OUTBOX_POLL_MS'),
   };

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { PartnerStatus, ProductCategory, Role, ServiceType, UserErrorCode, publishServiceRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
-import { requirePartner, requireRole, type Viewer } from '../auth/viewer.js';
+import { requireOnboardedPartner, requirePartner, requireRole, type Viewer } from '../auth/viewer.js';
+import { DIRECTORY_RULE, partnerServicesVisibleTo } from '../auth/access-policy.js';
 import { idOfType } from '../graphql/node.js';
 import { Partner } from './partner.entity.js';
 import { Service } from './service.entity.js';
@@ -13,10 +14,10 @@ export interface DirectoryFilter { serviceType?: ServiceType | null; productCate
 export class PartnersService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Only public services of onboarded partners are listed or can be targeted. */
+  /** The directory: what the access policy shows anyone of a service (public, of an onboarded partner). */
   directoryWhere(filter: DirectoryFilter = {}): FilterQuery<Service> {
     const where: FilterQuery<Service> & Record<string, unknown> = {
-      public: true, partner: { status: PartnerStatus.ONBOARDED },
+      public: DIRECTORY_RULE.isPublic, partner: { status: DIRECTORY_RULE.partnerStatus },
     };
     if (filter.serviceType) where.serviceType = filter.serviceType;
     if (filter.productCategory) where.productCategories = { $contains: [filter.productCategory] };
@@ -28,15 +29,16 @@ export class PartnersService {
     return where;
   }
 
-  /** A partner's own members and operators also see its private services. */
+  /** A partner's own members and operators also see its private services; others what the directory shows. */
   servicesWhere(viewer: Viewer | null, partner: Partner): FilterQuery<Service> {
-    const insider = viewer?.user.role === Role.OPERATOR || viewer?.partner?.id === partner.id;
-    return insider ? { partner } : { partner, public: true };
+    if (partnerServicesVisibleTo(viewer, partner.id) === 'all') return { partner };
+    return { partner: { id: partner.id, status: DIRECTORY_RULE.partnerStatus }, public: DIRECTORY_RULE.isPublic };
   }
 
   async publishService(viewer: Viewer | null, input: unknown): Promise<Service> {
-    const { partner } = requirePartner(viewer);
     const data = validate(publishServiceRules, input);
+    // A private draft is the partner's own business; a public service needs an onboarded partner.
+    const { partner } = data.public ? requireOnboardedPartner(viewer) : requirePartner(viewer);
     const service = this.em.create(Service, {
       partner, title: data.title, description: data.description, serviceType: data.serviceType, public: data.public,
       productCategories: data.productCategories, priceFromAmount: data.priceFrom, priceToAmount: data.priceTo,

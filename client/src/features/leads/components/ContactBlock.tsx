@@ -5,6 +5,7 @@ type Inquiry = NonNullable<LeadDetailFieldsFragment['inquiry']>;
 const lockedReasons: Record<string, string> = {
   LOCKED: 'Follow up on this lead to see the seller\'s contact details.',
   REVOKED: 'The seller closed this request, so the contact details are no longer visible.',
+  PARTNER_NOT_ONBOARDED: 'Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden.',
 };
 
 /** The seller's contact details, or why they are locked for this partner (the API decides, field by field). */

@@ -1,0 +1,84 @@
+import { ContactAccess, Role } from '@slp/shared';
+import { accessPolicy, type InquiryFacts } from '../auth/access-policy.js';
+import type { ApiToken } from '../api-tokens/api-token.entity.js';
+import type { User } from '../auth/user.entity.js';
+import type { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
+import type { Inquiry } from '../inquiries/inquiry.entity.js';
+import type { Lead } from '../leads/lead.entity.js';
+import type { MailboxMessage } from '../notifications/mailbox-message.entity.js';
+import type { Partner } from '../partners/partner.entity.js';
+import type { Service } from '../partners/service.entity.js';
+import type { Context } from './context.js';
+import { andThen, type Maybe } from './maybe.js';
+
+/**
+ * The access policy as the schema applies it: for each restricted GraphQL type, the facts its rule
+ * needs, read through the request's loaders (a plain value when a loader already holds them).
+ * field-guards.ts attaches these to every field that can return such an object, and to the
+ * restricted fields below; the verdicts themselves are auth/access-policy.ts's.
+ */
+
+/** An inquiry's facts for this viewer: a partner's access turns on its own lead on the inquiry. */
+export function inquiryFacts(ctx: Context, inquiry: Inquiry): Maybe<InquiryFacts> {
+  const sellerId = inquiry.seller.id;
+  if (!ctx.viewer?.partner) return { sellerId, viewerLead: null };
+  return andThen(ctx.loaders.viewerLeadOnInquiry.get(inquiry.id), (lead) => ({
+    sellerId, viewerLead: lead && { partnerId: lead.partner.id, status: lead.status, closeReason: lead.closeReason ?? null },
+  }));
+}
+
+export function contactAccessOf(ctx: Context, inquiry: Inquiry): Maybe<ContactAccess> {
+  return andThen(inquiryFacts(ctx, inquiry), (facts) => accessPolicy.contact(ctx.viewer, facts));
+}
+
+/** Only a seller viewer can be a lead's seller, so only then is the inquiry read for it. */
+function leadSellerId(ctx: Context, lead: Lead): Maybe<number | null> {
+  if (ctx.viewer?.user.role !== Role.SELLER) return null;
+  return andThen(ctx.loaders.inquiry.get(lead.inquiry.id), (inquiry) => inquiry?.seller.id ?? null);
+}
+
+/** A not-onboarded partner stays visible to a seller it has leads with: read only in that case. */
+function worksForViewer(ctx: Context, partner: Partner): Maybe<boolean> {
+  if (ctx.viewer?.user.role !== Role.SELLER) return false;
+  return andThen(ctx.loaders.sellerPartnerIds.get(ctx.viewer.user.id), (ids) => ids.includes(partner.id));
+}
+
+type ObjectRule<T> = (ctx: Context, value: T) => Maybe<boolean>;
+
+/** Every restricted object type and its rule; an object that fails its rule resolves to null (lists drop it). */
+export const objectRules = {
+  Inquiry: ((ctx, inquiry) => andThen(inquiryFacts(ctx, inquiry), (facts) => accessPolicy.inquiry(ctx.viewer, facts))) as ObjectRule<Inquiry>,
+  Lead: ((ctx, lead) => andThen(leadSellerId(ctx, lead), (sellerId) =>
+    accessPolicy.lead(ctx.viewer, { partnerId: lead.partner.id, sellerId: sellerId ?? 0 }))) as ObjectRule<Lead>,
+  Service: ((ctx, service) => andThen(ctx.loaders.partner.get(service.partner.id), (partner) => !!partner
+    && accessPolicy.service(ctx.viewer, { partnerId: partner.id, isPublic: service.public, partnerStatus: partner.status }))) as ObjectRule<Service>,
+  Partner: ((ctx, partner) => andThen(worksForViewer(ctx, partner), (works) =>
+    accessPolicy.partner(ctx.viewer, { partnerId: partner.id, status: partner.status, worksForViewer: works }))) as ObjectRule<Partner>,
+  SellerAuthorization: ((ctx, authorization) => accessPolicy.authorization(ctx.viewer,
+    { sellerId: authorization.seller.id, partnerId: authorization.partner.id })) as ObjectRule<SellerAuthorization>,
+  ApiToken: ((ctx, token) => accessPolicy.partnerSetting(ctx.viewer, { partnerId: token.partner.id })) as ObjectRule<ApiToken>,
+  MailboxMessage: ((ctx) => accessPolicy.mailbox(ctx.viewer)) as ObjectRule<MailboxMessage>,
+  User: ((ctx, user) => accessPolicy.user(ctx.viewer, { userId: user.id })) as ObjectRule<User>,
+};
+
+export type RestrictedType = keyof typeof objectRules;
+
+const partnerNotes: ObjectRule<Lead> = (ctx, lead) => accessPolicy.partnerNotes(ctx.viewer, { partnerId: lead.partner.id });
+
+/** Fields of a visible object that carry more than the object's own rule allows: null unless their rule passes. */
+export const fieldRules: Record<string, ObjectRule<never>> = {
+  'Inquiry.contact': ((ctx, inquiry) => andThen(contactAccessOf(ctx, inquiry), (access) => access === ContactAccess.VISIBLE)) as ObjectRule<Inquiry>,
+  'Lead.rejectReason': partnerNotes,
+  'Lead.rejectNote': partnerNotes,
+  'Lead.closeNote': partnerNotes,
+};
+
+export function isRestrictedType(name: string): name is RestrictedType {
+  return Object.hasOwn(objectRules, name);
+}
+
+/** The rule for a value reached through a field of an interface type (Node): by its class, which is its GraphQL type. */
+export function objectRuleFor(value: object): ObjectRule<object> | undefined {
+  const name = value.constructor.name;
+  return isRestrictedType(name) ? (objectRules[name] as ObjectRule<object>) : undefined;
+}
