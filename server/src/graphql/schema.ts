@@ -36,13 +36,21 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** The code-first schema; schema.graphql at the repository root is its printed copy. */
-export function appSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+/** The schema as type-graphql builds it from the resolvers, before the transforms below. */
+export function codeFirstSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: noTopicsPubSub,
     validate: false,
-  }).then(readPlainFieldsDirectly).then(applyFieldGuards).then(describeRootTypes);
+  });
+}
+
+/** Each gives the same result in any order (field-guards.test.ts): the access guards mark what they guard. */
+export const schemaTransforms = [readPlainFieldsDirectly, applyFieldGuards, describeRootTypes] as const;
+
+/** The code-first schema; schema.graphql at the repository root is its printed copy. */
+export function appSchema(): Promise<GraphQLSchema> {
+  built ??= codeFirstSchema().then((schema) => schemaTransforms.reduce((result, transform) => transform(result), schema));
   return built;
 }

@@ -8,11 +8,14 @@ import { grantAuthorization, leadAction } from '../../test/lead-fixtures.js';
  * gets exactly the fields the table allows and null (or nothing) for the rest.
  */
 
-type Situation = 'NEW' | 'FOLLOWING' | 'DEAL' | 'NO_AGREEMENT' | 'SELLER_CLOSED' | 'REJECTED';
-const situations: Situation[] = ['NEW', 'FOLLOWING', 'DEAL', 'NO_AGREEMENT', 'SELLER_CLOSED', 'REJECTED'];
+// SUSPENDED and PENDING: a lead that was FOLLOWING when the operator suspended its partner or set it back to pending.
+type Situation = 'NEW' | 'FOLLOWING' | 'DEAL' | 'NO_AGREEMENT' | 'SELLER_CLOSED' | 'REJECTED' | 'SUSPENDED' | 'PENDING';
+const situations: Situation[] = ['NEW', 'FOLLOWING', 'DEAL', 'NO_AGREEMENT', 'SELLER_CLOSED', 'REJECTED', 'SUSPENDED', 'PENDING'];
 const statusOf: Record<Situation, string> = {
   NEW: 'NEW', FOLLOWING: 'FOLLOWING', DEAL: 'DEAL', NO_AGREEMENT: 'CLOSED', SELLER_CLOSED: 'CLOSED', REJECTED: 'REJECTED',
+  SUSPENDED: 'FOLLOWING', PENDING: 'FOLLOWING',
 };
+const TABS = ['NEW', 'FOLLOWING', 'DEAL', 'CLOSED'];
 type Kind = 'owner' | 'operator' | 'stranger' | 'partner';
 interface Viewer { name: string; kind: Kind; situation?: Situation; client: () => GraphQLClient }
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   }
   const act = (situation: Situation, name: Parameters<typeof leadAction>[1], input: Record<string, unknown> = {}) =>
     leadAction(name === 'closeLead' ? owner : clients[situation], name, { leadId: leadIds[situation], ...input });
-  for (const situation of ['FOLLOWING', 'DEAL', 'NO_AGREEMENT', 'SELLER_CLOSED'] as const) await act(situation, 'followLead');
+  for (const situation of ['FOLLOWING', 'DEAL', 'NO_AGREEMENT', 'SELLER_CLOSED', 'SUSPENDED', 'PENDING'] as const) await act(situation, 'followLead');
   await grantAuthorization(owner, partners.DEAL.partnerId);
   await act('NO_AGREEMENT', 'markNoAgreement', { note: 'Wanted a lower fee' });
   await act('SELLER_CLOSED', 'closeLead');
@@ -48,6 +51,11 @@ beforeAll(async () => {
     owner, otherSeller: await world.seller(), anonymous: world.anonymous(), operator: await world.operator(),
     noLead: await (await world.partner()).member(), secondMember: await partners.FOLLOWING.member(),
   });
+  for (const status of ['SUSPENDED', 'PENDING'] as const) {
+    const { setPartnerStatus } = await clients.operator.request(`mutation($input: SetPartnerStatusInput!) {
+      setPartnerStatus(input: $input) { userErrors { code } } }`, { input: { partnerId: partners[status].partnerId, status } });
+    expect(setPartnerStatus.userErrors).toEqual([]);
+  }
 });
 afterAll(() => app?.close());
 
@@ -69,6 +77,7 @@ const seesProfile = (v: Viewer) => seesEverything(v) || (v.kind === 'partner' &&
 function contactAccess(v: Viewer): string {
   if (seesEverything(v)) return 'VISIBLE';
   if (v.kind !== 'partner' || v.situation === 'NEW') return 'LOCKED';
+  if (v.situation === 'SUSPENDED' || v.situation === 'PENDING') return 'PARTNER_NOT_ONBOARDED';
   return v.situation === 'FOLLOWING' || v.situation === 'DEAL' ? 'VISIBLE' : 'REVOKED';
 }
 
@@ -122,6 +131,31 @@ describe.each(viewers)('$name', (v) => {
       const expected = situations.filter((of) => statusOf[of] === status && seesLead(v, of)).reverse().map((of) => expectedLead(v, of));
       expect(body.data.leads.edges.map((edge: any) => edge.node)).toEqual(expected);
     }
+  });
+
+  it('leads(status:, filter:) on the business profile: a matching filter keeps the tab, another empties it', async () => {
+    for (const status of TABS) {
+      const tab = (companySize: string) => v.client().raw(`query($status: LeadStatus!, $size: CompanySize) {
+        leads(status: $status, first: 100, filter: { companySize: $size }) { totalCount edges { node { id } } } }`, { status, size: companySize });
+      const [matching, other] = await Promise.all([tab('EMPLOYEES_5_30'), tab('EMPLOYEES_500_PLUS')]);
+      if (v.kind === 'owner' || (v.kind === 'stranger' && v.name !== 'a partner without a lead')) {
+        expect(matching.body.errors?.[0].extensions?.code).toBe(v.name === 'an anonymous visitor' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        continue;
+      }
+      const expected = situations.filter((of) => statusOf[of] === status && seesLead(v, of)).reverse().map((of) => ({ node: { id: leadIds[of] } }));
+      expect(matching.body.data.leads).toEqual({ totalCount: expected.length, edges: expected });
+      expect(other.body.data.leads).toEqual({ totalCount: 0, edges: [] });
+    }
+  });
+
+  it('leadCounts', async () => {
+    const { body } = await v.client().raw('query { leadCounts { new following deal closed } }');
+    if (v.kind === 'owner' || (v.kind === 'stranger' && v.name !== 'a partner without a lead')) {
+      expect(body.errors?.[0].extensions?.code).toBe(v.name === 'an anonymous visitor' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      return;
+    }
+    const count = (status: string) => situations.filter((of) => statusOf[of] === status && seesLead(v, of)).length;
+    expect(body.data.leadCounts).toEqual({ new: count('NEW'), following: count('FOLLOWING'), deal: count('DEAL'), closed: count('CLOSED') });
   });
 
   it('myInquiries', async () => {
