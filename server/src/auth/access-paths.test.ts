@@ -140,7 +140,7 @@ describe('filters on a lead whose inquiry the partner may no longer see', () => 
     const tab = async (filter: Record<string, string> | null) => (await member.request(CLOSED_TAB, { filter })).leads;
     expect(await tab(null)).toEqual({ totalCount: 1, edges: [{ node: { id: leadId, closeReason: 'UNASSIGNED', inquiry: null } }] });
     const nothing = { totalCount: 0, edges: [] };
-    for (const filter of [
+    for (const filter of <Record<string, string>[]>[
       { companySize: 'EMPLOYEES_100_500' }, { companySize: 'EMPLOYEES_0_5' },
       { productCategory: 'BEAUTY_PERSONAL_CARE' }, { productCategory: 'MENSWEAR' },
       { serviceType: 'TRAINING' }, { serviceType: 'LOGISTICS' },

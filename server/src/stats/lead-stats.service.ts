@@ -3,6 +3,7 @@ import { Role, ServiceType, StatsInterval, UserErrorCode } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
 import { idOfType } from '../graphql/node.js';
 import { Partner } from '../partners/partner.entity.js';
+import { listedLeadsSql } from '../auth/access-policy.js';
 import { isOperator, requireViewer, type Viewer } from '../auth/viewer.js';
 import type { LeadStats, LeadStatsArgs, LeadStatsBucket } from './lead-stats.types.js';
 
@@ -26,7 +27,7 @@ export function bucketCount(from: Date, to: Date, groupBy: StatsInterval): numbe
  * when asked, left-joined to the leads received in the range; counts by FILTER, medians by
  * percentile_cont, and the totals as extra GROUPING SETS.
  */
-function statsSql(byServiceType: boolean): string {
+function statsSql(byServiceType: boolean, listed: string): string {
   const types = byServiceType ? 'select distinct service_type from received' : 'select null::text as service_type';
   const sets = byServiceType ? '(b.start, t.service_type), (t.service_type), ()' : '(b.start, t.service_type), ()';
   const sameType = byServiceType ? 'and r.service_type is not distinct from t.service_type' : '';
@@ -35,7 +36,7 @@ function statsSql(byServiceType: boolean): string {
       select date_trunc(?, l.created_at at time zone 'UTC') as start, coalesce(s.service_type, i.service_type) as service_type,
         l.status, l.created_at, l.followed_at, l.deal_at
       from leads l join inquiries i on i.id = l.inquiry_id left join services s on s.id = l.service_id
-      where l.created_at >= ? and l.created_at < ? and (?::int is null or l.partner_id = ?::int)
+      where l.created_at >= ? and l.created_at < ? and ${listed} and (?::int is null or l.partner_id = ?::int)
     ),
     buckets as (
       select generate_series(date_trunc(?, ?::timestamptz at time zone 'UTC'),
@@ -95,8 +96,10 @@ export class LeadStatsService {
     checkRange(args);
     const { unit, step } = unitOf[args.groupBy];
     const partnerId = partner?.id ?? null;
-    const rows: Row[] = await this.em.getConnection().execute(statsSql(args.byServiceType),
-      [unit, args.from, args.to, partnerId, partnerId, unit, args.from, args.to, step]);
+    // The leads the access policy lets the viewer list; an operator may narrow them to one partner.
+    const listed = listedLeadsSql(viewer)!;
+    const rows: Row[] = await this.em.getConnection().execute(statsSql(args.byServiceType, listed.sql),
+      [unit, args.from, args.to, ...listed.params, partnerId, partnerId, unit, args.from, args.to, step]);
     const wholeRange = rows.filter((row) => row.whole_range);
     return {
       from: args.from, to: args.to, groupBy: args.groupBy, partner,
