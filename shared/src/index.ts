@@ -1,5 +1,6 @@
 export * from './enums.js';
 export * from './currencies.js';
 export * from './money.js';
+export * from './money-format.js';
 export * from './validation.js';
 export * from './lead-lifecycle.js';

@@ -30,7 +30,7 @@ const currency = z.string().trim().toUpperCase()
   .refine(isCurrencyCode, `Choose a supported currency (${currencyCodes.join(', ')})`);
 /** An amount's own shape; its decimal places are checked against the currency on the whole object. */
 const amount = z.string().trim().superRefine((value, ctx) => {
-  const problem = moneyAmountProblem(value, '');
+  const problem = value === '' ? 'Enter an amount' : moneyAmountProblem(value, '');
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 

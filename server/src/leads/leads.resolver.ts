@@ -17,6 +17,7 @@ import { Lead } from './lead.entity.js';
 import { LeadEvent } from './lead-event.entity.js';
 import type { LeadChange } from './lead-state-machine.js';
 import { LeadsService } from './leads.service.js';
+import { servicesOfLead } from './lead-services.js';
 import {
   AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadPayload,
   MarkNoAgreementInput, RejectLeadInput,
@@ -79,6 +80,11 @@ export class LeadResolver {
   @FieldResolver(() => Service, { nullable: true, description: 'The service the seller chose; null for leads the platform assigned.' })
   service(@Root() lead: Lead, @Ctx() ctx: Context) {
     return lead.service ? ctx.loaders.service.get(lead.service.id) : null;
+  }
+
+  @FieldResolver(() => [Service], { description: 'Every service the seller chose from this partner (the first is `service`); a platform-assigned lead: the one it was matched on.' })
+  services(@Root() lead: Lead, @Ctx() ctx: Context) {
+    return servicesOfLead(ctx.loaders, lead);
   }
 
   @FieldResolver(() => RejectReason, { nullable: true, description: 'Never visible to the seller.' })

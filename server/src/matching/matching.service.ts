@@ -137,7 +137,7 @@ export class MatchingService {
       const field = ['partnerIds', String(index)];
       const partner = id == null ? undefined : partners.get(id);
       if (!partner) return [{ code: UserErrorCode.NOT_FOUND, field, message: 'No such partner' }];
-      if (holding.has(partner.id)) return [{ code: UserErrorCode.CONFLICT, field, message: 'This partner already has this inquiry' }];
+      if (holding.has(partner.id)) return [{ code: UserErrorCode.CONFLICT, field, message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice' }];
       if (partner.status !== PartnerStatus.ONBOARDED) {
         return [{ code: UserErrorCode.INVALID, field, message: `Only onboarded partners receive leads; this one is ${partner.status}` }];
       }

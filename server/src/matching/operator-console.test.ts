@@ -77,7 +77,7 @@ describe('assignPartners', () => {
       partnerIds: [fresh.partnerId, a.partnerId, pending.partnerId, suspended.partnerId, otherType.partnerId, 'bogus', toGlobalId('Partner', 999999)],
     } });
     expect(assignPartners).toEqual({ leads: [], userErrors: [
-      { field: ['partnerIds', '1'], message: 'This partner already has this inquiry', code: 'CONFLICT' },
+      { field: ['partnerIds', '1'], message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice', code: 'CONFLICT' },
       { field: ['partnerIds', '2'], message: 'Only onboarded partners receive leads; this one is PENDING', code: 'INVALID' },
       { field: ['partnerIds', '3'], message: 'Only onboarded partners receive leads; this one is SUSPENDED', code: 'INVALID' },
       { field: ['partnerIds', '4'], message: 'This partner offers no CREATOR_MARKETING service', code: 'INVALID' },
@@ -123,7 +123,7 @@ describe('unassignLead', () => {
     expect((await member.request(NODE, { id: lead.id })).node).toEqual({ id: lead.id, status: 'CLOSED', closeReason: 'UNASSIGNED', inquiry: null });
     expect((await member.request(NODE, { id: inquiry.id })).node).toBeNull();
     const again = (await t.operator.request(ASSIGN, { input: { inquiryId: inquiry.id, partnerIds: [partner.partnerId] } })).assignPartners;
-    expect(again.userErrors).toEqual([{ field: ['partnerIds', '0'], message: 'This partner already has this inquiry', code: 'CONFLICT' }]);
+    expect(again.userErrors).toEqual([{ field: ['partnerIds', '0'], message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice', code: 'CONFLICT' }]);
   });
 
   it('refuses a lead past NEW, a lead the seller chose, and an unknown lead', async () => {
