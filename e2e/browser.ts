@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../server/test/harness';
@@ -35,6 +36,30 @@ export async function newUser(browser: Browser, baseURL: string, phone = false):
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }
+
+/**
+ * Runs axe-core inside the page (WCAG 2 A/AA rules and best practices) and fails on any serious or
+ * critical violation, naming the rule and the first elements it found.
+ */
+export async function expectAccessible(page: Page, name: string, exclude: string[] = []) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async (excluded) => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run({ include: [document], exclude: excluded.map((selector) => [selector]) })).violations;
+  }, exclude);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  if (serious.length) throw new Error(`axe on ${name}:\n${serious.join('\n')}`);
+}
+
+/** The accessibility check and a screenshot of the page as it is now. */
+export async function checkPage(page: Page, name: string, exclude: string[] = []) {
+  await expectAccessible(page, name, exclude);
+  await screenshot(page, name);
 }
 
 export async function logIn(page: Page, email: string, password: string) {

@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { Loading } from '../components/status';
+import { useToast } from '../components/toasts';
 import { useViewer, type ViewerData } from '../features/auth/api/viewer';
 import { useLogOut } from '../features/auth/api/session';
 import { InquiryUpdates } from '../features/inquiries/components/InquiryUpdates';
@@ -30,7 +31,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { viewer } = useViewer();
   const logOut = useLogOut();
   const navigate = useNavigate();
-  const onLogOut = async () => { await logOut(); navigate('/'); };
+  const notify = useToast();
+  const onLogOut = async () => { await logOut(); navigate('/'); notify('You are logged out.'); };
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>

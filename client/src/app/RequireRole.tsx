@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { Loading } from '../components/status';
 import { useViewer } from '../features/auth/api/viewer';
+import { homeOf } from '../features/auth/home';
+import { roleWithArticle } from '../lib/labels';
 
 type RoleName = 'SELLER' | 'PARTNER' | 'OPERATOR';
 
@@ -12,7 +14,11 @@ export function RequireRole({ role, children }: { role: RoleName; children: Reac
   if (loading) return <Loading what="your account" />;
   if (!viewer) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (viewer.user.role !== role) {
-    return <p className="status status-error" role="alert">This page is for {role.toLowerCase()} accounts; you are logged in as a {viewer.user.role.toLowerCase()}.</p>;
+    return (
+      <p className="status status-error" role="alert">
+        This page is for {role.toLowerCase()} accounts; you are logged in as {roleWithArticle(viewer.user.role)}. <Link to={homeOf(viewer)}>Go to your start page</Link>.
+      </p>
+    );
   }
   return <>{children}</>;
 }

@@ -1,4 +1,4 @@
-import { companySizeLabel, formatMoney, humanize } from '../lib/labels';
+import { companySizeLabel, formatMoney, humanize, languageName } from '../lib/labels';
 
 interface Money { amount: string; currency: string }
 export interface ProfileData {
@@ -17,7 +17,7 @@ export function BusinessProfile({ profile }: { profile: ProfileData }) {
     ['Other channels GMV / month', formatMoney(profile.otherChannelsGmv)],
     ['Budget / month', formatMoney(profile.budget)],
     ['Location', profile.location ?? '—'],
-    ['Preferred language', profile.language ?? '—'],
+    ['Preferred language', languageName(profile.language)],
     ['Hot sale product', profile.hotSaleProduct ?? '—'],
     ['Other details', profile.otherDetails ?? '—'],
   ];

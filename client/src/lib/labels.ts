@@ -1,5 +1,7 @@
 import { companySizeLabels } from '@slp/shared';
 
+export { formatMoney, formatMoneyRange } from '@slp/shared';
+
 /** "STORE_MANAGEMENT" -> "Store management": enum values as a person reads them. */
 export function humanize(value: string | null | undefined): string {
   if (!value) return '';
@@ -11,8 +13,35 @@ export function companySizeLabel(size: string): string {
   return companySizeLabels[size as keyof typeof companySizeLabels] ?? humanize(size);
 }
 
-export function formatMoney(money: { amount: string; currency: string } | null | undefined): string {
-  return money ? `${money.amount} ${money.currency}` : '—';
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** "es" -> "Spanish"; a code Intl does not know stays as it is. */
+export function languageName(code: string | null | undefined): string {
+  if (!code) return '—';
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const lists = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** "a, b and c". */
+export function listOf(words: readonly string[]): string {
+  return lists.format(words);
+}
+
+/** "English and Spanish" from ["en", "es"]. */
+export function languageList(codes: readonly string[]): string {
+  return listOf(codes.map(languageName));
+}
+
+const roleNames: Record<string, string> = { SELLER: 'a seller', PARTNER: 'a partner', OPERATOR: 'an operator' };
+
+/** "an operator": a role as a sentence names it. */
+export function roleWithArticle(role: string): string {
+  return roleNames[role] ?? `a ${role.toLowerCase()}`;
 }
 
 export function formatDate(value: string | null | undefined): string {

@@ -9,6 +9,7 @@ import { sharedRules } from '../../../lib/shared-rules';
 import { SignUpPartnerMutation, SignUpSellerMutation } from '../api/operations';
 import { useStartSession } from '../api/session';
 import { homeOf } from '../home';
+import { nextPage, whyLogIn, withNext } from '../next-page';
 
 interface SignUpForm { email: string; password: string; name: string; organizationName: string; contactEmail: string }
 const fields = ['email', 'password', 'name', 'organizationName', 'contactEmail'] as const;
@@ -17,20 +18,25 @@ const fields = ['email', 'password', 'name', 'organizationName', 'contactEmail']
 export function SignUpPage() {
   const [params, setParams] = useSearchParams();
   const asPartner = params.get('as') === 'partner';
+  const next = nextPage(params);
+  const why = whyLogIn(next);
+  const choose = (partner: boolean) => setParams({ ...(partner ? { as: 'partner' } : {}), ...(next ? { next } : {}) });
   return (
     <section className="narrow">
       <PageTitle title="Sign up">Sign up</PageTitle>
+      {why && <p className="notice" role="status">{why}</p>}
       <div role="group" aria-label="Account type" className="segmented">
-        <button type="button" aria-pressed={!asPartner} onClick={() => setParams({})}>I am a seller</button>
-        <button type="button" aria-pressed={asPartner} onClick={() => setParams({ as: 'partner' })}>I am a service partner</button>
+        <button type="button" aria-pressed={!asPartner} onClick={() => choose(false)}>I am a seller</button>
+        <button type="button" aria-pressed={asPartner} onClick={() => choose(true)}>I am a service partner</button>
       </div>
-      <SignUpForm key={asPartner ? 'partner' : 'seller'} asPartner={asPartner} />
-      <p>Have an account? <Link to="/login">Log in</Link>.</p>
+      <SignUpForm key={asPartner ? 'partner' : 'seller'} asPartner={asPartner} next={next} />
+      <p>Have an account? <Link to={withNext('/login', next)}>Log in</Link>.</p>
     </section>
   );
 }
 
-function SignUpForm({ asPartner }: { asPartner: boolean }) {
+/** A new seller goes on to the page they came for; a new partner starts at its home (it awaits onboarding). */
+function SignUpForm({ asPartner, next }: { asPartner: boolean; next: string | null }) {
   const navigate = useNavigate();
   const startSession = useStartSession();
   const [signUpSeller] = useMutation(SignUpSellerMutation);
@@ -46,7 +52,7 @@ function SignUpForm({ asPartner }: { asPartner: boolean }) {
       : (await signUpSeller({ variables: { input: { email, password, name } } })).data?.signUpSeller;
     if (applyUserErrors(result?.userErrors, setError, fields) || !result) return;
     await startSession();
-    navigate(homeOf(result.viewer), { replace: true });
+    navigate((!asPartner && next) || homeOf(result.viewer), { replace: true });
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={asPartner ? 'Partner sign up' : 'Seller sign up'}>

@@ -33,3 +33,10 @@ export function useGrantAuthorization() {
   });
   return async (partnerId: string) => (await grant({ variables: { input: { partnerId } } })).data?.grantAuthorization;
 }
+
+/** The toast after a grant: the ID the seller reads out to the partner. */
+export function granted(payload: { authorization?: { authorizationId: string; partner: { name: string } } | null }): string {
+  return payload.authorization
+    ? `Authorization ${payload.authorization.authorizationId} granted to ${payload.authorization.partner.name}.`
+    : 'Authorization granted.';
+}

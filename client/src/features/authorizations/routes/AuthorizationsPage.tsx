@@ -6,12 +6,11 @@ import { DataTable } from '../../../components/DataTable';
 import { FormError } from '../../../components/fields';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
-import { useToast } from '../../../components/toasts';
 import type { AuthorizationFieldsFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
 import { MyInquiriesQuery } from '../../inquiries/api/operations';
-import { MyAuthorizationsQuery, RevokeAuthorizationMutation, useGrantAuthorization } from '../api/operations';
+import { MyAuthorizationsQuery, RevokeAuthorizationMutation, granted, useGrantAuthorization } from '../api/operations';
 
 const column = createColumnHelper<AuthorizationFieldsFragment>();
 
@@ -28,7 +27,8 @@ export function AuthorizationsPage() {
     column.display({
       id: 'actions', header: 'Actions', cell: ({ row: { original: a } }) => !a.revokedAt && (
         <ConfirmButton label={`Revoke for ${a.partner.name}`} title="Revoke this authorization?" confirmLabel="Revoke"
-          onConfirm={() => run(async () => (await revoke({ variables: { input: { authorizationId: a.id } } })).data?.revokeAuthorization)}>
+          onConfirm={() => run(async () => (await revoke({ variables: { input: { authorizationId: a.id } } })).data?.revokeAuthorization,
+            `Access revoked for ${a.partner.name}.`)}>
           <p>{a.partner.name} loses access to your shop. Deals already reached stay.</p>
         </ConfirmButton>
       ),
@@ -49,36 +49,33 @@ export function AuthorizationsPage() {
   );
 }
 
-/** Grants access to one of the partners working the seller's requests. */
+/** Grants access to one of the partners working the seller's requests, once the seller confirms. */
 function GrantForm() {
   const inquiries = useQuery(MyInquiriesQuery);
   const grant = useGrantAuthorization();
-  const notify = useToast();
   const { error, run } = useActionError();
   const [partnerId, setPartnerId] = useState('');
   const partners = new Map<string, string>();
   for (const { node } of inquiries.data?.myInquiries.edges ?? []) {
     for (const lead of node.leads.edges) partners.set(lead.node.partner.id, lead.node.partner.name);
   }
-  const onSubmit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const granted = await run(async () => {
-      const payload = await grant(partnerId);
-      if (payload?.authorization) notify(`Authorization ${payload.authorization.authorizationId} granted to ${payload.authorization.partner.name}.`);
-      return payload;
-    });
-    if (granted) setPartnerId('');
+  const name = partners.get(partnerId) ?? 'this partner';
+  const onConfirm = async () => {
+    if (await run(() => grant(partnerId), granted)) setPartnerId('');
   };
   return (
-    <form onSubmit={onSubmit} className="inline-form" aria-label="Grant an authorization">
+    <form onSubmit={(event) => event.preventDefault()} className="inline-form" aria-label="Grant an authorization">
       <label>Partner
         <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)} required aria-describedby="grant-hint">
           <option value="">Choose a partner working your requests…</option>
-          {[...partners].map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          {[...partners].map(([id, partnerName]) => <option key={id} value={id}>{partnerName}</option>)}
         </select>
       </label>
       <small id="grant-hint" className="hint">Only partners that received one of your requests are listed.</small>
-      <button type="submit" disabled={!partnerId}>Grant access</button>
+      <ConfirmButton label="Grant access" title={`Grant ${name} access to your shop?`} confirmLabel="Grant shop access" className=""
+        disabled={!partnerId} onConfirm={onConfirm}>
+        <p>{name} gets access to your shop, and your requests it is following up reach a deal with it. You can revoke it here at any time.</p>
+      </ConfirmButton>
       <FormError message={error} />
     </form>
   );

@@ -1,5 +1,5 @@
 import { graphql } from '../../../gql';
 
 export const MailboxQuery = graphql(`
-  query Mailbox($to: String) { devMailbox(first: 50, to: $to) { messageId from to subject text deliveredAt } }
+  query Mailbox($to: String, $first: Int!) { devMailbox(first: $first, to: $to) { messageId from to subject text html deliveredAt } }
 `);

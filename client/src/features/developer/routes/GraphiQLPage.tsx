@@ -4,6 +4,7 @@ import { GraphiQL } from 'graphiql';
 import { DOC_EXPLORER_PLUGIN } from '@graphiql/plugin-doc-explorer';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { useEffect } from 'react';
+import { Link } from 'react-router';
 
 // Same origin as the SPA: fetch sends the viewer's session cookie, so queries run as the viewer.
 const fetcher = createGraphiQLFetcher({
@@ -24,6 +25,9 @@ export function GraphiQLPage() {
   useEffect(() => { document.title = 'GraphiQL · Seller Leads Pool'; }, []);
   return (
     <div className="graphiql-page">
+      <nav className="graphiql-bar" aria-label="App">
+        <Link to="/">← Back to Seller Leads Pool</Link>
+      </nav>
       <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} visiblePlugin={DOC_EXPLORER_PLUGIN} />
     </div>
   );

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import type { ServiceCardFieldsFragment } from '../../../gql/graphql';
-import { formatMoney, humanize } from '../../../lib/labels';
+import { formatMoneyRange, humanize } from '../../../lib/labels';
 
 /** One service in the directory or on a partner's page, with the way to ask its partner. */
 export function ServiceCard({ service, showPartner = true }: { service: ServiceCardFieldsFragment; showPartner?: boolean }) {
-  const price = service.priceFrom || service.priceTo
-    ? `${formatMoney(service.priceFrom)} – ${formatMoney(service.priceTo)} / month` : 'Price on request';
+  const range = formatMoneyRange(service.priceFrom, service.priceTo);
+  const price = range ? `${range} / month` : 'Price on request';
   return (
     <article className="card" aria-labelledby={`service-${service.id}`}>
       <h3 id={`service-${service.id}`}>{service.title}</h3>

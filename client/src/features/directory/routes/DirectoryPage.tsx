@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { useSearchParams } from 'react-router';
 import { ProductCategory, ServiceType } from '@slp/shared';
 import { PageTitle } from '../../../components/PageTitle';
 import { Empty, queryState } from '../../../components/status';
@@ -11,13 +12,30 @@ import type { ProductCategory as Category, ServiceType as Type } from '../../../
 
 const PAGE = 12;
 
-/** The public services directory: search, filter by service type and product category, load more. */
+/**
+ * The public services directory: search, filter by service type and product category, load more.
+ * The filters live in the address (`?q=&type=&category=`), so a filtered list can be shared, reloaded
+ * and reached again with Back.
+ */
 export function DirectoryPage() {
-  const [search, setSearch] = useState('');
-  const [serviceType, setServiceType] = useState('');
-  const [productCategory, setProductCategory] = useState('');
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const settledSearch = useDebounced(search.trim());
+  const serviceType = params.get('type') ?? '';
+  const productCategory = params.get('category') ?? '';
+  const setParam = (key: string, value: string) => setParams((current) => {
+    const next = new URLSearchParams(current);
+    if (value) next.set(key, value); else next.delete(key);
+    return next;
+  }, { replace: true });
+  // The typed search goes to the address once it settles, not on every key.
+  useEffect(() => {
+    if (settledSearch !== (params.get('q') ?? '')) setParam('q', settledSearch);
+  }, [settledSearch]);
+  const filtered = Boolean(settledSearch || serviceType || productCategory);
+  const clearFilters = () => { setSearch(''); setParams({}, { replace: true }); };
   const filter = {
-    search: useDebounced(search.trim()) || null,
+    search: settledSearch || null,
     serviceType: (serviceType || null) as Type | null,
     productCategory: (productCategory || null) as Category | null,
   };
@@ -35,13 +53,13 @@ export function DirectoryPage() {
       <form className="filters" role="search" aria-label="Filter services" onSubmit={(e) => e.preventDefault()}>
         <label>Search<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Title, description or partner" /></label>
         <label>Service type
-          <select value={serviceType} onChange={(e) => setServiceType(e.target.value)}>
+          <select value={serviceType} onChange={(e) => setParam('type', e.target.value)}>
             <option value="">Any</option>
             {enumValues(ServiceType).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
           </select>
         </label>
         <label>Product category
-          <select value={productCategory} onChange={(e) => setProductCategory(e.target.value)}>
+          <select value={productCategory} onChange={(e) => setParam('category', e.target.value)}>
             <option value="">Any</option>
             {enumValues(ProductCategory).map((c) => <option key={c} value={c}>{humanize(c)}</option>)}
           </select>
@@ -49,11 +67,14 @@ export function DirectoryPage() {
       </form>
       {queryState('services', query) ?? (connection && connection.edges.length > 0 ? (
         <>
-          <p role="status" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'service' : 'services'}</p>
+          <p role="status" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'service' : 'services'}
+            {filtered && <> · <button type="button" className="secondary" onClick={clearFilters}>Clear filters</button></>}</p>
           <div className="cards">{connection.edges.map(({ node }) => <ServiceCard key={node.id} service={node} />)}</div>
           {connection.pageInfo.hasNextPage && <button type="button" onClick={loadMore}>Show more services</button>}
         </>
-      ) : <Empty>No services match these filters.</Empty>)}
+      ) : filtered ? (
+        <Empty>No services match these filters. <button type="button" className="secondary" onClick={clearFilters}>Clear filters</button></Empty>
+      ) : <Empty>No services are listed yet.</Empty>)}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useFormContext } from 'react-hook-form';
 import { CompanySize, ProductCategory, currencyCodes, limits } from '@slp/shared';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { companySizeLabel, enumValues, humanize } from '../../../lib/labels';
+import { companySizeLabel, enumValues, humanize, languageName } from '../../../lib/labels';
 
 /** The request form's editable fields as strings, the way inputs hold them. */
 export interface BusinessProfileForm {
@@ -25,9 +25,8 @@ const companySizes = enumValues(CompanySize).map((value) => ({ value, label: com
 const categories = enumValues(ProductCategory).map((value) => ({ value, label: humanize(value) }));
 const currencyOptions = currencyCodes.map((value) => ({ value, label: value }));
 /** Languages partners work in most; the API takes any two-letter ISO 639-1 code. */
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const languages = ['en', 'es', 'fr', 'de', 'pt', 'zh', 'ja', 'ko', 'id', 'ms', 'th', 'vi', 'ar']
-  .map((value) => ({ value, label: languageNames.of(value) ?? value }));
+  .map((value) => ({ value, label: languageName(value) }));
 
 /** Contact and business-profile inputs, shared by the request form and the edit form. */
 export function BusinessProfileFields({ contactEmail }: { contactEmail?: React.ReactNode }) {
@@ -38,7 +37,7 @@ export function BusinessProfileFields({ contactEmail }: { contactEmail?: React.R
     <>
       <fieldset>
         <legend>Contact information</legend>
-        <TextField label="Subject (contact name)" required autoComplete="name" maxLength={limits.name} registration={register('contactName')} error={error('contactName')} />
+        <TextField label="Contact name" required hint="Who partners should ask for" autoComplete="name" maxLength={limits.name} registration={register('contactName')} error={error('contactName')} />
         {contactEmail}
         <TextField label="Location" hint="Where you would meet a partner offline, if ever" maxLength={limits.location} registration={register('location')} error={error('location')} />
         <SelectField label="Preferred language" placeholder="No preference" options={languages} registration={register('language')} error={error('language')} />

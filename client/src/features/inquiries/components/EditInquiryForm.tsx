@@ -2,6 +2,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useMutation } from '@apollo/client/react';
 import { businessProfileRules, type BusinessProfile } from '@slp/shared';
 import { FormError } from '../../../components/fields';
+import { UnsavedChanges } from '../../../components/UnsavedChanges';
 import { useToast } from '../../../components/toasts';
 import type { InquiryFieldsFragment, UpdateInquiryInput } from '../../../gql/graphql';
 import { applyUserErrors } from '../../../lib/form-errors';
@@ -36,6 +37,7 @@ export function EditInquiryForm({ inquiry, lockedFields }: { inquiry: InquiryFie
   });
   return (
     <FormProvider {...form}>
+      <UnsavedChanges when={isDirty && !isSubmitting} what="this request" />
       <form onSubmit={onSubmit} noValidate aria-label="Edit request" className="form-wide">
         <BusinessProfileFields contactEmail={lockedFields} />
         <FormError message={errors.root?.server?.message} />

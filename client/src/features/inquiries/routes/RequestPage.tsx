@@ -8,10 +8,9 @@ import { PageTitle } from '../../../components/PageTitle';
 import { Empty } from '../../../components/status';
 import { useNode } from '../../../lib/use-node';
 import type { InquiryFieldsFragment } from '../../../gql/graphql';
-import { formatDate, humanize } from '../../../lib/labels';
+import { formatDate, humanize, listOf } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
-import { useToast } from '../../../components/toasts';
-import { useGrantAuthorization } from '../../authorizations/api/operations';
+import { granted, useGrantAuthorization } from '../../authorizations/api/operations';
 import { CloseInquiryMutation, CloseLeadMutation, InquiryQuery } from '../api/operations';
 import { EditInquiryForm } from '../components/EditInquiryForm';
 
@@ -58,7 +57,6 @@ function LockedFields({ inquiry }: { inquiry: InquiryFieldsFragment }) {
 function PartnerStatuses({ inquiry }: { inquiry: InquiryFieldsFragment }) {
   const [closeLead] = useMutation(CloseLeadMutation);
   const grant = useGrantAuthorization();
-  const notify = useToast();
   const { error, run } = useActionError();
   const leads = inquiry.leads.edges.map((e) => e.node);
   return (
@@ -73,23 +71,20 @@ function PartnerStatuses({ inquiry }: { inquiry: InquiryFieldsFragment }) {
               {leads.map((lead) => (
                 <tr key={lead.id}>
                   <td data-label="Partner"><Link to={`/partners/${lead.partner.id}`}>{lead.partner.name}</Link></td>
-                  <td data-label="Service">{lead.service?.title ?? '—'}</td>
+                  <td data-label="Service">{lead.services.length ? listOf(lead.services.map((s) => s.title)) : '—'}</td>
                   <td data-label="Status"><span className={`status-pill status-${lead.status.toLowerCase()}`}>{humanize(lead.status)}</span>{lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''}</td>
                   <td data-label="Since">{formatDate(lead.createdAt)}</td>
                   <td className="actions">
                     {canApply(LeadAction.AUTHORIZATION_MATCHED, lead.status as LeadStatus) && (
                       <ConfirmButton label={`Authorize ${lead.partner.name}`} title={`Authorize ${lead.partner.name}?`} confirmLabel="Grant shop access" className=""
-                        onConfirm={() => run(async () => {
-                          const payload = await grant(lead.partner.id);
-                          if (payload?.authorization) notify(`Authorization ${payload.authorization.authorizationId} granted to ${lead.partner.name}.`);
-                          return payload;
-                        })}>
+                        onConfirm={() => run(() => grant(lead.partner.id), granted)}>
                         <p>{lead.partner.name} gets access to your shop and this request reaches a deal with them. You can revoke it under Authorizations.</p>
                       </ConfirmButton>
                     )}
                     {inquiry.status === 'ACTIVE' && canApply(LeadAction.SELLER_CLOSE, lead.status as LeadStatus) && (
                       <ConfirmButton label={`Close for ${lead.partner.name}`} title={`Close for ${lead.partner.name}?`} confirmLabel="Close for this partner"
-                        onConfirm={() => run(async () => (await closeLead({ variables: { input: { leadId: lead.id } } })).data?.closeLead)}>
+                        onConfirm={() => run(async () => (await closeLead({ variables: { input: { leadId: lead.id } } })).data?.closeLead,
+                          `Closed for ${lead.partner.name}.`)}>
                         <p>{lead.partner.name} will no longer see your contact details. Other partners keep the request.</p>
                       </ConfirmButton>
                     )}
@@ -111,7 +106,8 @@ function CloseInquiry({ inquiryId }: { inquiryId: string }) {
   return (
     <div className="danger-zone">
       <ConfirmButton label="Close request" title="Close this request?" confirmLabel="Close request"
-        onConfirm={() => run(async () => (await closeInquiry({ variables: { input: { inquiryId } } })).data?.closeInquiry)}>
+        onConfirm={() => run(async () => (await closeInquiry({ variables: { input: { inquiryId } } })).data?.closeInquiry,
+          'Your request is closed.')}>
         <p>No partner will receive it any more, partners who followed up lose your contact details, and it can no longer be edited.</p>
       </ConfirmButton>
       <FormError message={error} />

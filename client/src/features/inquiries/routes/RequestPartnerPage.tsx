@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { RequestType, ServiceType, submitInquiryRules, type SubmitInquiry } from '@slp/shared';
 import { FormError, SelectField, TextField } from '../../../components/fields';
 import { PageTitle } from '../../../components/PageTitle';
+import { UnsavedChanges } from '../../../components/UnsavedChanges';
 import { useToast } from '../../../components/toasts';
 import { evictLists } from '../../../lib/cache';
 import { applyUserErrors } from '../../../lib/form-errors';
@@ -45,7 +46,7 @@ export function RequestPartnerPage() {
       requestType: RequestType.TARGET, serviceType: '', targetServiceIds: initialService ? [initialService] : [],
     },
   });
-  const { register, handleSubmit, setError, watch, control, formState: { errors, isSubmitting } } = form;
+  const { register, handleSubmit, setError, watch, control, formState: { errors, isSubmitting, isDirty, isSubmitSuccessful } } = form;
   const [submit] = useMutation(SubmitInquiryMutation, { update: (cache) => evictLists(cache, 'myInquiries') });
   const onSubmit = handleSubmit(async (input) => {
     const { data } = await submit({ variables: { input: input as SubmitInquiryInput } });
@@ -58,6 +59,7 @@ export function RequestPartnerPage() {
   return (
     <section>
       <PageTitle title="Request a partner">Request a partner</PageTitle>
+      <UnsavedChanges when={isDirty && !isSubmitting && !isSubmitSuccessful} what="this new request" />
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate aria-label="Request a partner" className="form-wide">
           <BusinessProfileFields contactEmail={

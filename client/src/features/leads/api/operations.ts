@@ -4,6 +4,7 @@ export const LeadRowFields = graphql(`
   fragment LeadRowFields on Lead {
     id status source createdAt followedAt dealAt closedAt rejectedAt closeReason rejectReason
     service { id title serviceType }
+    services { id title }
     inquiry {
       id requestType serviceType companySize productCategory location language
       budget { amount currency } shopGmv { amount currency }

@@ -2,14 +2,24 @@ import type { LeadDetailFieldsFragment } from '../../../gql/graphql';
 
 type Inquiry = NonNullable<LeadDetailFieldsFragment['inquiry']>;
 
-const lockedReasons: Record<string, string> = {
-  LOCKED: 'Follow up on this lead to see the seller\'s contact details.',
-  REVOKED: 'The seller closed this request, so the contact details are no longer visible.',
-  PARTNER_NOT_ONBOARDED: 'Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden.',
+/** Why the contact is hidden for good, by what ended the lead. */
+const revokedReasons: Record<string, string> = {
+  NO_AGREEMENT: 'You closed this lead without reaching an agreement, so the seller\'s contact details are no longer visible.',
+  SELLER_CLOSED: 'The seller closed this request, so the contact details are no longer visible.',
+  EXPIRED: 'Nobody followed this lead up in time, so the contact details are no longer visible.',
 };
 
+function lockedReason(lead: LeadDetailFieldsFragment, inquiry: Inquiry): string {
+  switch (inquiry.contactAccess) {
+    case 'LOCKED': return 'Follow up on this lead to see the seller\'s contact details.';
+    case 'PARTNER_NOT_ONBOARDED':
+      return 'Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden until it is.';
+    default: return (lead.closeReason && revokedReasons[lead.closeReason]) ?? 'You cannot see the contact details of this request.';
+  }
+}
+
 /** The seller's contact details, or why they are locked for this partner (the API decides, field by field). */
-export function ContactBlock({ inquiry }: { inquiry: Inquiry }) {
+export function ContactBlock({ lead, inquiry }: { lead: LeadDetailFieldsFragment; inquiry: Inquiry }) {
   if (inquiry.contactAccess === 'VISIBLE' && inquiry.contact) {
     return (
       <section aria-labelledby="contact-title" className="card">
@@ -24,7 +34,7 @@ export function ContactBlock({ inquiry }: { inquiry: Inquiry }) {
   return (
     <section aria-labelledby="contact-title" className="locked-block">
       <h2 id="contact-title">Contact <span className="lock">locked</span></h2>
-      <p>{lockedReasons[inquiry.contactAccess] ?? 'You cannot see the contact details of this request.'}</p>
+      <p>{lockedReason(lead, inquiry)}</p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { z } from 'zod';
 import { LeadAction, RejectReason, limits, partnerActions, rejectLeadRules, type LeadStatus } from '@slp/shared';
@@ -23,8 +24,24 @@ interface NoteForm { note: string }
 /** Moving a lead changes which tab lists it and every badge. */
 const moveLead = { update: (cache: Parameters<typeof evictLists>[0]) => evictLists(cache, ...leadLists) };
 
-/** Only the actions the shared lifecycle table allows a partner in this status. */
-export function LeadActions({ leadId, status }: { leadId: string; status: LeadStatus }) {
+const actionLabels: Partial<Record<LeadAction, string>> = {
+  [LeadAction.FOLLOW_UP]: 'Follow up', [LeadAction.REJECT]: 'Reject',
+  [LeadAction.ACCEPT_COOPERATION]: 'Accept cooperation', [LeadAction.MARK_NO_AGREEMENT]: 'Unable to reach agreement',
+};
+
+/** The actions a partner that is not onboarded would have, shown disabled with the reason the API gives. */
+function BlockedActions({ allowed, reason }: { allowed: LeadAction[]; reason: string }) {
+  const id = useId();
+  return (
+    <div className="actions" aria-label="Lead actions" role="group">
+      {allowed.map((action) => <button key={action} type="button" disabled aria-describedby={id}>{actionLabels[action]}</button>)}
+      <p id={id} className="hint">{reason}</p>
+    </div>
+  );
+}
+
+/** Only the actions the shared lifecycle table allows a partner in this status; none while `blocked` says why. */
+export function LeadActions({ leadId, status, blocked }: { leadId: string; status: LeadStatus; blocked: string | null }) {
   const allowed = partnerActions(status);
   const notify = useToast();
   const { error, run } = useActionError();
@@ -33,6 +50,7 @@ export function LeadActions({ leadId, status }: { leadId: string; status: LeadSt
   const [accept] = useMutation(AcceptCooperationMutation, moveLead);
   const [noAgreement] = useMutation(MarkNoAgreementMutation, moveLead);
   if (allowed.length === 0) return null;
+  if (blocked) return <BlockedActions allowed={allowed} reason={blocked} />;
   const done = (message: string) => (errors: readonly { message: string }[] | undefined) => {
     if (!errors?.length) notify(message);
     return errors;

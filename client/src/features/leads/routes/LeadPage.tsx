@@ -5,16 +5,18 @@ import { PageTitle } from '../../../components/PageTitle';
 import { Empty } from '../../../components/status';
 import { useNode } from '../../../lib/use-node';
 import type { LeadDetailFieldsFragment } from '../../../gql/graphql';
-import { formatDate, humanize } from '../../../lib/labels';
+import { formatDate, humanize, listOf } from '../../../lib/labels';
 import { LeadQuery } from '../api/operations';
 import { ContactBlock } from '../components/ContactBlock';
 import { LeadActions } from '../components/LeadActions';
+import { PartnerStandingBanner, useBlockedReason } from '../components/PartnerStanding';
 import { leadTabs } from '../tabs';
 
 /** One lead: the seller's business profile, the contact block (locked until followed up), actions and history. */
 export function LeadPage() {
   const { leadId = '' } = useParams();
   const { state, node: lead } = useNode(LeadQuery, leadId, 'Lead', 'this lead');
+  const blocked = useBlockedReason();
   if (state) return state;
   if (!lead) return <Empty>This lead does not exist or is not yours. <Link to="/leads">Back to the leads pool</Link></Empty>;
   const tab = leadTabs.find((t) => t.status === lead.status);
@@ -22,13 +24,17 @@ export function LeadPage() {
     <section>
       <p><Link to={`/leads${tab ? `?tab=${tab.key}` : ''}`}>← {tab?.label ?? 'Seller Leads Pool'}</Link></p>
       <PageTitle title="Lead">{lead.inquiry ? `${humanize(lead.inquiry.productCategory)} seller` : 'Rejected lead'}</PageTitle>
+      <PartnerStandingBanner />
       <p>Status: <span className={`status-pill status-${lead.status.toLowerCase()}`}>{humanize(lead.status)}</span>
-        {lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''} · {humanize(lead.source)}{lead.service ? ` · ${lead.service.title}` : ''}</p>
-      <LeadActions leadId={lead.id} status={lead.status as LeadStatus} />
+        {lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''} · {humanize(lead.source)}</p>
+      {lead.services.length > 0 && (
+        <p>{lead.services.length === 1 ? 'Service' : 'Services'} the seller chose: {listOf(lead.services.map((s) => s.title))}</p>
+      )}
+      <LeadActions leadId={lead.id} status={lead.status as LeadStatus} blocked={blocked} />
       <Outcome lead={lead} />
       {lead.inquiry ? (
         <>
-          <ContactBlock inquiry={lead.inquiry} />
+          <ContactBlock lead={lead} inquiry={lead.inquiry} />
           <h2>Business profile</h2>
           <BusinessProfile profile={{ ...lead.inquiry, otherChannelsGmv: lead.inquiry.otherChannelsGmv }} />
         </>

@@ -7,9 +7,10 @@ import { PageTitle } from '../../../components/PageTitle';
 import { Tabs } from '../../../components/Tabs';
 import { queryState } from '../../../components/status';
 import type { LeadFilter, LeadRowFieldsFragment } from '../../../gql/graphql';
-import { companySizeLabel, formatDate, formatMoney, humanize } from '../../../lib/labels';
+import { companySizeLabel, formatDate, formatMoney, humanize, listOf } from '../../../lib/labels';
 import { LeadCountsQuery, LeadsQuery } from '../api/operations';
 import { LeadFilters } from '../components/LeadFilters';
+import { PartnerStandingBanner } from '../components/PartnerStanding';
 import { leadTabs } from '../tabs';
 
 const column = createColumnHelper<LeadRowFieldsFragment>();
@@ -19,7 +20,7 @@ const columns = [
   column.accessor((l) => l.inquiry?.companySize ?? '', { id: 'companySize', header: 'Company size', cell: (c) => companySizeLabel(c.getValue()) }),
   column.accessor((l) => Number(l.inquiry?.budget.amount ?? 0), { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.inquiry?.budget) }),
   column.accessor((l) => Number(l.inquiry?.shopGmv.amount ?? 0), { id: 'gmv', header: 'Shop GMV', cell: (c) => formatMoney(c.row.original.inquiry?.shopGmv) }),
-  column.accessor((l) => l.service?.title ?? humanize(l.inquiry?.serviceType), { id: 'service', header: 'Service' }),
+  column.accessor((l) => (l.services.length ? listOf(l.services.map((s) => s.title)) : humanize(l.inquiry?.serviceType)), { id: 'service', header: 'Service' }),
   column.accessor((l) => humanize(l.source), { id: 'source', header: 'Source' }),
   column.accessor((l) => humanize(l.closeReason ?? l.status), { id: 'status', header: 'Status' }),
 ];
@@ -39,6 +40,7 @@ export function LeadPoolPage() {
   return (
     <section>
       <PageTitle title="Seller Leads Pool">Seller Leads Pool</PageTitle>
+      <PartnerStandingBanner />
       <Tabs label="Lead status" tabs={tabs} selected={tab.key} onSelect={(key) => setParams({ tab: key })}>
         <LeadFilters value={filter} onChange={setFilter} />
         {queryState('leads', leads) ?? (

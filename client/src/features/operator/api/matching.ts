@@ -4,7 +4,7 @@ export const OpenInquiryQueueQuery = graphql(`
   query OpenInquiryQueue {
     openInquiryQueue(first: 100) {
       totalCount
-      edges { node { id createdAt serviceType productCategory companySize location budget { amount currency } leads(first: 100) { totalCount } } }
+      edges { node { id createdAt serviceType productCategory companySize location budget { amount currency } leads(first: 100) { edges { node { id status } } } } }
     }
   }
 `);
@@ -16,7 +16,7 @@ export const OperatorInquiryQuery = graphql(`
       ... on Inquiry {
         id status requestType serviceType location language companySize productCategory hotSaleProduct otherDetails createdAt
         shopGmv { amount currency } otherChannelsGmv { amount currency } budget { amount currency }
-        leads(first: 100) { edges { node { id status source createdAt partner { id name } } } }
+        leads(first: 100) { edges { node { id status closeReason source createdAt partner { id name } } } }
       }
     }
   }

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { BusinessProfile } from '../../../components/BusinessProfile';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { FormError } from '../../../components/fields';
 import { PageTitle } from '../../../components/PageTitle';
 import { Empty, queryState } from '../../../components/status';
 import { useNode } from '../../../lib/use-node';
-import { useToast } from '../../../components/toasts';
 import { formatDate, humanize } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
 import { AssignPartnersMutation, OperatorInquiryQuery, RecommendedPartnersQuery, UnassignLeadMutation } from '../api/matching';
@@ -33,7 +33,7 @@ export function OperatorInquiryPage() {
   );
 }
 
-type LeadRow = { id: string; status: string; source: string; createdAt: string; partner: { id: string; name: string } };
+type LeadRow = { id: string; status: string; closeReason?: string | null; source: string; createdAt: string; partner: { id: string; name: string } };
 
 function AssignedPartners({ leads }: { leads: LeadRow[] }) {
   const [unassign] = useMutation(UnassignLeadMutation, { refetchQueries });
@@ -45,11 +45,14 @@ function AssignedPartners({ leads }: { leads: LeadRow[] }) {
         <ul className="plain">
           {leads.map((lead) => (
             <li key={lead.id} className="row-with-actions">
-              {lead.partner.name}: {humanize(lead.status)} ({humanize(lead.source)}, {formatDate(lead.createdAt)})
+              {lead.partner.name}: {humanize(lead.status)}{lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''} ({humanize(lead.source)}, {formatDate(lead.createdAt)})
               {lead.status === 'NEW' && lead.source === 'PLATFORM_ASSIGNED' && (
-                <button type="button" className="danger" onClick={() => run(async () => (await unassign({ variables: { input: { leadId: lead.id } } })).data?.unassignLead)}>
-                  Unassign {lead.partner.name}
-                </button>
+                <ConfirmButton label={`Unassign ${lead.partner.name}`} title={`Unassign ${lead.partner.name}?`} confirmLabel="Unassign"
+                  onConfirm={() => run(async () => (await unassign({ variables: { input: { leadId: lead.id } } })).data?.unassignLead,
+                    `${lead.partner.name} no longer has this inquiry.`)}>
+                  <p>The lead closes as unassigned and {lead.partner.name} loses access to this inquiry. A partner never gets the same
+                    inquiry twice, so {lead.partner.name} cannot be assigned it again.</p>
+                </ConfirmButton>
               )}
             </li>
           ))}
@@ -64,17 +67,18 @@ function Recommendations({ inquiryId }: { inquiryId: string }) {
   const query = useQuery(RecommendedPartnersQuery, { variables: { inquiryId }, fetchPolicy: 'cache-and-network' });
   const [assign] = useMutation(AssignPartnersMutation, { refetchQueries });
   const [chosen, setChosen] = useState<string[]>([]);
-  const notify = useToast();
   const { error, run } = useActionError();
   const onAssign = async () => {
-    const ok = await run(async () => (await assign({ variables: { input: { inquiryId, partnerIds: chosen } } })).data?.assignPartners);
-    if (ok) { notify(`Assigned ${chosen.length} partner${chosen.length === 1 ? '' : 's'}.`); setChosen([]); }
+    const ok = await run(async () => (await assign({ variables: { input: { inquiryId, partnerIds: chosen } } })).data?.assignPartners,
+      `Assigned ${chosen.length} partner${chosen.length === 1 ? '' : 's'}.`);
+    if (ok) setChosen([]);
   };
   const recommendations = query.data?.recommendedPartners ?? [];
   return (
     <>
       <h2>Recommended partners</h2>
-      {queryState('recommendations', query) ?? (recommendations.length === 0 ? <Empty>No other eligible partner offers this service type.</Empty> : (
+      {queryState('recommendations', query) ?? (recommendations.length === 0 ? <Empty>No other eligible partner offers this service type. Partners that had this inquiry, including unassigned
+        ones, are not listed: a partner never gets the same inquiry twice.</Empty> : (
         <ol className="recommendations">
           {recommendations.map((r) => (
             <li key={r.partner.id} className="card">

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { PartnerStatus } from '@slp/shared';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { DataTable } from '../../../components/DataTable';
 import { FormError } from '../../../components/fields';
 import { PageTitle } from '../../../components/PageTitle';
@@ -14,11 +15,12 @@ import { PartnersQuery, SetPartnerStatusMutation } from '../api/partners';
 
 type PartnerRow = PartnersData['partners']['edges'][number]['node'];
 const column = createColumnHelper<PartnerRow>();
-/** What an operator can do from each status. */
-const moves: Record<string, { to: Status; label: string }[]> = {
-  PENDING: [{ to: 'ONBOARDED', label: 'Onboard' }],
-  ONBOARDED: [{ to: 'SUSPENDED', label: 'Suspend' }],
-  SUSPENDED: [{ to: 'ONBOARDED', label: 'Reinstate' }],
+interface Move { to: Status; label: string; done: string }
+/** What an operator can do from each status, and what the toast says after it. */
+const moves: Record<string, Move[]> = {
+  PENDING: [{ to: 'ONBOARDED', label: 'Onboard', done: 'is onboarded: its public services are in the directory and it receives leads.' }],
+  ONBOARDED: [{ to: 'SUSPENDED', label: 'Suspend', done: 'is suspended.' }],
+  SUSPENDED: [{ to: 'ONBOARDED', label: 'Reinstate', done: 'is onboarded again.' }],
 };
 
 /** Every partner with its status, and the operator's onboard / suspend actions. */
@@ -39,12 +41,17 @@ export function PartnersPage() {
     column.display({
       id: 'actions', header: 'Actions', cell: ({ row: { original: p } }) => (
         <div className="actions">
-          {(moves[p.status] ?? []).map((move) => (
-            <button key={move.to} type="button" className={move.to === 'SUSPENDED' ? 'danger' : undefined}
-              onClick={() => run(async () => (await setPartnerStatus({ variables: { input: { partnerId: p.id, status: move.to } } })).data?.setPartnerStatus)}>
-              {move.label} {p.name}
-            </button>
-          ))}
+          {(moves[p.status] ?? []).map((move) => {
+            const apply = () => run(async () => (await setPartnerStatus({ variables: { input: { partnerId: p.id, status: move.to } } })).data?.setPartnerStatus,
+              `${p.name} ${move.done}`);
+            // Suspending cuts a working partner off: it asks first and says what follows.
+            return move.to === 'SUSPENDED' ? (
+              <ConfirmButton key={move.to} label={`${move.label} ${p.name}`} title={`Suspend ${p.name}?`} confirmLabel="Suspend partner" onConfirm={apply}>
+                <p>{p.name} leaves the directory and receives no new leads. Its members still see their leads and business profiles,
+                  but no sellers' contact details, and cannot act on leads until you reinstate it.</p>
+              </ConfirmButton>
+            ) : <button key={move.to} type="button" onClick={apply}>{move.label} {p.name}</button>;
+          })}
         </div>
       ),
     }),

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
+import { activeLeadStatuses, type LeadStatus } from '@slp/shared';
 import { DataTable } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
@@ -17,7 +18,9 @@ const columns = [
   column.accessor((i) => companySizeLabel(i.companySize), { id: 'companySize', header: 'Company size' }),
   column.accessor((i) => Number(i.budget.amount), { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.budget) }),
   column.accessor((i) => i.location ?? '', { id: 'location', header: 'Location' }),
-  column.accessor((i) => i.leads.totalCount, { id: 'partners', header: 'Partners' }),
+  // Only partners still working it count: a rejected, closed or unassigned lead leaves a place free.
+  column.accessor((i) => i.leads.edges.filter((e) => activeLeadStatuses.includes(e.node.status as LeadStatus)).length,
+    { id: 'partners', header: 'Active partners' }),
 ];
 
 /** OPEN inquiries that still need partners, oldest first. */

@@ -31,7 +31,10 @@ export function MyServicesPage() {
       <PageTitle title="My services">My services</PageTitle>
       {queryState('your services', query) ?? (!partner ? <Empty>Your account belongs to no partner.</Empty> : (
         <>
-          {partner.status !== 'ONBOARDED' && <p className="status">{partner.name} is {humanize(partner.status).toLowerCase()}: its services appear in the directory once the platform onboards it.</p>}
+          {partner.status !== 'ONBOARDED' && (
+            <p className="notice notice-warn" role="status">{partner.status === 'SUSPENDED' ? `${partner.name} is suspended` : `${partner.name} awaits onboarding`}:
+              you can prepare private services, and publish public ones in the directory once the platform onboards it.</p>
+          )}
           {partner.services.edges.length === 0 ? <Empty>You have not published a service yet.</Empty>
             : <div className="cards">{partner.services.edges.map(({ node }) => <ServiceCard key={node.id} service={node} showPartner={false} />)}</div>}
           <h2>Publish a service</h2>
@@ -56,10 +59,15 @@ function PublishServiceForm({ partnerId }: { partnerId: string }) {
     },
   });
   const onSubmit = handleSubmit(async (input) => {
-    const { data } = await publish({ variables: { input: input as PublishServiceInput } });
-    if (applyUserErrors(data?.publishService.userErrors, setError, fields)) return;
-    notify('Service published.');
-    reset(empty);
+    try {
+      const { data } = await publish({ variables: { input: input as PublishServiceInput } });
+      if (applyUserErrors(data?.publishService.userErrors, setError, fields)) return;
+      notify(input.public ? 'Service published in the directory.' : 'Private service saved.');
+      reset(empty);
+    } catch (error) {
+      // A refusal such as FORBIDDEN for a partner not onboarded comes as a GraphQL error with its reason.
+      setError('root.server', { message: (error as Error).message });
+    }
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Publish a service" className="form-wide">
