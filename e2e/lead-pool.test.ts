@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Role } from '@slp/shared';
 import { inquiryInput, submitInquiry } from '../server/test/fixtures';
+import { leadAction } from '../server/test/lead-fixtures';
 import { hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
 
 /** Resolves once the page's graphql-ws socket has sent a subscribe message (the live alerts are listening). */
@@ -17,7 +18,7 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
   const state = useBrowserApp();
 
   it('partner sees the live alert, follows up and sees the contact; the seller authorizes and the lead reaches a deal', async () => {
-    const fixture = await state.world.partner({ services: [{ title: 'Live commerce kit' }] });
+    const fixture = await state.world.partner({ services: [{ title: 'Live commerce kit' }, { title: 'Returns desk' }] });
     const member = await state.world.user(Role.PARTNER, fixture.partner);
     const sellerUser = await state.world.user(Role.SELLER);
 
@@ -31,6 +32,10 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     const seller = await loggedIn(state, sellerUser);
     await seller.page.goto(`/requests/new?service=${encodeURIComponent(fixture.services[0])}`);
     await expect.poll(() => seller.page.getByRole('list', { name: 'Chosen services' }).textContent()).toContain('Live commerce kit');
+    // A second service of the same partner: that partner gets one lead naming both.
+    await seller.page.getByLabel('Search services').fill('Returns desk');
+    await seller.page.getByRole('checkbox', { name: /Returns desk/ }).check();
+    await expect.poll(() => seller.page.getByRole('list', { name: 'Chosen services' }).textContent()).toContain('Returns desk');
     await seller.page.getByLabel('Contact email').fill('dana.contact@shop.test');
     await seller.page.getByLabel('Company size').selectOption('EMPLOYEES_30_100');
     await seller.page.getByLabel('Product category').selectOption('WOMENSWEAR');
@@ -40,12 +45,13 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await seller.page.getByRole('heading', { name: /Request of/ }).waitFor();
 
     // The partner's page updates live: a toast, the badge and the table.
-    await partner.page.getByText('New lead: Womenswear, budget 5000.00 USD').waitFor();
+    await partner.page.getByText('New lead: Womenswear, budget $5,000.00').waitFor();
     await expect.poll(() => partner.page.getByRole('tab', { name: /New Opportunities/ }).textContent()).toContain('1');
     await expect.poll(() => partner.page.getByRole('navigation', { name: 'Main' }).textContent()).toContain('Seller Leads Pool1');
     await screenshot(partner.page, 'lead-pool-alert');
     await partner.page.getByRole('row', { name: /Womenswear/ }).getByRole('link').click();
     await partner.page.getByText('Follow up on this lead to see the seller\'s contact details.').waitFor();
+    await partner.page.getByText('Services the seller chose: Live commerce kit and Returns desk').waitFor();
     expect(await partner.page.getByText('dana.contact@shop.test').count()).toBe(0);
     await screenshot(partner.page, 'lead-locked');
     expect(await partner.page.getByRole('button', { name: 'Accept cooperation' }).count()).toBe(0);
@@ -57,6 +63,7 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     // The seller sees the follow-up live and authorizes the partner: the lead reaches a deal.
     const row = seller.page.getByRole('row', { name: new RegExp(fixture.partner.name) });
     await expect.poll(() => row.textContent()).toContain('Following');
+    expect(await row.textContent()).toContain('Live commerce kit and Returns desk');
     await row.getByRole('button', { name: `Authorize ${fixture.partner.name}` }).click();
     await seller.page.getByRole('dialog').getByRole('button', { name: 'Grant shop access' }).click();
     await expect.poll(() => row.textContent()).toContain('Deal');
@@ -124,5 +131,41 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await follower.page.getByRole('row', { name: /Toys hobbies/ }).waitFor();
     await screenshot(follower.page, 'lead-pool-closed');
     for (const session of [rejecter, follower, seller]) await session.context.close();
+  });
+
+  it('after "Unable to reach agreement" the lead says the partner closed it; a suspended partner is told why it cannot act', async () => {
+    const fixture = await state.world.partner({ services: [{ title: 'Talks desk' }] });
+    const member = await state.world.user(Role.PARTNER, fixture.partner);
+    const sellerApi = await state.world.seller();
+    const first = await submitInquiry(sellerApi, inquiryInput({ productCategory: 'PET_SUPPLIES', targetServiceIds: fixture.services }));
+    const second = await submitInquiry(sellerApi, inquiryInput({ productCategory: 'SPORTS_OUTDOOR', targetServiceIds: fixture.services }));
+    const talks = first.inquiry.leads.edges[0].node.id;
+    expect((await leadAction(member.client, 'followLead', { leadId: talks })).userErrors).toEqual([]);
+
+    const partner = await loggedIn(state, member);
+    await partner.page.goto(`/leads/${talks}`);
+    await partner.page.getByRole('button', { name: 'Unable to reach agreement' }).click();
+    await partner.page.getByRole('dialog').getByRole('button', { name: 'Close lead' }).click();
+    await partner.page.getByText('Lead closed without agreement.').waitFor();
+    await partner.page.getByText('You closed this lead without reaching an agreement, so the seller\'s contact details are no longer visible.').waitFor();
+    expect(await partner.page.getByText('The seller closed this request').count()).toBe(0);
+    await screenshot(partner.page, 'lead-no-agreement');
+
+    // Suspended: the pool and the lead say so, and the lead's actions are disabled with the reason.
+    const operator = await state.world.operator();
+    await operator.request(`mutation($input: SetPartnerStatusInput!) { setPartnerStatus(input: $input) { userErrors { message } } }`,
+      { input: { partnerId: fixture.partnerId, status: 'SUSPENDED' } });
+    await partner.page.goto('/leads');
+    const banner = `${fixture.partner.name} is suspended by the platform.`;
+    await partner.page.getByText(banner).waitFor();
+    await partner.page.getByRole('row', { name: /Sports outdoor/ }).getByRole('link').click();
+    await partner.page.getByText(banner).waitFor();
+    const follow = partner.page.getByRole('button', { name: 'Follow up' });
+    expect(await follow.isDisabled()).toBe(true);
+    expect(await follow.getAttribute('aria-describedby')).toBeTruthy();
+    await partner.page.getByText('Lead actions are unavailable while your organisation is suspended.').waitFor();
+    await screenshot(partner.page, 'lead-partner-suspended');
+    expect(second.inquiry.id).toBeTruthy();
+    await partner.context.close();
   });
 });

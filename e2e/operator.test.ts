@@ -13,10 +13,24 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     const row = page.getByRole('row', { name: new RegExp(pending.partner.name) });
     await expect.poll(() => row.textContent()).toContain('Pending');
     await row.getByRole('button', { name: `Onboard ${pending.partner.name}` }).click();
+    await page.getByText(`${pending.partner.name} is onboarded: its public services are in the directory and it receives leads.`).waitFor();
     await expect.poll(() => row.textContent()).toContain('Onboarded');
     await screenshot(page, 'operator-partners');
+    // Suspending asks first and says what follows; cancelling changes nothing.
     await row.getByRole('button', { name: `Suspend ${pending.partner.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Suspend ${pending.partner.name}?` });
+    await dialog.getByText('receives no new leads').waitFor();
+    await screenshot(page, 'operator-suspend-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await row.textContent()).toContain('Onboarded');
+    await row.getByRole('button', { name: `Suspend ${pending.partner.name}` }).click();
+    await dialog.getByRole('button', { name: 'Suspend partner' }).click();
+    await page.getByText(`${pending.partner.name} is suspended.`).waitFor();
     await expect.poll(() => row.textContent()).toContain('Suspended');
+
+    // Another role's page says which role it is for, in English.
+    await page.goto('/requests');
+    await page.getByText('This page is for seller accounts; you are logged in as an operator.').waitFor();
     await context.close();
   });
 
@@ -40,9 +54,23 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
 
     await recommendation.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Assign 1 selected' }).click();
+    await page.getByText('Assigned 1 partner.').waitFor();
     await page.getByRole('listitem').filter({ hasText: `${second.partner.name}: New` }).waitFor();
+
+    // Unassigning asks first, says the partner cannot get the inquiry again, and confirms it happened.
     await assigned.getByRole('button', { name: `Unassign ${first.partner.name}` }).click();
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: `${first.partner.name}: Closed` }).count()).toBe(1);
+    const dialog = page.getByRole('dialog', { name: `Unassign ${first.partner.name}?` });
+    await dialog.getByText(`so ${first.partner.name} cannot be assigned it again`).waitFor();
+    await dialog.getByRole('button', { name: 'Unassign' }).click();
+    await page.getByText(`${first.partner.name} no longer has this inquiry.`).waitFor();
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: `${first.partner.name}: Closed (Unassigned)` }).count()).toBe(1);
+    await page.getByText('a partner never gets the same inquiry twice').waitFor();
+    await screenshot(page, 'operator-unassigned');
+
+    // The queue counts only the partners still working the inquiry.
+    await page.getByRole('link', { name: '← Open inquiries' }).click();
+    const queueRow = page.getByRole('row', { name: /Logistics/ });
+    await expect.poll(() => queueRow.locator('td[data-label="Active partners"]').textContent()).toBe('1');
     expect(inquiry.id).toBeTruthy();
     await context.close();
   });

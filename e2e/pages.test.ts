@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Page } from 'playwright-core';
 import { PartnerStatus, Role, ServiceType } from '@slp/shared';
 import { inquiryInput, submitInquiry } from '../server/test/fixtures';
@@ -39,7 +38,7 @@ describe.skipIf(!hasChromium)('every main page', () => {
     const member = await state.world.user(Role.PARTNER, fixture.partner);
     const pending = await state.world.partner({ status: PartnerStatus.PENDING });
     // More emails than the mailbox lists at first.
-    const em = state.app.orm.em.fork() as EntityManager;
+    const em = state.app.orm.em.fork();
     em.create(MailboxMessage, { messageId: '<tour-oldest@slp>', from: 'noreply@slp.test', to: 'tour@example.test', subject: 'The oldest email', text: 'Old', html: '<p>Old</p>' });
     for (let i = 0; i < 50; i += 1) {
       em.create(MailboxMessage, { messageId: `<tour-${i}@slp>`, from: 'noreply@slp.test', to: 'tour@example.test', subject: `Tour email ${i}`, text: `Body ${i}`, html: `<p>Body ${i}</p>` });

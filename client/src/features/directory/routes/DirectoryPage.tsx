@@ -23,14 +23,14 @@ export function DirectoryPage() {
   const settledSearch = useDebounced(search.trim());
   const serviceType = params.get('type') ?? '';
   const productCategory = params.get('category') ?? '';
-  const setParam = (key: string, value: string) => setParams((current) => {
-    const next = new URLSearchParams(current);
-    if (value) next.set(key, value); else next.delete(key);
-    return next;
-  }, { replace: true });
+  // The address holds every filter at once, so one change never drops another still on its way there.
+  const writeFilters = (changes: { q?: string; type?: string; category?: string }) => {
+    const next = { q: settledSearch, type: serviceType, category: productCategory, ...changes };
+    setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value)), { replace: true });
+  };
   // The typed search goes to the address once it settles, not on every key.
   useEffect(() => {
-    if (settledSearch !== (params.get('q') ?? '')) setParam('q', settledSearch);
+    if (settledSearch !== (params.get('q') ?? '')) writeFilters({ q: settledSearch });
   }, [settledSearch]);
   const filtered = Boolean(settledSearch || serviceType || productCategory);
   const clearFilters = () => { setSearch(''); setParams({}, { replace: true }); };
@@ -53,13 +53,13 @@ export function DirectoryPage() {
       <form className="filters" role="search" aria-label="Filter services" onSubmit={(e) => e.preventDefault()}>
         <label>Search<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Title, description or partner" /></label>
         <label>Service type
-          <select value={serviceType} onChange={(e) => setParam('type', e.target.value)}>
+          <select value={serviceType} onChange={(e) => writeFilters({ type: e.target.value })}>
             <option value="">Any</option>
             {enumValues(ServiceType).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
           </select>
         </label>
         <label>Product category
-          <select value={productCategory} onChange={(e) => setParam('category', e.target.value)}>
+          <select value={productCategory} onChange={(e) => writeFilters({ category: e.target.value })}>
             <option value="">Any</option>
             {enumValues(ProductCategory).map((c) => <option key={c} value={c}>{humanize(c)}</option>)}
           </select>
