@@ -22,6 +22,7 @@ import { defaultApiLimits, type ApiLimits } from './limits/api-limits.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import { RateLimits } from './limits/rate-limits.js';
 import { OperationGate } from './limits/operation-gate.js';
+import { LogInThrottle } from './limits/log-in-throttle.js';
 import { Redis } from 'ioredis';
 
 export const SESSION_COOKIE = 'slp_session';
@@ -38,7 +39,7 @@ export interface AppOptions {
 }
 export interface RunningApp { url: string; port: number; notifications: Notifications; close(): Promise<void> }
 
-function contextFor(orm: MikroORM, production: boolean) {
+function contextFor(orm: MikroORM, production: boolean, logIns: LogInThrottle) {
   return async ({ req, res }: { req: express.Request; res: express.Response }): Promise<Context> => {
     const em = orm.em.fork() as EntityManager;
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
@@ -47,7 +48,7 @@ function contextFor(orm: MikroORM, production: boolean) {
       httpOnly: true, sameSite: 'lax', secure: production, path: '/', maxAge,
     });
     return {
-      em, viewer, loaders: createLoaders(em, viewer), address: req.ip ?? 'unknown',
+      em, viewer, loaders: createLoaders(em, viewer), address: req.ip ?? 'unknown', logIns,
       session: {
         token,
         set: (value) => res.append('Set-Cookie', cookie(value, SESSION_DAYS * 86_400)),
@@ -73,9 +74,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const limits = { ...defaultApiLimits, ...options.limits };
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : null;
   const gate = new OperationGate(limits, new RateLimits(limits, redis));
+  const logIns = new LogInThrottle(limits, redis);
   const schema = await appSchema();
   const notifications = await startNotifications(options.orm, options.notifications);
-  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE, gate });
+  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE, gate, logIns });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     formatError,
@@ -93,7 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: contextFor(options.orm, options.production) }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns) }));
   if (options.clientDist) serveClient(app, options.clientDist);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as { port: number }).port;

@@ -19,11 +19,42 @@ export const limits = {
   rejectNote: 1000,
 } as const;
 
-const text = (label: string, max: number) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters`).optional().nullable()
-    .transform((v) => (v ? v : null));
+/** C0 and C1 control characters except tab and line breaks, which multi-line text keeps. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Tab and line breaks: allowed in multi-line text only. */
+const LINE_BREAKS = /[\t\n\r]/;
+/** Bidirectional embeddings, overrides, isolates and marks: they can make a name read as another. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Characters that show nothing: zero-width spaces and joiners, soft hyphen, fillers, variation selectors, tags. */
+const INVISIBLE_CHARACTERS = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
+
+/** Refuses control characters (a NUL cannot even be stored); multi-line text keeps tabs and line breaks. */
+function refuseControlCharacters(label: string, multiline: boolean) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (CONTROL_CHARACTERS.test(value) || (!multiline && LINE_BREAKS.test(value))) {
+      ctx.addIssue({ code: 'custom', message: `${label} must not contain control characters` });
+    }
+  };
+}
+
+/**
+ * A name people read (of a person, an organisation, a service): NFKC-normalised, invisible characters
+ * removed, and refused when it holds bidi controls or nothing visible is left.
+ */
+export function normalizedName(value: string): string {
+  return value.normalize('NFKC').replace(INVISIBLE_CHARACTERS, '').trim();
+}
+
+const checkedText = (label: string, max: number, multiline: boolean) =>
+  z.string().superRefine(refuseControlCharacters(label, multiline)).trim()
+    .max(max, `${label} must be at most ${max} characters`);
+const optionalText = (label: string, max: number, multiline = false) =>
+  checkedText(label, max, multiline).optional().nullable().transform((v) => (v ? v : null));
+const name = (label: string, max: number) => z.string()
+  .superRefine(refuseControlCharacters(label, false))
+  .refine((value) => !BIDI_CONTROLS.test(value), `${label} must not contain text-direction control characters`)
+  .transform(normalizedName)
+  .pipe(z.string().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`));
 const email = z.string().trim().toLowerCase().max(limits.email, 'Email is too long')
   .pipe(z.email('Enter a valid email address'));
 const currency = z.string().trim().toUpperCase()
@@ -36,12 +67,12 @@ const amount = z.string().trim().superRefine((value, ctx) => {
 
 export const signUpSellerRules = z.object({
   email,
-  password: z.string().min(limits.passwordMin, `Password must be at least ${limits.passwordMin} characters`)
+  password: z.string().superRefine(refuseControlCharacters('Password', false)).min(limits.passwordMin, `Password must be at least ${limits.passwordMin} characters`)
     .max(limits.passwordMax, `Password must be at most ${limits.passwordMax} characters`),
-  name: text('Name', limits.name),
+  name: name('Name', limits.name),
 });
 export const signUpPartnerRules = signUpSellerRules.extend({
-  organizationName: text('Organization name', limits.organizationName),
+  organizationName: name('Organization name', limits.organizationName),
   contactEmail: email,
 });
 
@@ -50,7 +81,7 @@ const moneyFields = ['shopGmv', 'otherChannelsGmv', 'budget'] as const;
 
 /** The seller's business profile: every editable field of an inquiry. */
 export const businessProfileShape = {
-  contactName: text('Contact name', limits.name),
+  contactName: name('Contact name', limits.name),
   location: optionalText('Location', limits.location),
   language: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'Give the language as a two-letter code, e.g. en')
     .optional().nullable().or(z.literal('')).transform((v) => (v ? v : null)),
@@ -61,7 +92,7 @@ export const businessProfileShape = {
   budget: amount,
   productCategory: z.enum(ProductCategory, 'Choose a product category'),
   hotSaleProduct: optionalText('Hot sale product', limits.hotSaleProduct),
-  otherDetails: optionalText('Other details', limits.otherDetails),
+  otherDetails: optionalText('Other details', limits.otherDetails, true),
 };
 
 function checkMoney(value: Record<(typeof moneyFields)[number], string | null | undefined> & { currency: string }, ctx: z.RefinementCtx) {
@@ -113,8 +144,8 @@ export const submitInquiryRules = z.object({
 export type SubmitInquiry = z.output<typeof submitInquiryRules>;
 
 export const publishServiceRules = z.object({
-  title: text('Title', limits.serviceTitle),
-  description: optionalText('Description', limits.serviceDescription),
+  title: name('Title', limits.serviceTitle),
+  description: optionalText('Description', limits.serviceDescription, true),
   serviceType: z.enum(ServiceType, 'Choose a service type'),
   public: z.boolean(),
   productCategories: z.array(z.enum(ProductCategory)).min(1, 'Choose at least one product category')
@@ -137,12 +168,12 @@ export const publishServiceRules = z.object({
 });
 
 export const rejectLeadRules = z.object({
-  note: optionalText('Note', limits.rejectNote),
+  note: optionalText('Note', limits.rejectNote, true),
 });
 
 /** A partner names each API token so its members know which dashboard uses it. */
 export const createApiTokenRules = z.object({
-  name: text('Token name', 60),
+  name: name('Token name', 60),
   scope: z.enum(ApiTokenScope, 'Choose what the token may do'),
 });
 

@@ -21,15 +21,19 @@ export class ApiTokensService {
   async create(viewer: Viewer | null, input: unknown): Promise<{ apiToken: ApiToken; secret: string }> {
     const { user, partner } = requireOnboardedPartner(viewer);
     const data = validate(createApiTokenRules, input);
-    if (await this.em.count(ApiToken, { partner, revokedAt: null }) >= MAX_ACTIVE_TOKENS) {
-      throw DomainError.of(UserErrorCode.LIMIT_EXCEEDED, `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);
-    }
     // 32 random bytes: a secret that cannot be guessed, so a fast hash is the right way to store it.
     const secret = TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
-    const apiToken = this.em.create(ApiToken, {
-      partner, createdBy: user, name: data.name, scope: data.scope, secretHash: sha256(secret), hint: `${secret.slice(0, 8)}…`,
+    // The partner's row is locked while its tokens are counted: concurrent creations queue, so the
+    // count each one sees includes those committed before it.
+    const apiToken = await this.em.transactional(async (em) => {
+      await em.execute('select 1 from partners where id = ? for update', [partner.id]);
+      if (await em.count(ApiToken, { partner, revokedAt: null }) >= MAX_ACTIVE_TOKENS) {
+        throw DomainError.of(UserErrorCode.LIMIT_EXCEEDED, `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);
+      }
+      return em.create(ApiToken, {
+        partner, createdBy: user, name: data.name, scope: data.scope, secretHash: sha256(secret), hint: `${secret.slice(0, 8)}…`,
+      });
     });
-    await this.em.flush();
     return { apiToken, secret };
   }
 

@@ -135,6 +135,16 @@ describe('API tokens', () => {
     const again = await member.request(CREATE_API_TOKEN, { input: { name: 'one more', scope: 'READ_ONLY' } });
     expect(again.createApiToken.userErrors).toEqual([]);
   });
+
+  it('holds the token limit under 40 concurrent creations', async () => {
+    const member = await (await world.partner()).member();
+    const results = await Promise.all(Array.from({ length: 40 }, (_, n) =>
+      member.request(CREATE_API_TOKEN, { input: { name: `burst ${n}`, scope: 'READ_ONLY' } })));
+    const codes = results.map((r) => r.createApiToken.userErrors[0]?.code ?? 'CREATED');
+    expect(codes.filter((code) => code === 'CREATED')).toHaveLength(MAX_ACTIVE_TOKENS);
+    expect(codes.filter((code) => code === 'LIMIT_EXCEEDED')).toHaveLength(40 - MAX_ACTIVE_TOKENS);
+    expect((await member.request(LIST)).apiTokens).toHaveLength(MAX_ACTIVE_TOKENS);
+  });
 });
 
 describe('API tokens over graphql-ws', () => {

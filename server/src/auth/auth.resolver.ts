@@ -26,7 +26,9 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Starts a session (HTTP-only cookie).' })
   logIn(@InputArg(() => LogInInput) input: LogInInput, @Ctx() ctx: Context) {
-    return this.logInWith(ctx, (auth) => auth.logIn(input.email, input.password));
+    const limiter = ctx.logIns;
+    if (!limiter) throw new Error('logIn needs the log-in throttle in its context');
+    return this.logInWith(ctx, (auth) => auth.logIn(input.email, input.password, { limiter, address: ctx.address }));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session.' })

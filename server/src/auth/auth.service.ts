@@ -2,13 +2,15 @@ import crypto from 'node:crypto';
 import argon2 from 'argon2';
 import type { EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PartnerStatus, Role, UserErrorCode, signUpPartnerRules, signUpSellerRules } from '@slp/shared';
+import { PartnerStatus, Role, UserErrorCode, normalizedName, signUpPartnerRules, signUpSellerRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { Partner } from '../partners/partner.entity.js';
 import { leanMapper } from '../db/lean-read.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 import type { Viewer } from './viewer.js';
+import { passwordProblem } from './password-policy.js';
+import type { LogInThrottle } from '../limits/log-in-throttle.js';
 
 export const SESSION_DAYS = 30;
 
@@ -26,14 +28,27 @@ export class AuthService {
   /** A partner organisation starts PENDING until an operator onboards it. */
   async signUpPartner(input: unknown): Promise<User> {
     const data = validate(signUpPartnerRules, input);
+    await this.refuseTakenOrganizationName(data.organizationName);
     const partner = this.em.create(Partner, {
       name: data.organizationName, contactEmail: data.contactEmail, status: PartnerStatus.PENDING,
     });
     return this.createUser({ ...data, role: Role.PARTNER, partner });
   }
 
+  /**
+   * An organisation whose name reads like an existing one (the same letters, whatever the case,
+   * spacing or invisible characters) could pass for it, so it is refused.
+   */
+  private async refuseTakenOrganizationName(name: string): Promise<void> {
+    const [taken] = await this.em.execute(`select 1 from partners where ${NAME_KEY_SQL} = ? limit 1`, [nameKey(name)]);
+    if (taken) throw DomainError.of(UserErrorCode.CONFLICT, 'An organisation with this name already exists', ['organizationName']);
+  }
+
+  /** Every account's password is held to the policy (password-policy.ts), whoever creates it. */
   async createUser(data: { email: string; password: string; name: string; role: Role; partner?: Partner }): Promise<User> {
     const email = data.email.trim().toLowerCase();
+    const weak = passwordProblem(data.password, [email, data.name]);
+    if (weak) throw DomainError.of(UserErrorCode.INVALID, weak, ['password']);
     if (await this.em.count(User, { email })) {
       throw DomainError.of(UserErrorCode.CONFLICT, 'An account with this email already exists', ['email']);
     }
@@ -45,12 +60,16 @@ export class AuthService {
     return user;
   }
 
-  async logIn(email: string, password: string): Promise<User> {
-    const user = await this.em.findOne(User, { email: email.trim().toLowerCase() },
-      { populate: ['passwordHash', 'partner'] });
-    // Verify against a dummy hash for unknown emails too, so timing does not reveal accounts.
-    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!user || !ok) throw DomainError.of(UserErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+  /** Throttled per account and per address (limits/log-in-throttle.ts) before any password is verified. */
+  async logIn(email: string, password: string, throttle: { limiter: LogInThrottle; address: string }): Promise<User> {
+    const account = email.trim().toLowerCase();
+    const user = await throttle.limiter.attempt(account, throttle.address, async () => {
+      const found = await this.em.findOne(User, { email: account }, { populate: ['passwordHash', 'partner'] });
+      // Verify against a dummy hash for unknown emails too, so timing does not reveal accounts.
+      const ok = await argon2.verify(found?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+      return ok ? found : null;
+    });
+    if (!user) throw DomainError.of(UserErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     return user;
   }
 
@@ -102,6 +121,10 @@ export class AuthService {
     return this.em.map(User, row.user);
   }
 }
+
+/** How an organisation name compares: NFKC, lower case, without spaces or invisible characters. */
+const nameKey = (name: string) => normalizedName(name).toLowerCase().replace(/\s+/g, '');
+const NAME_KEY_SQL = `regexp_replace(lower(normalize(name, NFKC)), '[[:space:]\u200b-\u200d\u2060\ufeff\u00ad]+', '', 'g')`;
 
 /** Sessions `s` not yet expired (by the database's clock) with their users `u`. */
 const OPEN_SESSIONS = 'sessions s join users u on u.id = s.user_id and s.expires_at > now()';

@@ -45,6 +45,45 @@ describe('accounts', () => {
     expect(data.signUpSeller.userErrors).toEqual([{ field: [field], message, code: 'INVALID' }]);
   });
 
+  it.each([
+    ['password', 'This is a heavily used password. Add more words that are less common.'],
+    ['12345678', 'This is a heavily used password. Add more words that are less common.'],
+    ['        ', 'Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.'],
+    ['valid@shop.test', 'There should not be any personal or page related data. Add more words that are less common.'],
+  ])('refuses the guessable password %j with a clear message', async (password, why) => {
+    const data = await app.client().request(SIGN_UP_SELLER, { input: { email: 'valid@shop.test', password, name: 'Valid' } });
+    expect(data.signUpSeller).toEqual({ viewer: null, userErrors: [{ field: ['password'], code: 'INVALID',
+      message: `This password is too easy to guess. ${why}` }] });
+  });
+
+  it('accepts the demo password and a passphrase', async () => {
+    for (const [n, password] of ['demo-password', 'correct horse battery'].entries()) {
+      const data = await app.client().request(SIGN_UP_SELLER, { input: { email: `strong${n}@shop.test`, password, name: 'Strong' } });
+      expect(data.signUpSeller.userErrors).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['only zero-width characters', { name: '\u200b\u200d\ufeff' }, 'name', 'Name is required'],
+    ['a bidi override', { name: 'Ana \u202eevil' }, 'name', 'Name must not contain text-direction control characters'],
+    ['a NUL', { name: 'Ana\u0000' }, 'name', 'Name must not contain control characters'],
+  ])('refuses a name with %s', async (_what, change, field, message) => {
+    const input = { email: 'valid@shop.test', password: PASSWORD, name: 'Valid', ...change };
+    const data = await app.client().request(SIGN_UP_SELLER, { input });
+    expect(data.signUpSeller.userErrors).toEqual([{ field: [field], message, code: 'INVALID' }]);
+  });
+
+  it('refuses a new organisation whose name reads like an existing one', async () => {
+    const signUp = (n: number, organizationName: string) => app.client().request(SIGN_UP_PARTNER, { input: {
+      email: `org${n}@brightlane.test`, password: PASSWORD, name: 'Owner', organizationName, contactEmail: 'hi@brightlane.test' } });
+    expect((await signUp(1, 'Brightlane Commerce')).signUpPartner.viewer.partner.name).toBe('Brightlane Commerce');
+    for (const [n, lookalike] of ['Brightlane\u200bCommerce', 'BRIGHTLANE  commerce', 'Ｂrightlane Commerce'].entries()) {
+      expect((await signUp(n + 2, lookalike)).signUpPartner).toEqual({ viewer: null, userErrors: [
+        { field: ['organizationName'], code: 'CONFLICT', message: 'An organisation with this name already exists' }] });
+    }
+    expect((await signUp(9, 'Bright\u200blane Logistics')).signUpPartner.viewer.partner.name).toBe('Brightlane Logistics');
+  });
+
   it('signs a partner up as a PENDING organisation with its first member', async () => {
     const client = app.client();
     const data = await client.request(SIGN_UP_PARTNER, { input: {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
+import type { LogInThrottle } from '../limits/log-in-throttle.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Per-request state: its own EntityManager, the viewer, batch loaders and the session cookie. */
@@ -9,6 +10,8 @@ export interface Context {
   loaders: Loaders;
   /** The client's IP address, for its rate budget. */
   address: string;
+  /** Counts failed log-ins; set wherever a client can call logIn (HTTP and WebSocket). */
+  logIns?: LogInThrottle;
   session: {
     token: string | null;
     set(token: string): void;

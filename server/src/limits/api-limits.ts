@@ -16,6 +16,10 @@ export interface ApiLimits {
   pointsPerSession: number;
   pointsPerAddress: number;
   rateWindowSeconds: number;
+  /** Failed log-ins allowed per account, and per address, in each log-in window (limits/log-in-throttle.ts). */
+  logInFailuresPerAccount: number;
+  logInFailuresPerAddress: number;
+  logInWindowSeconds: number;
   /** Prefix of the rate counters' keys, so deployments sharing one Redis keep apart. */
   rateKeyPrefix: string;
 }
@@ -32,5 +36,9 @@ export const defaultApiLimits: ApiLimits = {
   // Higher than a single client's: many people can share one address.
   pointsPerAddress: 4_000_000,
   rateWindowSeconds: 60,
+  // OWASP: a handful of wrong passwords per account, more per address (people share addresses).
+  logInFailuresPerAccount: 10,
+  logInFailuresPerAddress: 100,
+  logInWindowSeconds: 900,
   rateKeyPrefix: 'slp:rate',
 };

@@ -1,4 +1,4 @@
-import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { GraphQLError, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -31,6 +31,15 @@ function countingError(error: unknown): GraphQLError {
 
 const estimators = [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })];
 
+/** Mutations that hash or verify a password (argon2, by design slow): aliasing them would multiply guesses and CPU. */
+const PASSWORD_FIELDS = new Set(['logIn', 'signUpSeller', 'signUpPartner']);
+
+function passwordFieldRefusal(document: DocumentNode): GraphQLError | null {
+  let count = 0;
+  visit(document, { Field(node) { if (PASSWORD_FIELDS.has(node.name.value)) count += 1; } });
+  return count > 1 ? limitError('BAD_REQUEST', 'A request may log in or sign up once: send one logIn, signUpSeller or signUpPartner per request') : null;
+}
+
 /** Runs graphql-armor's rule and turns its rejection into our error code (Apollo would relabel a validation error). */
 function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: ApiLimits): GraphQLError | null {
   const refusals: GraphQLError[] = [];
@@ -41,7 +50,7 @@ function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: Api
     maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: onReject('QUERY_TOO_DEEP') }),
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: onReject('TOO_MANY_ALIASES') }),
   ]);
-  return refusals[0] ?? null;
+  return refusals[0] ?? passwordFieldRefusal(document);
 }
 
 /**

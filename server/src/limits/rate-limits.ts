@@ -15,14 +15,18 @@ function pointsFor(kind: ClientKind, limits: ApiLimits): number {
   return kind === 'session' ? limits.pointsPerSession : limits.pointsPerAddress;
 }
 
-function limiterFor(kind: ClientKind, limits: ApiLimits, redis: Redis | null): RateLimiterAbstract {
-  const options = { keyPrefix: `${limits.rateKeyPrefix}:${kind}`, points: pointsFor(kind, limits), duration: limits.rateWindowSeconds };
+/** A limiter in this process, or in Redis shared by every process when there is one. */
+export function rateLimiter(redis: Redis | null, options: { keyPrefix: string; points: number; duration: number }): RateLimiterAbstract {
   if (!redis) return new RateLimiterMemory(options);
   // If Redis is unreachable each process falls back to counting alone rather than failing requests.
   return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
 }
 
-function rateLimited(refusal: RateLimiterRes): GraphQLError {
+function limiterFor(kind: ClientKind, limits: ApiLimits, redis: Redis | null): RateLimiterAbstract {
+  return rateLimiter(redis, { keyPrefix: `${limits.rateKeyPrefix}:${kind}`, points: pointsFor(kind, limits), duration: limits.rateWindowSeconds });
+}
+
+export function rateLimited(refusal: RateLimiterRes): GraphQLError {
   const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
   return new GraphQLError(`Rate limit exceeded: try again in ${seconds} s`, {
     extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },

@@ -13,6 +13,7 @@ import { formatError } from '../graphql/errors.js';
 import type { LiveEventHub } from './live-events.js';
 import type { LiveReads } from './live-reads.js';
 import type { OperationGate } from '../limits/operation-gate.js';
+import type { LogInThrottle } from '../limits/log-in-throttle.js';
 import type { SubscriptionContext } from './subscriptions.resolver.js';
 
 /** connectionParams a client may send: "Bearer <API token>" as authorization, or a session token as authToken. */
@@ -28,6 +29,8 @@ export interface SubscriptionServerOptions {
   live: { hub: LiveEventHub; reads: LiveReads };
   /** The request limits and rate budgets, the same as over HTTP. */
   gate: OperationGate;
+  /** Log-in throttling, the same as over HTTP: logIn is a mutation a WebSocket can send too. */
+  logIns: LogInThrottle;
 }
 
 /**
@@ -63,7 +66,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
     },
     context: (ctx): SubscriptionContext => {
       const auth = authOf.get(ctx.extra)!;
-      return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer), live: { hub: options.live.hub, reads: options.live.reads, credentials: auth.credentials } };
+      const address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+      return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer, address), logIns: options.logIns, live: { hub: options.live.hub, reads: options.live.reads, credentials: auth.credentials } };
     },
     // The same error policy as HTTP: internal details stay in the log.
     onNext: (_ctx, _id, _payload, _args, result) => result.errors
