@@ -24,6 +24,7 @@ import { RateLimits } from './limits/rate-limits.js';
 import { OperationGate } from './limits/operation-gate.js';
 import { LogInThrottle } from './limits/log-in-throttle.js';
 import { Redis } from 'ioredis';
+import { errorHandler, jsonBody } from './http-errors.js';
 
 export const SESSION_COOKIE = 'slp_session';
 
@@ -95,8 +96,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns) }));
+  app.use('/graphql', jsonBody(), expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns) }));
   if (options.clientDist) serveClient(app, options.clientDist);
+  app.use(errorHandler);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as { port: number }).port;
   return {

@@ -64,13 +64,12 @@ describe('accounts', () => {
   });
 
   it.each([
-    ['only zero-width characters', { name: '\u200b\u200d\ufeff' }, 'name', 'Name is required'],
-    ['a bidi override', { name: 'Ana \u202eevil' }, 'name', 'Name must not contain text-direction control characters'],
-    ['a NUL', { name: 'Ana\u0000' }, 'name', 'Name must not contain control characters'],
-  ])('refuses a name with %s', async (_what, change, field, message) => {
-    const input = { email: 'valid@shop.test', password: PASSWORD, name: 'Valid', ...change };
-    const data = await app.client().request(SIGN_UP_SELLER, { input });
-    expect(data.signUpSeller.userErrors).toEqual([{ field: [field], message, code: 'INVALID' }]);
+    ['only zero-width characters', '\u200b\u200d\ufeff', 'Name is required'],
+    ['a bidi override', 'Ana \u202eevil', 'Name must not contain text-direction control characters'],
+    ['a control character', 'Ana\u0007', 'Name must not contain control characters'],
+  ])('refuses a name with %s', async (_what, name, message) => {
+    const data = await app.client().request(SIGN_UP_SELLER, { input: { email: 'valid@shop.test', password: PASSWORD, name } });
+    expect(data.signUpSeller.userErrors).toEqual([{ field: ['name'], message, code: 'INVALID' }]);
   });
 
   it('refuses a new organisation whose name reads like an existing one', async () => {

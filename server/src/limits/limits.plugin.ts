@@ -2,6 +2,12 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../graphql/context.js';
 import type { OperationGate } from './operation-gate.js';
 import type { RateState } from './rate-limits.js';
+import { limitError } from './operation-limits.js';
+
+function unresolvedOperation(name: string | undefined) {
+  return limitError('OPERATION_RESOLUTION_FAILURE', name
+    ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.');
+}
 
 /**
  * Admits every HTTP operation through the gate (depth, aliases, cost, rate budgets) and reports its
@@ -12,7 +18,9 @@ export function limitsPlugin(gate: OperationGate): ApolloServerPlugin<Context> {
     async requestDidStart() {
       let admitted: { cost: number; rate: RateState } | undefined;
       return {
-        async didResolveOperation({ schema, document, operationName, request, contextValue: ctx }) {
+        async didResolveOperation({ schema, document, operation, operationName, request, contextValue: ctx }) {
+          // Apollo leaves an unknown operationName to the gateway executor, which would run the only operation.
+          if (!operation) throw unresolvedOperation(request.operationName);
           admitted = await gate.admit(schema, { document, operationName, variableValues: request.variables },
             { address: ctx.address, viewer: ctx.viewer, sessionToken: ctx.session.token });
         },

@@ -3,6 +3,7 @@ import { sha256 } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { ApiLimits } from './api-limits.js';
 import { checkOperation, limitError } from './operation-limits.js';
+import { refuseBadVariables } from './input-text.js';
 import type { ClientKey, RateLimits, RateState } from './rate-limits.js';
 
 /** Who is asking, as far as rate budgets go. */
@@ -28,6 +29,7 @@ export class OperationGate {
 
   async admit(schema: GraphQLSchema, args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>, client: Client)
     : Promise<{ cost: number; rate: RateState }> {
+    refuseBadVariables(args.variableValues);
     const cost = checkOperation(schema, args.document, args.operationName, args.variableValues ?? undefined, this.limits);
     return { cost, rate: await this.rateLimits.charge(clientKeys(client), cost) };
   }

@@ -4,6 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection.js';
 import type { ApiLimits } from './api-limits.js';
+import { nulInLiterals } from './input-text.js';
 
 /** A refusal by a limit: a GraphQL error with its own code and HTTP 400. */
 export function limitError(code: string, message: string): GraphQLError {
@@ -50,7 +51,7 @@ function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: Api
     maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: onReject('QUERY_TOO_DEEP') }),
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: onReject('TOO_MANY_ALIASES') }),
   ]);
-  return refusals[0] ?? passwordFieldRefusal(document);
+  return refusals[0] ?? passwordFieldRefusal(document) ?? nulInLiterals(document);
 }
 
 /**
