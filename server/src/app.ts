@@ -15,7 +15,7 @@ import { jitGateway } from './graphql/jit-gateway.js';
 import { createLoaders } from './graphql/loaders.js';
 import type { Context } from './graphql/context.js';
 import { SESSION_DAYS } from './auth/auth.service.js';
-import { resolveViewer } from './auth/credentials.js';
+import { resolveViewer, type Credentials } from './auth/credentials.js';
 import { startNotifications, type NotificationSettings, type Notifications } from './notifications/notifications.js';
 import { serveSubscriptions } from './notifications/websocket.js';
 import { defaultApiLimits, type ApiLimits } from './limits/api-limits.js';
@@ -24,7 +24,9 @@ import { RateLimits } from './limits/rate-limits.js';
 import { OperationGate } from './limits/operation-gate.js';
 import { LogInThrottle } from './limits/log-in-throttle.js';
 import { Redis } from 'ioredis';
-import { errorHandler, jsonBody } from './http-errors.js';
+import { errorHandler, jsonBody, sendError } from './http-errors.js';
+import { DatabaseHealth, isDatabaseUnreachable } from './db/database-health.js';
+import { databaseHealthPlugin, unavailableGraphQLError, unavailableHttpError } from './db/database-health.plugin.js';
 
 export const SESSION_COOKIE = 'slp_session';
 
@@ -40,11 +42,22 @@ export interface AppOptions {
 }
 export interface RunningApp { url: string; port: number; notifications: Notifications; close(): Promise<void> }
 
-function contextFor(orm: MikroORM, production: boolean, logIns: LogInThrottle) {
+/** Who is asking; a database that cannot be reached for it answers 503 and is marked down. */
+async function viewerOrUnavailable(em: EntityManager, credentials: Credentials, health: DatabaseHealth) {
+  try {
+    return await resolveViewer(em, credentials);
+  } catch (error) {
+    if (!isDatabaseUnreachable(error)) throw error;
+    health.markDown();
+    throw unavailableGraphQLError();
+  }
+}
+
+function contextFor(orm: MikroORM, production: boolean, logIns: LogInThrottle, health: DatabaseHealth) {
   return async ({ req, res }: { req: express.Request; res: express.Response }): Promise<Context> => {
     const em = orm.em.fork() as EntityManager;
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
-    const viewer = await resolveViewer(em, { authorization: req.headers.authorization, sessionToken: token });
+    const viewer = await viewerOrUnavailable(em, { authorization: req.headers.authorization, sessionToken: token }, health);
     const cookie = (value: string, maxAge: number) => serializeCookie(SESSION_COOKIE, value, {
       httpOnly: true, sameSite: 'lax', secure: production, path: '/', maxAge,
     });
@@ -76,6 +89,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : null;
   const gate = new OperationGate(limits, new RateLimits(limits, redis));
   const logIns = new LogInThrottle(limits, redis);
+  const health = new DatabaseHealth(options.orm);
   const schema = await appSchema();
   const notifications = await startNotifications(options.orm, options.notifications);
   const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE, gate, logIns });
@@ -91,12 +105,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // No cache hints are used; the default cache-control plugin would still wrap every field.
     plugins: [
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions,
-      limitsPlugin(gate),
+      limitsPlugin(gate), databaseHealthPlugin(health),
     ],
   });
   await apollo.start();
+  // Liveness: the process serves. Readiness: it can reach its database now.
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
-  app.use('/graphql', jsonBody(), expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns) }));
+  app.get('/readyz', async (_req, res) => {
+    if (await health.readyNow()) res.json({ ready: true });
+    else sendError(res, unavailableHttpError());
+  });
+  // While the database is known to be away, nothing waits on a dead pool.
+  const whileReachable: express.RequestHandler = (_req, res, next) => {
+    if (health.ready) next();
+    else sendError(res, unavailableHttpError());
+  };
+  app.use('/graphql', whileReachable, jsonBody(),
+    expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns, health) }));
   if (options.clientDist) serveClient(app, options.clientDist);
   app.use(errorHandler);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
@@ -106,6 +131,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     url: `http://localhost:${port}/graphql`,
     notifications,
     close: async () => {
+      health.close();
       await apollo.stop();
       await notifications.close();
       redis?.disconnect();

@@ -12,7 +12,7 @@ for (const event of ['beforeExit', 'exit']) {
   if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
 
-export interface RunningPostgres { url: string; stop(): Promise<void> }
+export interface RunningPostgres { url: string; port: number; stop(): Promise<void> }
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -33,10 +33,10 @@ async function freePort(): Promise<number> {
  * machine needs nothing installed. Root cannot run PostgreSQL, so it then runs as a created user.
  */
 export async function startEmbeddedPostgres(
-  dataDir: string, options: { database?: string; durable?: boolean } = {},
+  dataDir: string, options: { database?: string; durable?: boolean; port?: number } = {},
 ): Promise<RunningPostgres> {
   const { database = 'seller_leads_pool', durable = true } = options;
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const databaseDir = path.join(dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   fs.mkdirSync(dataDir, { recursive: true });
@@ -60,6 +60,7 @@ export async function startEmbeddedPostgres(
   await client.end();
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    port,
     stop: () => pg.stop(),
   };
 }
