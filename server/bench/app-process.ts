@@ -12,7 +12,7 @@ const orm = await openDatabase(process.env.BENCH_DATABASE_URL!, counting ? { onQ
 const unspendable = Number.MAX_SAFE_INTEGER;
 const app = await startApp({
   orm, port: 0, production: true,
-  limits: { pointsPerAddress: unspendable, pointsPerSession: unspendable, pointsPerToken: unspendable },
+  limits: { pointsPerAddress: unspendable, pointsPerSession: unspendable, pointsPerToken: unspendable, wsConnectionsPerAddress: unspendable },
   // The counting process sends no emails, so only the requests' own statements are counted.
   ...(counting ? { notifications: { deliver: false } } : {}),
 });

@@ -37,6 +37,10 @@ export interface AppOptions {
   limits?: Partial<ApiLimits>;
   /** Shares rate limits between processes; unset counts in this process only. */
   redisUrl?: string;
+  /** Where users open the app (APP_URL); unset: http://localhost:<port>. WebSockets accept its origin. */
+  appUrl?: string;
+  /** More origins whose pages may open WebSockets (ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
   /** Express's "trust proxy": set behind a load balancer so the client's address is the real one. */
   trustProxy?: string;
 }
@@ -92,7 +96,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const health = new DatabaseHealth(options.orm);
   const schema = await appSchema();
   const notifications = await startNotifications(options.orm, options.notifications);
-  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE, gate, logIns });
+  // Known once the server listens (the port may be 0 in tests).
+  let allowedOrigins = new Set<string>();
+  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE,
+    gate, logIns, isAllowedOrigin: (origin) => allowedOrigins.has(origin) });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     formatError,
@@ -126,6 +133,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use(errorHandler);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as { port: number }).port;
+  allowedOrigins = new Set([options.appUrl ?? `http://localhost:${port}`, ...options.allowedOrigins ?? []].map((url) => new URL(url).origin));
   return {
     port,
     url: `http://localhost:${port}/graphql`,

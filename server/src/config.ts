@@ -14,6 +14,10 @@ export interface AppConfig {
   production: boolean;
   /** Redis for rate limits shared by every API process; unset counts per process. */
   redisUrl?: string;
+  /** Where users open the app, for WebSocket origins (and email links); unset: http://localhost:PORT. */
+  appUrl: string;
+  /** More origins whose pages may open WebSockets; in development the Vite dev server's by default. */
+  allowedOrigins: string[];
   /** Express "trust proxy" value, e.g. "loopback" or a hop count, behind a load balancer. */
   trustProxy?: string;
   /** Serves the built SPA from here when it exists. */
@@ -24,15 +28,20 @@ export interface AppConfig {
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
+  const port = Number(env.PORT ?? 4000);
+  const production = env.NODE_ENV === 'production';
   return {
-    port: Number(env.PORT ?? 4000),
+    port,
     databaseUrl,
     dataDir: path.resolve(repoRoot, env.DATA_DIR ?? '.data'),
     demoData: databaseUrl ? env.DEMO_DATA === '1' : env.DEMO_DATA !== '0',
     operator: env.OPERATOR_EMAIL && env.OPERATOR_PASSWORD
       ? { email: env.OPERATOR_EMAIL, password: env.OPERATOR_PASSWORD }
       : undefined,
-    production: env.NODE_ENV === 'production',
+    production,
+    appUrl: env.APP_URL || `http://localhost:${port}`,
+    allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)
+      : production ? [] : ['http://localhost:5173'],
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
     clientDist: path.resolve(repoRoot, 'client/dist'),

@@ -20,6 +20,13 @@ export interface ApiLimits {
   logInFailuresPerAccount: number;
   logInFailuresPerAddress: number;
   logInWindowSeconds: number;
+  /** WebSocket: the largest frame, open connections per session (or API token) and per address,
+   * subscriptions per connection, and the bytes a subscriber may leave unread before it is disconnected. */
+  wsMaxPayloadBytes: number;
+  wsConnectionsPerSession: number;
+  wsConnectionsPerAddress: number;
+  wsSubscriptionsPerConnection: number;
+  wsSendBufferBytes: number;
   /** Prefix of the rate counters' keys, so deployments sharing one Redis keep apart. */
   rateKeyPrefix: string;
 }
@@ -40,5 +47,11 @@ export const defaultApiLimits: ApiLimits = {
   logInFailuresPerAccount: 10,
   logInFailuresPerAddress: 100,
   logInWindowSeconds: 900,
+  // Operations are small; the SPA keeps one socket per tab with a few subscriptions.
+  wsMaxPayloadBytes: 64 * 1024,
+  wsConnectionsPerSession: 10,
+  wsConnectionsPerAddress: 200,
+  wsSubscriptionsPerConnection: 20,
+  wsSendBufferBytes: 1024 * 1024,
   rateKeyPrefix: 'slp:rate',
 };

@@ -8,6 +8,8 @@ import { parse as parseCookies } from 'cookie';
 import type { Viewer } from '../auth/viewer.js';
 import type { Credentials } from '../auth/credentials.js';
 import { authenticate } from './connection-auth.js';
+import { SocketLimits } from './socket-limits.js';
+import { sha256 } from '../auth/auth.service.js';
 import { contextForViewer } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import type { LiveEventHub } from './live-events.js';
@@ -29,6 +31,8 @@ export interface SubscriptionServerOptions {
   live: { hub: LiveEventHub; reads: LiveReads };
   /** The request limits and rate budgets, the same as over HTTP. */
   gate: OperationGate;
+  /** Whether a browser page of this origin may open a socket (APP_URL and ALLOWED_ORIGINS). */
+  isAllowedOrigin: (origin: string) => boolean;
   /** Log-in throttling, the same as over HTTP: logIn is a mutation a WebSocket can send too. */
   logIns: LogInThrottle;
 }
@@ -36,10 +40,28 @@ export interface SubscriptionServerOptions {
 /**
  * graphql-ws on the HTTP server's port and /graphql path. A connection is accepted only with a valid
  * session cookie on the upgrade request or a token in connectionParams; otherwise it is closed with
- * 4403 Forbidden before any operation runs. Returns the Apollo plugin that drains it on shutdown.
+ * 4403 Forbidden before any operation runs. Upgrades from other sites' pages are refused (403), and
+ * frames, connections, operations and unread bytes are bounded (socket-limits.ts). Returns the
+ * Apollo plugin that drains it on shutdown.
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): ApolloServerPlugin {
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const { limits } = options.gate;
+  const sockets = new SocketLimits(limits, options.isAllowedOrigin);
+  // maxPayload: ws refuses a larger frame from its header (1009), before buffering it.
+  const wsServer = new WebSocketServer({
+    server: options.httpServer, path: '/graphql', maxPayload: limits.wsMaxPayloadBytes,
+    verifyClient: ({ req }, done) => {
+      const refusal = sockets.refuseUpgrade(req);
+      if (refusal) done(false, ...refusal);
+      else done(true);
+    },
+  });
+  wsServer.on('connection', (socket, request) => {
+    if (!sockets.admitAddress(socket, request.socket.remoteAddress ?? 'unknown')) return;
+    // Checked each second too: a subscriber can fall behind between two of its messages.
+    const watch = setInterval(() => sockets.keepsUp(socket), 1_000);
+    socket.once('close', () => clearInterval(watch));
+  });
   const authOf = new WeakMap<object, Auth>();
   const cleanup = useServer<ConnectionParams>({
     schema: options.schema,
@@ -51,12 +73,19 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
       };
       const viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials);
       if (!viewer) return false;
+      const credential = viewer.apiToken ? `token:${viewer.apiToken.id}` : `session:${sha256(credentials.sessionToken ?? '')}`;
+      if (!sockets.admitCredential(ctx.extra.socket, credential)) return false;
       authOf.set(ctx.extra, { credentials, viewer });
       return true;
     },
     // Each operation: its credentials again (a revoked token or ended session stops at once), then
     // the same limits and rate budgets as over HTTP.
     onSubscribe: async (ctx, _id, payload) => {
+      // This operation is already counted among the connection's.
+      if (Object.keys(ctx.subscriptions).length > limits.wsSubscriptionsPerConnection) {
+        return [new GraphQLError(`A connection may hold at most ${limits.wsSubscriptionsPerConnection} operations`,
+          { extensions: { code: 'LIMIT_EXCEEDED' } })];
+      }
       const { credentials } = authOf.get(ctx.extra)!;
       const viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials);
       if (!viewer) return [new GraphQLError('The session has ended', { extensions: { code: 'UNAUTHENTICATED' } })];
@@ -70,9 +99,12 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
       return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer, address), logIns: options.logIns, live: { hub: options.live.hub, reads: options.live.reads, credentials: auth.credentials } };
     },
     // The same error policy as HTTP: internal details stay in the log.
-    onNext: (_ctx, _id, _payload, _args, result) => result.errors
-      ? { ...result, errors: result.errors.map((error: GraphQLError) => formatError(error.toJSON(), error)) }
-      : undefined,
+    onNext: (ctx, _id, _payload, _args, result) => {
+      sockets.keepsUp(ctx.extra.socket);
+      return result.errors
+        ? { ...result, errors: result.errors.map((error: GraphQLError) => formatError(error.toJSON(), error)) }
+        : undefined;
+    },
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
   }, wsServer);
   return {
