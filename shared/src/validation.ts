@@ -120,6 +120,8 @@ export const submitInquiryRules = z.object({
   requestType: z.enum(RequestType, 'Choose a request type'),
   serviceType: z.enum(ServiceType, 'Choose a service type').optional().nullable(),
   targetServiceIds: z.array(z.string()).optional().nullable(),
+  idempotencyKey: z.string().superRefine(refuseControlCharacters('Idempotency key', false)).trim()
+    .min(1, 'Idempotency key must not be empty').max(100, 'Idempotency key must be at most 100 characters').optional().nullable(),
 }).superRefine((value, ctx) => {
   checkMoney(value, ctx);
   if (value.requestType === RequestType.OPEN) {

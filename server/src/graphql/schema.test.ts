@@ -33,7 +33,6 @@ const notYetBuilt: Record<string, string> = {
   'UpdateInquiryInput.expectedVersion was removed.': 'issue 16',
 
   // issue 17 hardening
-  'SubmitInquiryInput.idempotencyKey was removed.': 'issue 17',
 
   // issue 18 deadlines and reviews
   'PartnerReview was removed.': 'issue 18',

@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   InquiryStatus, LeadAction, LeadSource, PartnerStatus, RequestType, Role, UserErrorCode,
@@ -13,12 +13,13 @@ import { lockLead, newLeadRows, transitionLead, type LeadChange } from '../leads
 import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 import { insertInquiry } from './inquiry-writes.js';
+import { sha256 } from '../auth/auth.service.js';
 
 export interface SubmitInquiryData {
   contactName: string; contactEmail: string; location?: string | null; language?: string | null; companySize: string; currency: string;
   shopGmv: string; otherChannelsGmv?: string | null; budget: string; productCategory: string;
   hotSaleProduct?: string | null; otherDetails?: string | null; requestType: string;
-  serviceType?: string | null; targetServiceIds?: string[] | null;
+  serviceType?: string | null; targetServiceIds?: string[] | null; idempotencyKey?: string | null;
 }
 
 /** A new inquiry and the leads it was given, in the order they were created. */
@@ -40,10 +41,14 @@ export class InquiriesService {
    */
   async submit(viewer: Viewer | null, input: SubmitInquiryData): Promise<SubmittedInquiry> {
     const seller = requireRole(viewer, Role.SELLER).user;
-    const data = validate(submitInquiryRules, input);
+    const { idempotencyKey = null, ...data } = validate(submitInquiryRules, input);
+    const idempotencyFingerprint = idempotencyKey ? sha256(JSON.stringify(data)) : null;
+    const retried = () => this.earlierSubmit(seller.id, idempotencyKey, idempotencyFingerprint);
+    const earlier = await retried();
+    if (earlier) return earlier;
     const inquiry = Object.assign(new Inquiry(), {
       seller, requestType: data.requestType, serviceType: data.serviceType ?? null,
-      contactEmail: data.contactEmail, ...profileColumns(data),
+      contactEmail: data.contactEmail, ...profileColumns(data), idempotencyKey, idempotencyFingerprint,
     });
     const targets = data.requestType === RequestType.TARGET ? await this.targetServices(data.targetServiceIds ?? []) : [];
     const leads = data.requestType === RequestType.OPEN
@@ -53,7 +58,28 @@ export class InquiriesService {
       }));
     // The seller caused their targeted leads; the platform assigned the others.
     const rows = newLeadRows(leads, data.requestType === RequestType.TARGET ? seller : null);
-    return insertInquiry(this.em, inquiry, targets.map((service) => service.id), rows);
+    try {
+      return await insertInquiry(this.em, inquiry, targets.map((service) => service.id), rows);
+    } catch (error) {
+      // A retry that raced the first submit: the one statement wrote nothing, the first result stands.
+      if (error instanceof UniqueConstraintViolationException && idempotencyKey) return (await retried())!;
+      throw error;
+    }
+  }
+
+  /**
+   * The inquiry this seller submitted earlier with this idempotency key, with its leads; refused when
+   * the key came with a different request. Null when there is no key or no such submit.
+   */
+  private async earlierSubmit(sellerId: number, key: string | null, fingerprint: string | null): Promise<SubmittedInquiry | null> {
+    if (!key) return null;
+    const inquiry = await this.em.findOne(Inquiry, { seller: sellerId, idempotencyKey: key });
+    if (!inquiry) return null;
+    if (inquiry.idempotencyFingerprint !== fingerprint) {
+      throw DomainError.of(UserErrorCode.CONFLICT,
+        'This idempotency key was already used for a different request; use a new key for each new request', ['idempotencyKey']);
+    }
+    return { inquiry, leads: await this.em.find(Lead, { inquiry }, { orderBy: { id: 'asc' } }) };
   }
 
   /** TARGET requests may only name public services of onboarded partners. */

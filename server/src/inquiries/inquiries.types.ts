@@ -31,6 +31,8 @@ export class SubmitInquiryInput {
   @Field(() => RequestType, { description: inquiryDocs.requestType }) requestType!: RequestType;
   @Field(() => ServiceType, { nullable: true, description: 'OPEN requests: the service type wanted.' }) serviceType?: ServiceType | null;
   @Field(() => [ID], { nullable: true, description: 'TARGET requests: 1 to 50 public services.' }) targetServiceIds?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'Up to 100 characters the client chooses per request, e.g. a UUID: a submit retried with the same key returns the first result and creates nothing new; the same key with a different request is refused with CONFLICT.' })
+  idempotencyKey?: string | null;
 }
 
 const LOCKED = 'Not editable after submitting: giving it is refused with NOT_EDITABLE.';

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { CompanySize, InquiryStatus, ProductCategory, RequestType, ServiceType } from '@slp/shared';
 import { Node } from '../graphql/node.js';
@@ -10,6 +10,8 @@ import { inquiryDocs } from './inquiry-docs.js';
 /** A seller's request for a partner, with the business profile from the seed's form. */
 @Entity({ tableName: 'inquiries' })
 @Index({ properties: ['seller', 'status', 'id'] })
+// A retried submit finds its first result by this key (SPEC section 7); the index makes racing retries one row.
+@Unique({ properties: ['seller', 'idempotencyKey'] })
 @ObjectType({ implements: Node, description: "A seller's request for a service partner." })
 export class Inquiry extends Node {
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -92,4 +94,11 @@ export class Inquiry extends Node {
 
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
+
+  /** The seller's idempotency key of the submit, if it gave one, and a hash of what was submitted with it. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  idempotencyFingerprint?: string | null;
 }
