@@ -18,6 +18,8 @@ export interface BenchSettings {
   samples: number;
   subscribers: number;
   alertSubmits: number;
+  /** The soak: seconds of mixed reads and writes, after a warm-up. */
+  soakSeconds: number;
   /** Write a JSON report here as well as the table. */
   json?: string;
   /** Run only the scenarios whose name contains this (while profiling one). */
@@ -36,11 +38,13 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
     return {
       ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds,
       requests: valueOf('--seconds') ? undefined : 12, readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
+      soakSeconds: Number(valueOf('--soak-seconds') ?? 20),
     };
   }
   return {
     ...common, quick,
     size: { partners: Math.round(2000 * scale), inquiries: Math.round(100_000 * scale), sellers: Math.round(20_000 * scale) },
     seconds, readConnections: 32, writeConnections: 8, followLeads: 1000, samples: 10, subscribers: 1000, alertSubmits: 200,
+    soakSeconds: Number(valueOf('--soak-seconds') ?? 600),
   };
 }

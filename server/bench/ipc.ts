@@ -17,6 +17,9 @@ export function answerCommands(ready: { url: string }, handlers: Record<string, 
 /** The most memory the process has held so far, in MB. */
 export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** The memory the process holds now, in MB (the soak compares it before and after). */
+export const rssMb = () => Math.round(process.memoryUsage.rss() / 1024 / 1024);
+
 /** CPU time the process has used so far, in ms: per request it shows cost even on a busy machine. */
 export const cpuMs = () => {
   const { user, system } = process.cpuUsage();
@@ -24,7 +27,7 @@ export const cpuMs = () => {
 };
 
 /** What every benchmark server answers besides its own commands. */
-export const processCommands = { peakRssMb, cpuMs };
+export const processCommands = { peakRssMb, rssMb, cpuMs };
 
 /** Runner side: a server in its own Node process, so load generation and serving do not share a thread. */
 export class ChildServer {

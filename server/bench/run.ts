@@ -13,6 +13,7 @@ import { NEW_TAB, httpScenarios } from './scenarios/http.js';
 import { runHttpScenario } from './scenarios/run-http.js';
 import { runBaseline } from './scenarios/baseline.js';
 import { ALERTS, runAlerts } from './scenarios/alerts.js';
+import { SOAK, runSoak } from './scenarios/soak.js';
 
 /** Fields of the running schema as "Type.field", to tell which scenarios' API has landed. */
 async function schemaFields(url: string): Promise<Set<string>> {
@@ -45,6 +46,10 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
       console.log(`… ${scenario.name}`);
       results.push(await runHttpScenario(app, counter, scenario, settings));
       if (scenario.name === NEW_TAB) results.push(await runBaseline(baseline, app, scenario, settings));
+    }
+    if (chosen(SOAK)) {
+      console.log(`… ${SOAK} (${settings.soakSeconds} s)`);
+      results.push(await runSoak(env, actors, settings));
     }
     const alertNeeds = missing(['Subscription.leadAlerts', 'Mutation.submitInquiry']);
     if (!chosen(ALERTS)) return results;

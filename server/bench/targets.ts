@@ -1,6 +1,7 @@
 import type { ScenarioResult } from './report.js';
 import { NEW_TAB, SUBMIT_OPEN } from './scenarios/http.js';
 import { ALERTS } from './scenarios/alerts.js';
+import { SOAK, type SoakResult } from './scenarios/soak.js';
 
 /** The issue's targets for this 2-core machine at the default scale. */
 export function applyTargets(results: ScenarioResult[]): { throughput: number; p99: number } | undefined {
@@ -19,5 +20,7 @@ export function applyTargets(results: ScenarioResult[]): { throughput: number; p
   if (submit) submit.targets = [{ text: 'p99 < 100 ms', met: submit.p99! < 100 }];
   const alerts = find(ALERTS);
   if (alerts) alerts.targets = [{ text: 'p99 < 250 ms', met: alerts.p99! < 250 }];
+  const soak = find(SOAK) as SoakResult | undefined;
+  if (soak) soak.targets = [{ text: `RSS growth < 10% (${soak.rssGrowthPercent.toFixed(1)}%)`, met: soak.rssGrowthPercent < 10 }];
   return ratio;
 }

@@ -32,7 +32,7 @@ test('the quick benchmark runs every scenario without errors', async () => {
     expect({ name: scenario.name, errors: scenario.errors, note: scenario.note }).toEqual({ name: scenario.name, errors: 0, note: undefined });
     expect(scenario.requests).toBeGreaterThan(0);
   }
-}, 120_000);
+}, 180_000);
 
 interface MatchingFigures { strategy: string; fitVsBest: number; leadsPerInquiry: number; gini: number }
 

@@ -2,8 +2,8 @@ import autocannon from 'autocannon';
 import type { ChildServer } from '../ipc.js';
 import { latencyOf, type Latency } from '../stats.js';
 
-/** One request: whose session, which variables. */
-export interface RequestPlan { cookie: string; variables: Record<string, unknown> }
+/** One request: whose session, which variables, and its own document when a load mixes several. */
+export interface RequestPlan { cookie: string; variables: Record<string, unknown>; document?: string }
 
 export interface LoadResult extends Latency { requests: number; throughput: number; errors: number }
 
@@ -11,7 +11,7 @@ export interface LoadOptions { connections: number; seconds?: number; amount?: n
 
 export interface Measured extends LoadResult { cpuMsPerRequest: number; peakRssMb: number }
 
-const bodyOf = (document: string, plan: RequestPlan) => JSON.stringify({ query: document, variables: plan.variables });
+const bodyOf = (document: string, plan: RequestPlan) => JSON.stringify({ query: plan.document ?? document, variables: plan.variables });
 
 /** A GraphQL answer counts as an error when it has errors or userErrors. */
 export function isCleanAnswer(body: string): boolean {
