@@ -52,6 +52,9 @@ it('answers 503 with Retry-After and a code while PostgreSQL is down, and recove
     expect((await response.json()).errors).toEqual([{ message: 'The database is unavailable; try again shortly',
       extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
   }
+  // A new subscriber is told to try again later (1013), which clients retry, not Forbidden (4403).
+  const meanwhile = new LiveSubscription(app.url, 'subscription { leadAlerts { type } }', { cookie: partnerClient.cookie });
+  expect(await eventually(() => meanwhile.closeCode ?? undefined)).toBe(1013);
   const readyz = await fetch(`${origin()}/readyz`);
   expect(readyz.status).toBe(503);
   expect((await readyz.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');

@@ -9,6 +9,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Credentials } from '../auth/credentials.js';
 import { authenticate } from './connection-auth.js';
 import { SocketLimits } from './socket-limits.js';
+import { UNAVAILABLE_CODE, UNAVAILABLE_MESSAGE } from '../db/database-health.js';
 import { sha256 } from '../auth/auth.service.js';
 import { contextForViewer } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
@@ -71,7 +72,14 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
         sessionToken: text(ctx.connectionParams?.authToken)
           ?? parseCookies(ctx.extra.request.headers.cookie ?? '')[options.sessionCookie] ?? null,
       };
-      const viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials);
+      let viewer: Viewer | null;
+      try {
+        viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials);
+      } catch {
+        // 1013 Try Again Later: unlike 4403, clients retry it.
+        ctx.extra.socket.close(1013, UNAVAILABLE_MESSAGE);
+        return false;
+      }
       if (!viewer) return false;
       const credential = viewer.apiToken ? `token:${viewer.apiToken.id}` : `session:${sha256(credentials.sessionToken ?? '')}`;
       if (!sockets.admitCredential(ctx.extra.socket, credential)) return false;
@@ -87,7 +95,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
           { extensions: { code: 'LIMIT_EXCEEDED' } })];
       }
       const { credentials } = authOf.get(ctx.extra)!;
-      const viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials);
+      const viewer = await authenticate(options.orm.em.fork() as EntityManager, credentials).catch(() => undefined);
+      if (viewer === undefined) return [new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: UNAVAILABLE_CODE } })];
       if (!viewer) return [new GraphQLError('The session has ended', { extensions: { code: 'UNAUTHENTICATED' } })];
       authOf.set(ctx.extra, { credentials, viewer });
       const address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
