@@ -27,6 +27,7 @@ import { Redis } from 'ioredis';
 import { errorHandler, jsonBody, sendError } from './http-errors.js';
 import { DatabaseHealth, isDatabaseUnreachable } from './db/database-health.js';
 import { databaseHealthPlugin, unavailableGraphQLError, unavailableHttpError } from './db/database-health.plugin.js';
+import { startDeadlineJobs, type DeadlineJobSettings } from './deadlines/deadline-jobs.js';
 
 export const SESSION_COOKIE = 'slp_session';
 
@@ -43,6 +44,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Express's "trust proxy": set behind a load balancer so the client's address is the real one. */
   trustProxy?: string;
+  /** The response-deadline worker (deadlines/deadline-jobs.ts). */
+  deadlineJobs?: Partial<DeadlineJobSettings>;
 }
 export interface RunningApp { url: string; port: number; notifications: Notifications; close(): Promise<void> }
 
@@ -100,6 +103,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let allowedOrigins = new Set<string>();
   const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE,
     gate, logIns, isAllowedOrigin: (origin) => allowedOrigins.has(origin) });
+  const deadlineJobs = await startDeadlineJobs(options.orm, options.deadlineJobs);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     formatError,
@@ -142,6 +146,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       health.close();
       await apollo.stop();
       await notifications.close();
+      await deadlineJobs.close();
       redis?.disconnect();
     },
   };

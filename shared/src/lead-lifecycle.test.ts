@@ -10,6 +10,7 @@ const specRows: [LeadAction, LeadStatus[], LeadStatus][] = [
   [LeadAction.AUTHORIZATION_MATCHED, [LeadStatus.FOLLOWING], LeadStatus.DEAL],
   [LeadAction.MARK_NO_AGREEMENT, [LeadStatus.FOLLOWING], LeadStatus.CLOSED],
   [LeadAction.SELLER_CLOSE, [LeadStatus.NEW, LeadStatus.FOLLOWING], LeadStatus.CLOSED],
+  [LeadAction.EXPIRE, [LeadStatus.NEW], LeadStatus.CLOSED],
 ];
 
 describe('lead lifecycle table', () => {

@@ -12,13 +12,17 @@ export enum LeadAction {
   MARK_NO_AGREEMENT = 'MARK_NO_AGREEMENT',
   SELLER_CLOSE = 'SELLER_CLOSE',
   UNASSIGN = 'UNASSIGN',
+  EXPIRE = 'EXPIRE',
 }
 
 export interface LeadTransition {
   from: readonly LeadStatus[];
   to: LeadStatus;
-  /** Who performs it: the partner's members, the seller (directly or by granting an authorization), or an operator. */
-  by: Role;
+  /**
+   * Who performs it: the partner's members, the seller (directly or by granting an authorization), an
+   * operator, or the platform on its own (a response deadline).
+   */
+  by: Role | 'PLATFORM';
   closeReason?: LeadCloseReason;
   /** The history entry the change writes. */
   event: string;
@@ -45,6 +49,11 @@ export const leadTransitions: Record<LeadAction, LeadTransition> = {
   [LeadAction.UNASSIGN]: {
     from: [LeadStatus.NEW], to: LeadStatus.CLOSED, by: Role.OPERATOR,
     closeReason: LeadCloseReason.UNASSIGNED, event: 'UNASSIGNED',
+  },
+  // Nobody followed up a platform assignment before its respondBy; the inquiry moves on to the next partner.
+  [LeadAction.EXPIRE]: {
+    from: [LeadStatus.NEW], to: LeadStatus.CLOSED, by: 'PLATFORM',
+    closeReason: LeadCloseReason.EXPIRED, event: 'EXPIRED',
   },
 };
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 import { OutboxWriter } from '../notifications/outbox-writer.js';
+import { migrateJobQueue } from '../deadlines/deadline-jobs.js';
 
 export const migrationsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -43,8 +44,12 @@ export function ormConfig(clientUrl: string, { poolSize = 10, onQuery }: Databas
   });
 }
 
-/** Connects and brings the schema up to date with the checked-in migrations. */
+/**
+ * Connects and brings the schema up to date: the job queue's schema first (our leads trigger adds
+ * jobs to it), then the checked-in migrations.
+ */
 export async function openDatabase(clientUrl: string, options?: DatabaseOptions): Promise<MikroORM> {
+  await migrateJobQueue(clientUrl);
   const orm = await MikroORM.init(ormConfig(clientUrl, options));
   await orm.getMigrator().up();
   return orm;

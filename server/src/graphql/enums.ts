@@ -64,6 +64,7 @@ const docs = {
       NO_AGREEMENT: 'The partner could not reach an agreement with the seller.',
       SELLER_CLOSED: 'The seller closed the inquiry or this lead.',
       UNASSIGNED: 'An operator took the lead back before the partner acted on it.',
+      EXPIRED: 'Nobody followed the platform-assigned lead up before its respondBy; the inquiry went to the next partner.',
     },
   }),
   RejectReason: described(RejectReason, {
@@ -142,6 +143,7 @@ const docs = {
       NEW_LEAD: 'The partner received a new lead.',
       SELLER_CLOSED: 'The seller closed the inquiry or this lead.',
       INQUIRY_UPDATED: "The seller edited the lead's inquiry.",
+      LEAD_EXPIRING: 'A platform-assigned lead nobody has followed up yet is close to its respondBy.',
     },
   }),
   InquiryUpdateType: described(InquiryUpdateType, {

@@ -40,12 +40,9 @@ const notYetBuilt: Record<string, string> = {
   'PartnerReviewConnection was removed.': 'issue 18',
   'ReviewPartnerInput was removed.': 'issue 18',
   'PartnerReviewPayload was removed.': 'issue 18',
-  'EXPIRED was removed from enum type LeadCloseReason.': 'issue 18',
-  'LEAD_EXPIRING was removed from enum type LeadAlertType.': 'issue 18',
   'Partner.rating was removed.': 'issue 18',
   'Partner.reviewCount was removed.': 'issue 18',
   'Partner.reviews was removed.': 'issue 18',
-  'Lead.respondBy was removed.': 'issue 18',
   'Mutation.reviewPartner was removed.': 'issue 18',
 
   // issue 19 integrations

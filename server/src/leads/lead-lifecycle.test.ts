@@ -27,6 +27,7 @@ const specRows: [LeadAction, LeadStatus[], LeadStatus, string][] = [
   [LeadAction.AUTHORIZATION_MATCHED, [LeadStatus.FOLLOWING], LeadStatus.DEAL, 'AUTHORIZATION_MATCHED'],
   [LeadAction.MARK_NO_AGREEMENT, [LeadStatus.FOLLOWING], LeadStatus.CLOSED, 'NO_AGREEMENT'],
   [LeadAction.SELLER_CLOSE, [LeadStatus.NEW, LeadStatus.FOLLOWING], LeadStatus.CLOSED, 'SELLER_CLOSED'],
+  [LeadAction.EXPIRE, [LeadStatus.NEW], LeadStatus.CLOSED, 'EXPIRED'],
 ];
 
 it('runs the lifecycle table of SPEC section 3', () => {

@@ -5,6 +5,7 @@ import { DomainError } from '../domain-error.js';
 import type { User } from '../auth/user.entity.js';
 import { Lead } from './lead.entity.js';
 import { LeadEvent } from './lead-event.entity.js';
+import { responseDueAt } from '../deadlines/response-window.js';
 
 /** What a transition may carry besides the move itself. */
 export interface TransitionDetails {
@@ -29,6 +30,7 @@ const actionWords: Record<LeadAction, string> = {
   [LeadAction.MARK_NO_AGREEMENT]: 'mark no agreement on',
   [LeadAction.SELLER_CLOSE]: 'close',
   [LeadAction.UNASSIGN]: 'unassign',
+  [LeadAction.EXPIRE]: 'expire',
 };
 
 /**
@@ -75,10 +77,11 @@ const birth = { status: LeadStatus.NEW, event: 'CREATED' } as const;
 
 /**
  * Every lead is born here or in newLeadRows. The actor is who caused it: the seller, an operator,
- * or null for the platform.
+ * or null for the platform. Its response deadline is set here; a trigger schedules its jobs (deadlines/).
  */
 export function createLead(em: EntityManager, data: NewLead, actor: User | null): Lead {
-  const lead = em.create(Lead, { ...data, status: birth.status });
+  const createdAt = new Date();
+  const lead = em.create(Lead, { ...data, status: birth.status, createdAt, responseDueAt: responseDueAt(createdAt) });
   recordLeadEvent(em, lead, birth.event, actor?.role ?? null, actor);
   return lead;
 }
@@ -88,7 +91,7 @@ export interface NewLeadRef { partnerId: number; serviceId: number; source: Lead
 
 /** The columns of new leads and of the history entry each gets: what newLeadRows returns. */
 export interface NewLeadRows {
-  leads: { partner_id: number; service_id: number; source: LeadSource; status: LeadStatus; created_at: Date }[];
+  leads: { partner_id: number; service_id: number; source: LeadSource; status: LeadStatus; created_at: Date; response_due_at: Date }[];
   event: { type: string; actor_role: Role | null; actor_id: number | null; at: Date };
 }
 
@@ -100,6 +103,7 @@ export function newLeadRows(leads: NewLeadRef[], actor: User | null, at = new Da
   return {
     leads: leads.map((lead) => ({
       partner_id: lead.partnerId, service_id: lead.serviceId, source: lead.source, status: birth.status, created_at: at,
+      response_due_at: responseDueAt(at),
     })),
     event: { type: birth.event, actor_role: actor?.role ?? null, actor_id: actor?.id ?? null, at },
   };

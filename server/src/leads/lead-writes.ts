@@ -16,10 +16,10 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
   const emails = outboxInsertSql('event', 'lead', [event.type]);
   return {
     sql: `lead as (
-      insert into leads (inquiry_id, partner_id, service_id, source, status, created_at)
-      select ${inquiryId}, n.partner_id, n.service_id, n.source, n.status, n.created_at
-      from unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::timestamptz[]) with ordinality
-        as n(partner_id, service_id, source, status, created_at, place)
+      insert into leads (inquiry_id, partner_id, service_id, source, status, created_at, response_due_at)
+      select ${inquiryId}, n.partner_id, n.service_id, n.source, n.status, n.created_at, n.response_due_at
+      from unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) with ordinality
+        as n(partner_id, service_id, source, status, created_at, response_due_at, place)
       order by n.place
       returning *
     ), event as (
@@ -30,7 +30,7 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
     params: [
       ...inquiryParams, pgArray(leads.map((lead) => lead.partner_id)), pgArray(leads.map((lead) => lead.service_id)),
       pgArray(leads.map((lead) => lead.source)), pgArray(leads.map((lead) => lead.status)),
-      pgArray(leads.map((lead) => lead.created_at.toISOString())),
+      pgArray(leads.map((lead) => lead.created_at.toISOString())), pgArray(leads.map((lead) => lead.response_due_at.toISOString())),
       event.type, event.at, event.actor_role, event.actor_id,
     ],
   };

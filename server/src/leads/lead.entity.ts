@@ -79,6 +79,18 @@ export class Lead extends Node {
   @Property({ type: 'datetime', nullable: true })
   rejectedAt?: Date | null;
 
+  /**
+   * When the partner is due to answer (LEAD_RESPONSE_HOURS after it got the lead): a platform-assigned
+   * lead still NEW then expires and moves on; a targeted one's seller is told it waits (deadlines/).
+   */
+  @Property({ type: 'datetime', nullable: true })
+  responseDueAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'NEW platform-assigned leads: expires and moves on to another partner after this; null otherwise.' })
+  get respondBy(): Date | null {
+    return this.source === LeadSource.PLATFORM_ASSIGNED && this.status === LeadStatus.NEW ? this.responseDueAt ?? null : null;
+  }
+
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 }

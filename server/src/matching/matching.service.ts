@@ -106,7 +106,8 @@ export class MatchingService {
     });
   }
 
-  private newLead(em: EntityManager, inquiry: Inquiry, choice: Recommendation, actor: User | null): Lead {
+  /** A platform-assigned NEW lead for the chosen partner and service. */
+  newLead(em: EntityManager, inquiry: Inquiry, choice: Recommendation, actor: User | null): Lead {
     return createLead(em, {
       inquiry, partner: em.getReference(Partner, choice.partnerId), service: em.getReference(Service, choice.serviceId),
       source: LeadSource.PLATFORM_ASSIGNED,

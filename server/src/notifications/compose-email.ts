@@ -49,7 +49,7 @@ function composeEmail(parts: EmailParts, appUrl: string): ComposedEmail {
   const visible = accessPolicy.inquiry(viewerOf(recipient), { sellerId: inquiry.seller.id, viewerLead });
   const content = emailContent(row.kind, {
     recipientName: recipient.name, partner: { name: partner.name, contactEmail: partner.contactEmail },
-    profile: visible ? profileOf(inquiry) : null, link: linkFor(parts, appUrl),
+    profile: visible ? profileOf(inquiry) : null, link: linkFor(parts, appUrl), respondBy: lead.responseDueAt ?? null,
   });
   return { ...renderEmail(content), outboxId: row.id, to: row.recipientEmail, messageId: row.messageId };
 }

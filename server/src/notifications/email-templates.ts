@@ -17,6 +17,8 @@ export interface EmailFacts {
   profile: InquiryProfile | null;
   /** The lead (for a partner) or the request (for a seller) in the app. */
   link: string;
+  /** The lead's response deadline, for the emails about it. */
+  respondBy: Date | null;
 }
 
 export function profileOf(inquiry: Inquiry): InquiryProfile {
@@ -45,6 +47,7 @@ function profileFacts(profile: InquiryProfile | null): EmailContent['facts'] {
 }
 
 const hello = (facts: EmailFacts) => `Hello ${facts.recipientName},`;
+const when = (at: Date | null) => (at ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'its deadline');
 const openLead = (facts: EmailFacts) => ({ label: 'Open the lead', url: facts.link });
 const openRequest = (facts: EmailFacts) => ({ label: 'Open your request', url: facts.link });
 
@@ -84,6 +87,29 @@ const templates: Record<EmailKind, (facts: EmailFacts) => EmailContent> = {
     subject: `${facts.partner.name} could not reach an agreement with you`,
     greeting: hello(facts),
     paragraphs: [`${facts.partner.name} marked your inquiry as closed without an agreement. Your inquiry stays open for other partners.`],
+    facts: profileFacts(facts.profile),
+    action: openRequest(facts),
+  }),
+  [EmailKind.LEAD_EXPIRING]: (facts) => ({
+    subject: `A lead for ${facts.partner.name} expires soon`,
+    greeting: hello(facts),
+    paragraphs: [facts.profile
+      ? `Nobody at ${facts.partner.name} has followed up this lead yet. Follow up before ${when(facts.respondBy)}, or the platform passes it on to another partner.`
+      : 'A lead the platform gave your organisation is no longer open to you.'],
+    facts: profileFacts(facts.profile),
+    action: openLead(facts),
+  }),
+  [EmailKind.LEAD_PASSED_ON]: (facts) => ({
+    subject: 'Your request was passed on to another partner',
+    greeting: hello(facts),
+    paragraphs: [`${facts.partner.name} did not answer your request in time, so the platform passed it on to the next fitting partner. You will hear from us when a partner follows it up.`],
+    facts: profileFacts(facts.profile),
+    action: openRequest(facts),
+  }),
+  [EmailKind.LEAD_WAITING]: (facts) => ({
+    subject: `${facts.partner.name} has not answered your request yet`,
+    greeting: hello(facts),
+    paragraphs: [`${facts.partner.name} has not followed up your request yet. You can keep waiting, write to them at ${facts.partner.contactEmail}, or close this partner's lead and send a request to another partner.`],
     facts: profileFacts(facts.profile),
     action: openRequest(facts),
   }),

@@ -20,4 +20,8 @@ export const eventRoutes: Record<string, EventRoute> = {
   COOPERATION_ACCEPTED: { email: { kind: EmailKind.DEAL, to: 'seller' }, inquiryUpdate: InquiryUpdateType.DEAL },
   AUTHORIZATION_MATCHED: { email: { kind: EmailKind.DEAL, to: 'seller' }, inquiryUpdate: InquiryUpdateType.DEAL },
   NO_AGREEMENT: { email: { kind: EmailKind.NO_AGREEMENT, to: 'seller' }, inquiryUpdate: InquiryUpdateType.NO_AGREEMENT },
+  // The response deadlines (deadlines/deadlines.service.ts).
+  EXPIRY_REMINDED: { email: { kind: EmailKind.LEAD_EXPIRING, to: 'partner' }, leadAlert: LeadAlertType.LEAD_EXPIRING },
+  EXPIRED: { email: { kind: EmailKind.LEAD_PASSED_ON, to: 'seller' } },
+  ANSWER_OVERDUE: { email: { kind: EmailKind.LEAD_WAITING, to: 'seller' } },
 };

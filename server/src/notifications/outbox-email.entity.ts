@@ -10,6 +10,12 @@ export enum EmailKind {
   FOLLOWED_UP = 'FOLLOWED_UP',
   DEAL = 'DEAL',
   NO_AGREEMENT = 'NO_AGREEMENT',
+  /** To the partner: a platform-assigned lead expires soon (deadlines/). */
+  LEAD_EXPIRING = 'LEAD_EXPIRING',
+  /** To the seller: a partner did not answer in time, the request went to the next one. */
+  LEAD_PASSED_ON = 'LEAD_PASSED_ON',
+  /** To the seller: a partner it chose has not answered within the response window. */
+  LEAD_WAITING = 'LEAD_WAITING',
 }
 
 /** The right-hand side of every Message-ID (outbox-writer.ts builds them in SQL too). */
