@@ -4,6 +4,7 @@ import { eventually, startTestApp, type GraphQLClient, type TestApp } from '../.
 import { World, inquiryInput, submitInquiry, type PartnerFixture } from '../../test/fixtures.js';
 import { leadAction, leadFor } from '../../test/lead-fixtures.js';
 import { LiveSubscription } from '../../test/live.js';
+import { MAILBOX } from '../../test/notifications.js';
 import { idOfType } from '../graphql/node.js';
 import { DeadlinesService } from './deadlines.service.js';
 
@@ -41,6 +42,19 @@ async function emailsOf(leadIds: string[]): Promise<{ kind: string; lead: string
   return rows.map((row) => ({ kind: row.kind, lead: leadIds.find((id) => idOfType(id, 'Lead') === row.lead_id)!, to: row.recipient_email }));
 }
 
+/** The delivered emails with this subject: each checked to carry no contact detail of the seller. */
+async function delivered(subject: string, count: number): Promise<{ to: string; text: string }[]> {
+  const operator = await world.operator();
+  const messages = await eventually(async () => {
+    const all = (await operator.request(MAILBOX)).devMailbox.filter((m: { subject: string }) => m.subject === subject);
+    return all.length >= count && all;
+  }, 10_000);
+  for (const message of messages) {
+    expect(`${message.text}${message.html}`).not.toMatch(/dana@shop\.test|Dana Seller/);
+  }
+  return messages;
+}
+
 /** Partners of one service type that rank in creation order (identical but for the id). */
 async function partnersOf(serviceType: ServiceType, count: number): Promise<PartnerFixture[]> {
   const partners: PartnerFixture[] = [];
@@ -54,8 +68,9 @@ describe('response deadlines of platform-assigned leads', () => {
     const firstMember = await first.member();
     await third.member();
     await fourth.member();
+    const secondMember = await second.member();
     const secondAlerts = new LiveSubscription(app.url, 'subscription { leadAlerts { type lead { id status respondBy } } }',
-      { cookie: (await second.member()).cookie });
+      { cookie: secondMember.cookie });
     await secondAlerts.ready();
     const before = Date.now();
     const { inquiry } = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: ServiceType.CUSTOMER_SERVICE }));
@@ -91,6 +106,10 @@ describe('response deadlines of platform-assigned leads', () => {
         { type: 'CREATED', actorRole: null }, { type: 'EXPIRY_REMINDED', actorRole: null }, { type: 'EXPIRED', actorRole: null },
       ]);
     }
+    // An expired lead is a closed one: its partner keeps the business profile, never the contact.
+    const seen = (await secondMember.request(`query($id: ID!) { node(id: $id) { ... on Lead {
+      inquiry { budget { amount } contact { email } contactAccess } } } }`, { id: expired[0].id })).node;
+    expect(seen).toEqual({ inquiry: { budget: { amount: '3000.00' }, contact: null, contactAccess: 'REVOKED' } });
     // Emails through the outbox: the reminder to each expiring partner, and "passed on" to the seller per expiry.
     const emails = await emailsOf(settled.map((lead: any) => lead.id));
     const sellerEmail = (await seller.request('{ viewer { user { email } } }')).viewer.user.email;
@@ -98,6 +117,10 @@ describe('response deadlines of platform-assigned leads', () => {
     expect(emails.filter((e) => e.kind === 'LEAD_PASSED_ON').sort(byLead))
       .toEqual(expired.map((lead: any) => ({ kind: 'LEAD_PASSED_ON', lead: lead.id, to: sellerEmail })).sort(byLead));
     expect(emails.filter((e) => e.kind === 'LEAD_EXPIRING').map((e) => e.lead).sort()).toEqual(expired.map((lead: any) => lead.id).sort());
+    const [passedOn] = await delivered('Your request was passed on to another partner', 3);
+    expect(passedOn.text).toContain('did not answer your request in time, so the platform passed it on to the next fitting partner');
+    const [reminder] = await delivered(`A lead for ${second.partner.name} expires soon`, 1);
+    expect(reminder.text).toContain(`Follow up before ${assigned[1].respondBy.slice(0, 16).replace('T', ' ')} UTC`);
     // Each expiry counts against its partner's record.
     const stats = await sql<{ partner_id: number; assigned: number; expired: number }>(
       'select partner_id, assigned, expired from partner_lead_stats where partner_id = any(?::int[]) order by partner_id',
@@ -168,6 +191,8 @@ describe('targeted leads', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await emailsOf([waiting, taken])).filter((e) => e.kind !== 'NEW_LEAD' && e.kind !== 'FOLLOWED_UP').map((e) => [e.kind, e.lead]))
       .toEqual([['LEAD_WAITING', waiting]]);
+    const [email] = await delivered(`${partner.partner.name} has not answered your request yet`, 1);
+    expect(email.text).toContain(`write to them at ${partner.partner.contactEmail}`);
     expect((await read(taken)).history.map((e: any) => e.type)).toEqual(['CREATED', 'FOLLOWED_UP', 'CONTACT_REVEALED']);
   });
 });
