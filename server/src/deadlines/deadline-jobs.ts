@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { Logger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
 import { DeadlinesService } from './deadlines.service.js';
 
@@ -53,9 +54,18 @@ export interface DeadlineJobs { close(): Promise<void> }
 export async function startDeadlineJobs(orm: MikroORM, given: Partial<DeadlineJobSettings> = {}): Promise<DeadlineJobs> {
   const settings = { ...defaultDeadlineJobSettings, ...given };
   if (!settings.run) return { close: async () => {} };
+  // Our own pool, so that a connection the server drops while idle is logged, never an unhandled error.
+  const pgPool = new pg.Pool({ connectionString: orm.config.get('clientUrl')!, max: settings.concurrency + 1 });
+  pgPool.on('error', (error) => logger.warn(`idle connection lost: ${error.message}`));
+  pgPool.on('connect', (client) => client.on('error', (error) => logger.warn(`connection lost: ${error.message}`)));
   const runner: Runner = await run({
-    connectionString: orm.config.get('clientUrl')!, maxPoolSize: settings.concurrency + 1, concurrency: settings.concurrency,
-    pollInterval: settings.pollMs, noHandleSignals: true, logger, taskList: deadlineTasks(orm),
+    pgPool, concurrency: settings.concurrency, pollInterval: settings.pollMs, noHandleSignals: true, logger,
+    taskList: deadlineTasks(orm),
   });
-  return { close: () => runner.stop() };
+  return {
+    async close() {
+      await runner.stop();
+      await pgPool.end();
+    },
+  };
 }
