@@ -4,3 +4,4 @@ export * from './money.js';
 export * from './money-format.js';
 export * from './validation.js';
 export * from './lead-lifecycle.js';
+export * from './review-rules.js';

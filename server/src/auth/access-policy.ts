@@ -139,6 +139,13 @@ export function profileVisibleSql(viewer: Viewer | null): Sql {
   };
 }
 
+/** Rows of reviews `l` the viewer may see (`accessPolicy.review`): visible ones, its own, or all for operators. */
+export function reviewsVisibleSql(viewer: Viewer | null): Sql {
+  if (isOperator(viewer)) return { sql: 'true', params: [] };
+  if (viewer) return { sql: '(l.hidden_at is null or l.author_id = ?)', params: [viewer.user.id] };
+  return { sql: 'l.hidden_at is null', params: [] };
+}
+
 /** What the directory lists, and what anyone may see of a service: `accessPolicy.service` for outsiders. */
 export const DIRECTORY_RULE = { isPublic: true, partnerStatus: PartnerStatus.ONBOARDED } as const;
 

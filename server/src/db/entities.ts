@@ -9,7 +9,8 @@ import { SellerAuthorization } from '../authorizations/seller-authorization.enti
 import { ApiToken } from '../api-tokens/api-token.entity.js';
 import { OutboxEmail } from '../notifications/outbox-email.entity.js';
 import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
+import { PartnerReview } from '../reviews/partner-review.entity.js';
 
 export const entities = [User, Session, Partner, Service, Inquiry, Lead, LeadEvent, SellerAuthorization,
-  ApiToken, OutboxEmail, MailboxMessage,
+  ApiToken, OutboxEmail, MailboxMessage, PartnerReview,
 ];

@@ -8,6 +8,7 @@ import type { Lead } from '../leads/lead.entity.js';
 import type { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 import type { Partner } from '../partners/partner.entity.js';
 import type { Service } from '../partners/service.entity.js';
+import type { PartnerReview } from '../reviews/partner-review.entity.js';
 import type { Context } from './context.js';
 import { andThen, type Maybe } from './maybe.js';
 
@@ -59,6 +60,8 @@ export const objectRules = {
   ApiToken: ((ctx, token) => accessPolicy.partnerSetting(ctx.viewer, { partnerId: token.partner.id })) as ObjectRule<ApiToken>,
   MailboxMessage: ((ctx) => accessPolicy.mailbox(ctx.viewer)) as ObjectRule<MailboxMessage>,
   User: ((ctx, user) => accessPolicy.user(ctx.viewer, { userId: user.id })) as ObjectRule<User>,
+  PartnerReview: ((ctx, review) => accessPolicy.review(ctx.viewer,
+    { authorId: review.author.id, partnerId: review.partner.id, hidden: review.hiddenAt != null })) as ObjectRule<PartnerReview>,
 };
 
 export type RestrictedType = keyof typeof objectRules;

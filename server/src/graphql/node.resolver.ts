@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { fromGlobalId, Node } from './node.js';
 import { User } from '../auth/user.entity.js';
 import { Lead } from '../leads/lead.entity.js';
+import { PartnerReview } from '../reviews/partner-review.entity.js';
 
 /** Loads any node by its global ID; the visibility rules then decide whether the viewer gets it. */
 @Resolver()
@@ -19,6 +20,7 @@ export class NodeResolver {
       case 'SellerAuthorization': return loaders.authorization.get(parsed.id);
       case 'Lead': return em.findOne(Lead, parsed.id);
       case 'User': return em.findOne(User, parsed.id);
+      case 'PartnerReview': return em.findOne(PartnerReview, parsed.id);
       default: return null;
     }
   }

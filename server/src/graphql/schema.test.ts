@@ -34,17 +34,6 @@ const notYetBuilt: Record<string, string> = {
 
   // issue 17 hardening
 
-  // issue 18 deadlines and reviews
-  'PartnerReview was removed.': 'issue 18',
-  'PartnerReviewEdge was removed.': 'issue 18',
-  'PartnerReviewConnection was removed.': 'issue 18',
-  'ReviewPartnerInput was removed.': 'issue 18',
-  'PartnerReviewPayload was removed.': 'issue 18',
-  'Partner.rating was removed.': 'issue 18',
-  'Partner.reviewCount was removed.': 'issue 18',
-  'Partner.reviews was removed.': 'issue 18',
-  'Mutation.reviewPartner was removed.': 'issue 18',
-
   // issue 19 integrations
   'WebhookEventType was removed.': 'issue 19',
   'WebhookEndpoint was removed.': 'issue 19',

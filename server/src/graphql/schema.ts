@@ -17,10 +17,13 @@ import { MatchingResolver } from '../matching/matching.resolver.js';
 import { SubscriptionResolver } from '../notifications/subscriptions.resolver.js';
 import { MailboxResolver } from '../notifications/mailbox.resolver.js';
 import { noTopicsPubSub } from '../notifications/live-events.js';
+import { DeadlinesResolver } from '../deadlines/deadlines.resolver.js';
+import { LeadReviewResolver, PartnerRecordResolver, ReviewResolver } from '../reviews/reviews.resolver.js';
 
 export const resolvers = [
   NodeResolver, AuthResolver, PartnerResolver, ServiceResolver, InquiryResolver, LeadResolver, AuthorizationResolver,
   ApiTokenResolver, MatchingResolver, SubscriptionResolver, MailboxResolver, LeadStatsResolver,
+  PartnerRecordResolver, ReviewResolver, LeadReviewResolver, DeadlinesResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -14,6 +14,9 @@ export class Migration20261201110000 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table "leads" add column "response_due_at" timestamptz null;`);
+    // The operator's "expiring soon": open platform assignments by deadline.
+    this.addSql(`create index "leads_open_assignment_deadline_index" on "leads" ("response_due_at")
+      where "status" = 'NEW' and "source" = 'PLATFORM_ASSIGNED';`);
     this.addSql(`alter table "leads" drop constraint if exists "leads_close_reason_check";`);
     this.addSql(`alter table "leads" add constraint "leads_close_reason_check" check("close_reason" in ('NO_AGREEMENT', 'SELLER_CLOSED', 'UNASSIGNED', 'EXPIRED'));`);
     this.addSql(`alter table "outbox_emails" drop constraint if exists "outbox_emails_kind_check";`);

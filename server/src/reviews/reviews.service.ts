@@ -1,0 +1,60 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LeadStatus, Role, UserErrorCode, hideReviewRules, reviewPartnerRules } from '@slp/shared';
+import { DomainError, validate } from '../domain-error.js';
+import { requireRole, type Viewer } from '../auth/viewer.js';
+import { reviewsVisibleSql } from '../auth/access-policy.js';
+import type { Sql } from '../db/sql.js';
+import { idOfType } from '../graphql/node.js';
+import { Inquiry } from '../inquiries/inquiry.entity.js';
+import { lockLead } from '../leads/lead-state-machine.js';
+import { PartnerReview } from './partner-review.entity.js';
+
+export interface ReviewPartnerData { leadId: string; rating: number; comment?: string | null }
+export interface HideReviewData { reviewId: string; reason: string }
+
+const noSuchLead = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
+
+/** Reviews of partners by the sellers they reached a deal with (SPEC section 6a). */
+export class ReviewsService {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * The seller of a lead that reached DEAL reviews its partner, once per lead: the same lead again
+   * edits the review. Nobody else may, the partner included. The lead is locked, so two submits of
+   * one seller never make two reviews.
+   */
+  async review(viewer: Viewer | null, input: ReviewPartnerData): Promise<PartnerReview> {
+    const seller = requireRole(viewer, Role.SELLER).user;
+    const { rating, comment } = validate(reviewPartnerRules, { rating: input.rating, comment: input.comment });
+    const leadId = idOfType(input.leadId, 'Lead');
+    return this.em.transactional(async (em) => {
+      const lead = leadId == null ? null : await lockLead(em, leadId);
+      if (!lead || (await em.findOneOrFail(Inquiry, lead.inquiry.id)).seller.id !== seller.id) throw noSuchLead();
+      if (lead.status !== LeadStatus.DEAL) {
+        throw DomainError.of(UserErrorCode.INVALID, `Only a lead that reached a deal can be reviewed; this one is ${lead.status}`, ['leadId']);
+      }
+      const review = await em.findOne(PartnerReview, { lead });
+      if (review) return Object.assign(review, { rating, comment, updatedAt: new Date() });
+      return em.create(PartnerReview, { lead, partner: lead.partner, author: seller, rating, comment });
+    });
+  }
+
+  /** Operator: hides an abusive review with a reason; it no longer shows or counts. */
+  async hide(viewer: Viewer | null, input: HideReviewData): Promise<PartnerReview> {
+    const operator = requireRole(viewer, Role.OPERATOR).user;
+    const { reason } = validate(hideReviewRules, { reason: input.reason });
+    const id = idOfType(input.reviewId, 'PartnerReview');
+    return this.em.transactional(async (em) => {
+      const review = id == null ? null : await em.findOne(PartnerReview, id);
+      if (!review) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such review', ['reviewId']);
+      if (review.hiddenAt) throw DomainError.of(UserErrorCode.INVALID, 'This review is already hidden', ['reviewId']);
+      return Object.assign(review, { hiddenAt: new Date(), hiddenReason: reason, hiddenBy: operator });
+    });
+  }
+
+  /** A partner's reviews this viewer may see, as a condition on `partner_reviews l`. */
+  reviewsWhere(viewer: Viewer | null, partnerId: number): Sql {
+    const visible = reviewsVisibleSql(viewer);
+    return { sql: `l.partner_id = ? and ${visible.sql}`, params: [partnerId, ...visible.params] };
+  }
+}
