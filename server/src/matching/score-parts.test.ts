@@ -18,7 +18,7 @@ describe('recommendedPartners: each score part', () => {
       partner: { id: partner.partnerId }, service: { id: partner.services[0] }, score: 0.791,
       reasons: [
         { factor: 'productCategory', weight: 0.25, value: 1, explanation: 'Serves beauty personal care' },
-        { factor: 'budget', weight: 0.15, value: 1, explanation: 'Budget 3000.00 USD is within the price range 1000.00–5000.00 USD' },
+        { factor: 'budget', weight: 0.15, value: 1, explanation: 'Budget $3,000.00 is within the price range $1,000.00 – $5,000.00' },
         { factor: 'region', weight: 0.15, value: 0.5, explanation: 'Serves every region; the partner gave no location' },
         { factor: 'language', weight: 0.1, value: 0.5, explanation: 'The partner lists no languages' },
         { factor: 'capacity', weight: 0.1, value: 1, explanation: '20 of 20 lead slots free (0 NEW or FOLLOWING)' },
@@ -45,11 +45,11 @@ describe('recommendedPartners: each score part', () => {
     const unpriced = await t.world.partner({ services: [{ priceFromAmount: null, priceToAmount: null, currency: null }] });
     const list = await recommend();
     expect(partOf(list, within.partnerId, 'budget'))
-      .toEqual({ value: 1, explanation: 'Budget 3000.00 USD is within the price range 3000.00–3000.00 USD' });
+      .toEqual({ value: 1, explanation: 'Budget $3,000.00 is within the price range $3,000.00' });
     expect(partOf(list, below.partnerId, 'budget'))
-      .toEqual({ value: 0.6, explanation: 'Budget 3000.00 USD is 60% of the lowest price 5000.00 USD' });
+      .toEqual({ value: 0.6, explanation: 'Budget $3,000.00 is 60% of the lowest price $5,000.00' });
     expect(partOf(list, above.partnerId, 'budget'))
-      .toEqual({ value: 0.75, explanation: 'Budget 3000.00 USD is above the highest price 2500.50 USD' });
+      .toEqual({ value: 0.75, explanation: 'Budget $3,000.00 is above the highest price $2,500.50' });
     expect(partOf(list, euro.partnerId, 'budget')).toEqual({
       value: 0.5, explanation: 'Prices are in EUR, the budget in USD: not comparable without an exchange rate',
     });

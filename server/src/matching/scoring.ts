@@ -1,4 +1,4 @@
-import { compareAmounts, formatAmount } from '@slp/shared';
+import { compareAmounts, formatMoney, formatMoneyRange } from '@slp/shared';
 import type { MatchingConfig } from './matching.config.js';
 
 /**
@@ -56,7 +56,7 @@ type PartValue = { value: number; explanation: string };
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 const words = (code: string) => code.toLowerCase().replace(/_/g, ' ');
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const moneyText = (amount: string, currency: string) => `${formatAmount(amount, currency)} ${currency}`;
+const moneyText = (amount: string, currency: string) => formatMoney({ amount, currency });
 const placeParts = (place: string) => place.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
 
 /** What every candidate is compared with, worked out once per inquiry rather than once per candidate. */
@@ -94,8 +94,8 @@ function budgetPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingC
   if (c.priceTo != null && compareAmounts(needs.budgetAmount, c.priceTo) > 0) {
     return { value: config.budgetAboveRange, explanation: `Budget ${budget} is above the highest price ${money(c.priceTo)}` };
   }
-  const range = [c.priceFrom, c.priceTo].map((amount) => (amount == null ? '…' : formatAmount(amount, needs.currency))).join('–');
-  return { value: 1, explanation: `Budget ${budget} is within the price range ${range} ${needs.currency}` };
+  const end = (amount: string | null) => (amount == null ? null : { amount, currency: needs.currency });
+  return { value: 1, explanation: `Budget ${budget} is within the price range ${formatMoneyRange(end(c.priceFrom), end(c.priceTo))}` };
 }
 
 function regionPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
