@@ -164,6 +164,8 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     expect(await follow.isDisabled()).toBe(true);
     expect(await follow.getAttribute('aria-describedby')).toBeTruthy();
     await partner.page.getByText('Lead actions are unavailable while your organisation is suspended.').waitFor();
+    await partner.page.getByText('Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden until it is.').waitFor();
+    expect(await partner.page.getByText('Follow up on this lead').count()).toBe(0);
     await screenshot(partner.page, 'lead-partner-suspended');
     expect(second.inquiry.id).toBeTruthy();
     await partner.context.close();

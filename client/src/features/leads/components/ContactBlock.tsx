@@ -9,17 +9,19 @@ const revokedReasons: Record<string, string> = {
   EXPIRED: 'Nobody followed this lead up in time, so the contact details are no longer visible.',
 };
 
-function lockedReason(lead: LeadDetailFieldsFragment, inquiry: Inquiry): string {
+const notOnboarded = 'Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden until it is.';
+
+/** `blocked`: the viewer's partner cannot follow up now, so "follow up to see them" would mislead. */
+function lockedReason(lead: LeadDetailFieldsFragment, inquiry: Inquiry, blocked: boolean): string {
   switch (inquiry.contactAccess) {
-    case 'LOCKED': return 'Follow up on this lead to see the seller\'s contact details.';
-    case 'PARTNER_NOT_ONBOARDED':
-      return 'Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden until it is.';
+    case 'LOCKED': return blocked ? notOnboarded : 'Follow up on this lead to see the seller\'s contact details.';
+    case 'PARTNER_NOT_ONBOARDED': return notOnboarded;
     default: return (lead.closeReason && revokedReasons[lead.closeReason]) ?? 'You cannot see the contact details of this request.';
   }
 }
 
 /** The seller's contact details, or why they are locked for this partner (the API decides, field by field). */
-export function ContactBlock({ lead, inquiry }: { lead: LeadDetailFieldsFragment; inquiry: Inquiry }) {
+export function ContactBlock({ lead, inquiry, blocked }: { lead: LeadDetailFieldsFragment; inquiry: Inquiry; blocked: boolean }) {
   if (inquiry.contactAccess === 'VISIBLE' && inquiry.contact) {
     return (
       <section aria-labelledby="contact-title" className="card">
@@ -34,7 +36,7 @@ export function ContactBlock({ lead, inquiry }: { lead: LeadDetailFieldsFragment
   return (
     <section aria-labelledby="contact-title" className="locked-block">
       <h2 id="contact-title">Contact <span className="lock">locked</span></h2>
-      <p>{lockedReason(lead, inquiry)}</p>
+      <p>{lockedReason(lead, inquiry, blocked)}</p>
     </section>
   );
 }

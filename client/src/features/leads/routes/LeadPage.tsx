@@ -34,7 +34,7 @@ export function LeadPage() {
       <Outcome lead={lead} />
       {lead.inquiry ? (
         <>
-          <ContactBlock lead={lead} inquiry={lead.inquiry} />
+          <ContactBlock lead={lead} inquiry={lead.inquiry} blocked={blocked !== null} />
           <h2>Business profile</h2>
           <BusinessProfile profile={{ ...lead.inquiry, otherChannelsGmv: lead.inquiry.otherChannelsGmv }} />
         </>
