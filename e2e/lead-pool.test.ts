@@ -167,6 +167,14 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await partner.page.getByText('Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden until it is.').waitFor();
     expect(await partner.page.getByText('Follow up on this lead').count()).toBe(0);
     await screenshot(partner.page, 'lead-partner-suspended');
+    // It can still prepare a private service; public ones wait for onboarding.
+    await partner.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My services' }).click();
+    expect(await partner.page.getByLabel(/^Public/).isDisabled()).toBe(true);
+    await partner.page.getByLabel('Title').fill('Draft desk');
+    await partner.page.getByLabel('Service type').selectOption('TRAINING');
+    await partner.page.getByLabel('Pet supplies').check();
+    await partner.page.getByRole('button', { name: 'Publish service' }).click();
+    await partner.page.getByText('Private service saved.').waitFor();
     expect(second.inquiry.id).toBeTruthy();
     await partner.context.close();
   });

@@ -38,18 +38,21 @@ export function MyServicesPage() {
           {partner.services.edges.length === 0 ? <Empty>You have not published a service yet.</Empty>
             : <div className="cards">{partner.services.edges.map(({ node }) => <ServiceCard key={node.id} service={node} showPartner={false} />)}</div>}
           <h2>Publish a service</h2>
-          <PublishServiceForm partnerId={partner.id} />
+          <PublishServiceForm partnerId={partner.id} onboarded={partner.status === 'ONBOARDED'} />
         </>
       ))}
     </section>
   );
 }
 
-function PublishServiceForm({ partnerId }: { partnerId: string }) {
+/** A partner not onboarded can save private services only: the API refuses a public one (FORBIDDEN). */
+function PublishServiceForm({ partnerId, onboarded }: { partnerId: string; onboarded: boolean }) {
   const notify = useToast();
+  const blank = { ...empty, public: onboarded };
   const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<ServiceForm, unknown, z.output<typeof publishServiceRules>>({
-    resolver: sharedRules(publishServiceRules, (v: ServiceForm) => blankToNull(v, ['description', 'priceFrom', 'priceTo'])),
-    defaultValues: empty,
+    // A disabled checkbox submits no value: a partner not onboarded sends a private service.
+    resolver: sharedRules(publishServiceRules, (v: ServiceForm) => blankToNull({ ...v, public: onboarded && v.public }, ['description', 'priceFrom', 'priceTo'])),
+    defaultValues: blank,
   });
   const [publish] = useMutation(PublishServiceMutation, {
     update: (cache) => {
@@ -63,9 +66,9 @@ function PublishServiceForm({ partnerId }: { partnerId: string }) {
       const { data } = await publish({ variables: { input: input as PublishServiceInput } });
       if (applyUserErrors(data?.publishService.userErrors, setError, fields)) return;
       notify(input.public ? 'Service published in the directory.' : 'Private service saved.');
-      reset(empty);
+      reset(blank);
     } catch (error) {
-      // A refusal such as FORBIDDEN for a partner not onboarded comes as a GraphQL error with its reason.
+      // A network or GraphQL error is the form's error, as a refusal in userErrors would be.
       setError('root.server', { message: (error as Error).message });
     }
   });
@@ -86,7 +89,9 @@ function PublishServiceForm({ partnerId }: { partnerId: string }) {
       <TextField label="Price from (per month)" inputMode="decimal" registration={register('priceFrom')} error={errors.priceFrom?.message} />
       <TextField label="Price to (per month)" inputMode="decimal" registration={register('priceTo')} error={errors.priceTo?.message} />
       <SelectField label="Currency" options={currencies} registration={register('currency')} error={errors.currency?.message} />
-      <label className="choice"><input type="checkbox" {...register('public')} /> Public: listed in the directory and open to sellers' requests</label>
+      <label className="choice"><input type="checkbox" disabled={!onboarded} aria-describedby={onboarded ? undefined : 'public-hint'} {...register('public')} />
+        Public: listed in the directory and open to sellers' requests</label>
+      {!onboarded && <small id="public-hint" className="hint">A service can be public once the platform onboards your organisation.</small>}
       <FormError message={errors.root?.server?.message} />
       <button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Publishing…' : 'Publish service'}</button>
     </form>
