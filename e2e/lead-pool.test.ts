@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '@slp/shared';
 import { inquiryInput, submitInquiry } from '../server/test/fixtures';
 import { leadAction } from '../server/test/lead-fixtures';
-import { hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
+import { checkPage, hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
 
 /** Resolves once the page's graphql-ws socket has sent a subscribe message (the live alerts are listening). */
 function subscribed(page: Page): Promise<void> {
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await dialog.getByText('Choose a reason').waitFor();
     await dialog.getByLabel('Reason').selectOption('BUDGET_TOO_LOW');
     await dialog.getByLabel('Note').fill('Below our minimum');
-    await screenshot(rejecter.page, 'lead-reject-dialog');
+    await checkPage(rejecter.page, 'lead-reject-dialog');
     await dialog.getByRole('button', { name: 'Reject lead' }).click();
     await rejecter.page.getByText('Rejected lead').first().waitFor();
     await rejecter.page.getByText('Budget too low — Below our minimum').waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PartnerStatus, Role, ServiceType } from '@slp/shared';
 import { inquiryInput, submitInquiry } from '../server/test/fixtures';
-import { hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
+import { checkPage, hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
 
 describe.skipIf(!hasChromium)('operator in the browser', () => {
   const state = useBrowserApp();
@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     await row.getByRole('button', { name: `Suspend ${pending.partner.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Suspend ${pending.partner.name}?` });
     await dialog.getByText('receives no new leads').waitFor();
-    await screenshot(page, 'operator-suspend-dialog');
+    await checkPage(page, 'operator-suspend-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await row.textContent()).toContain('Onboarded');
     await row.getByRole('button', { name: `Suspend ${pending.partner.name}` }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@slp/shared';
-import { hasChromium, loggedIn, newUser, screenshot, useBrowserApp } from './browser';
+import { checkPage, hasChromium, loggedIn, newUser, screenshot, useBrowserApp } from './browser';
 
 describe.skipIf(!hasChromium)('seller in the browser', () => {
   const state = useBrowserApp();
@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('seller in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My requests' }).click();
     const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
     await leave.getByText('Your changes to this request are not saved and will be lost.').waitFor();
-    await screenshot(page, 'request-unsaved-dialog');
+    await checkPage(page, 'request-unsaved-dialog');
     await leave.getByRole('button', { name: 'Stay and keep editing' }).click();
     expect(await page.getByLabel('Budget').inputValue()).toBe('9999');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My requests' }).click();
