@@ -45,7 +45,9 @@ export function LeadPoolPage() {
         <LeadFilters value={filter} onChange={setFilter} />
         {queryState('leads', leads) ?? (
           <DataTable key={tab.key} caption={tab.label} data={rows} columns={columns} filterLabel="Search these leads"
-            initialSorting={[{ id: 'createdAt', desc: true }]} empty={`No leads under ${tab.label}${Object.values(filter).some(Boolean) ? ' match these filters' : ''}.`} />
+            initialSorting={[{ id: 'createdAt', desc: true }]} empty={Object.values(filter).some(Boolean)
+              ? <>No leads under {tab.label} match these filters. <button type="button" className="secondary" onClick={() => setFilter({})}>Clear filters</button></>
+              : `No leads under ${tab.label}.`} />
         )}
       </Tabs>
     </section>
