@@ -158,6 +158,10 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await partner.page.goto('/leads');
     const banner = `${fixture.partner.name} is suspended by the platform.`;
     await partner.page.getByText(banner).waitFor();
+    // A filter that empties the tab offers to clear it.
+    await partner.page.getByLabel('Source').selectOption('PLATFORM_ASSIGNED');
+    await partner.page.getByText('No leads under New Opportunities match these filters.').waitFor();
+    await partner.page.getByRole('button', { name: 'Clear filters' }).click();
     await partner.page.getByRole('row', { name: /Sports outdoor/ }).getByRole('link').click();
     await partner.page.getByText(banner).waitFor();
     const follow = partner.page.getByRole('button', { name: 'Follow up' });
