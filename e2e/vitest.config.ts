@@ -15,6 +15,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     globalSetup: ['../server/test/global-setup.ts', './build-client.ts'],
     testTimeout: 60_000,
+    // A page on a busy machine can take seconds to show a change; a poll waits as long as a locator does.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 1,
