@@ -1,3 +1,4 @@
+import { LeadStatus } from '@slp/shared';
 import { Args, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { PageArgs, paginateByCreation } from '../graphql/connection.js';
@@ -56,6 +57,6 @@ export class ReviewResolver {
 export class LeadReviewResolver {
   @FieldResolver(() => PartnerReview, { nullable: true, description: "The seller's review of the partner on this lead, once written." })
   review(@Root() lead: Lead, @Ctx() ctx: Context) {
-    return lead.status === 'DEAL' ? ctx.em.findOne(PartnerReview, { lead: lead.id }) : null;
+    return lead.status === LeadStatus.DEAL ? ctx.em.findOne(PartnerReview, { lead: lead.id }) : null;
   }
 }

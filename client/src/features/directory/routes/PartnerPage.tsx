@@ -5,6 +5,7 @@ import { useNode } from '../../../lib/use-node';
 import { humanize, languageList, listOf } from '../../../lib/labels';
 import type { ServiceCardFieldsFragment } from '../../../gql/graphql';
 import { PartnerQuery } from '../api/operations';
+import { PartnerReviews } from '../components/PartnerReviews';
 import { ServiceCard } from '../components/ServiceCard';
 
 const distinct = (values: string[]) => [...new Set(values)];
@@ -40,6 +41,7 @@ export function PartnerPage() {
         <div><dt>Contact email</dt><dd><a href={`mailto:${partner.contactEmail}`}>{partner.contactEmail}</a></dd></div>
       </dl>
       <p className="hint">Sellers without a TikTok Shop account can only contact a partner by this email.</p>
+      <PartnerReviews partnerId={partner.id} />
       <h2>Services</h2>
       {services.length === 0 ? <Empty>This partner lists no services yet.</Empty>
         : <div className="cards">{services.map((s) => <ServiceCard key={s.id} service={s} showPartner={false} />)}</div>}

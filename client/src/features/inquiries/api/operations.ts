@@ -6,7 +6,7 @@ export const InquiryFields = graphql(`
     shopGmv { amount currency } otherChannelsGmv { amount currency } budget { amount currency }
     contact { name email } contactAccess createdAt updatedAt closedAt
     targetServices { id title partner { id name } }
-    leads(first: 50) { totalCount edges { node { id status source closeReason createdAt partner { id name } service { id title } services { id title } } } }
+    leads(first: 50) { totalCount edges { node { id status source closeReason createdAt partner { id name } service { id title } services { id title } review { id rating comment } } } }
   }
 `);
 

@@ -13,6 +13,7 @@ import { useActionError } from '../../../lib/use-action';
 import { granted, useGrantAuthorization } from '../../authorizations/api/operations';
 import { CloseInquiryMutation, CloseLeadMutation, InquiryQuery } from '../api/operations';
 import { EditInquiryForm } from '../components/EditInquiryForm';
+import { ReviewLead } from '../components/ReviewLead';
 
 const LOCKED = 'Cannot be changed after sending';
 
@@ -75,6 +76,7 @@ function PartnerStatuses({ inquiry }: { inquiry: InquiryFieldsFragment }) {
                   <td data-label="Status"><span className={`status-pill status-${lead.status.toLowerCase()}`}>{humanize(lead.status)}</span>{lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''}</td>
                   <td data-label="Since">{formatDate(lead.createdAt)}</td>
                   <td className="actions">
+                    {lead.status === 'DEAL' && <ReviewLead leadId={lead.id} partnerName={lead.partner.name} review={lead.review} />}
                     {canApply(LeadAction.AUTHORIZATION_MATCHED, lead.status as LeadStatus) && (
                       <ConfirmButton label={`Authorize ${lead.partner.name}`} title={`Authorize ${lead.partner.name}?`} confirmLabel="Grant shop access" className=""
                         onConfirm={() => run(() => grant(lead.partner.id), granted)}>

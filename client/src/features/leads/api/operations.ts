@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 export const LeadRowFields = graphql(`
   fragment LeadRowFields on Lead {
-    id status source createdAt followedAt dealAt closedAt rejectedAt closeReason rejectReason
+    id status source createdAt followedAt dealAt closedAt rejectedAt closeReason rejectReason respondBy
     service { id title serviceType }
     services { id title }
     inquiry {

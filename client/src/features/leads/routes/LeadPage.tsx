@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import type { LeadStatus } from '@slp/shared';
 import { BusinessProfile } from '../../../components/BusinessProfile';
 import { PageTitle } from '../../../components/PageTitle';
+import { TimeLeft } from '../../../components/TimeLeft';
 import { Empty } from '../../../components/status';
 import { useNode } from '../../../lib/use-node';
 import type { LeadDetailFieldsFragment } from '../../../gql/graphql';
@@ -30,6 +31,7 @@ export function LeadPage() {
       {lead.services.length > 0 && (
         <p>{lead.services.length === 1 ? 'Service' : 'Services'} the seller chose: {listOf(lead.services.map((s) => s.title))}</p>
       )}
+      {lead.respondBy && <p className="notice">Follow up within <TimeLeft until={lead.respondBy} />, or the platform passes this lead to another partner.</p>}
       <LeadActions leadId={lead.id} status={lead.status as LeadStatus} blocked={blocked} />
       <Outcome lead={lead} />
       {lead.inquiry ? (

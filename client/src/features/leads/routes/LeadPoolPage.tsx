@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
+import { TimeLeft } from '../../../components/TimeLeft';
 import { Tabs } from '../../../components/Tabs';
 import { queryState } from '../../../components/status';
 import type { LeadFilter, LeadRowFieldsFragment } from '../../../gql/graphql';
@@ -23,6 +24,7 @@ const columns = [
   column.accessor((l) => (l.services.length ? listOf(l.services.map((s) => s.title)) : humanize(l.inquiry?.serviceType)), { id: 'service', header: 'Service' }),
   column.accessor((l) => humanize(l.source), { id: 'source', header: 'Source' }),
   column.accessor((l) => humanize(l.closeReason ?? l.status), { id: 'status', header: 'Status' }),
+  column.accessor((l) => l.respondBy ?? '', { id: 'respondBy', header: 'Time left', cell: (c) => <TimeLeft until={c.row.original.respondBy} /> }),
 ];
 
 /** The partner's Seller Leads Pool: four tabs with live count badges, filters and a sortable table. */

@@ -8,6 +8,7 @@ import { queryState } from '../../../components/status';
 import type { OpenInquiryQueueQuery as QueueData } from '../../../gql/graphql';
 import { companySizeLabel, formatDate, formatMoney, humanize } from '../../../lib/labels';
 import { OpenInquiryQueueQuery } from '../api/matching';
+import { ExpiringSoon } from '../components/ExpiringSoon';
 
 type QueueRow = QueueData['openInquiryQueue']['edges'][number]['node'];
 const column = createColumnHelper<QueueRow>();
@@ -33,6 +34,7 @@ export function QueuePage() {
         <DataTable caption="Open inquiries needing partners" data={query.data?.openInquiryQueue.edges.map((e) => e.node) ?? []}
           columns={columns} filterLabel="Filter inquiries" empty="Every open inquiry has its partners." />
       )}
+      <ExpiringSoon />
     </section>
   );
 }
