@@ -27,10 +27,11 @@ export interface CandidateQuery {
  * service of the wanted type (public or not) and no lead on the inquiry yet.
  *
  * The record is each partner's `partner_lead_stats` row, kept up to date by triggers on `leads`
- * (migration 20261125200000), so the cost grows with candidates, not with their history. Only what
+ * (migrations 20261125200000 and 20261201110000: expiries too), so the cost grows with candidates, not
+ * with their history; its visible reviews are one index range of partner_reviews. Only what
  * depends on the clock is counted here, from index ranges bounded by time: NEW leads still in their
  * grace period (subtracted from the leads due) and platform assignments in the fair-spreading window.
- * Leads an operator took back count for nothing. The enum values in the last subquery are literals so
+ * Leads an operator took back count for nothing. The enum values in the `recent` subquery are literals so
  * that the planner matches them to the partial index `leads_recent_assignments_index`.
  */
 const CANDIDATES_SQL = `
@@ -48,9 +49,15 @@ with candidate as (
 )
 select c.*, coalesce(r.active_leads, 0) as active_leads, coalesce(r.leads, 0) - fresh.leads as leads_due,
        coalesce(r.followed_up, 0) as followed_up, coalesce(r.deals, 0) as deals,
-       r.follow_up_counts, r.follow_up_micros::text[] as follow_up_micros, recent.leads as recent_assignments
+       r.follow_up_counts, r.follow_up_micros::text[] as follow_up_micros, recent.leads as recent_assignments,
+       coalesce(r.assigned, 0) as assigned_decided, coalesce(r.expired, 0) as expired,
+       reviews.review_count, reviews.rating_sum
 from candidate c
 left join partner_lead_stats r on r.partner_id = c.partner_id
+cross join lateral (
+  select count(*)::int as review_count, coalesce(sum(v.rating), 0)::int as rating_sum from partner_reviews v
+  where v.partner_id = c.partner_id and v.hidden_at is null
+) reviews
 cross join lateral (
   select count(*)::int as leads from leads l
   where l.partner_id = c.partner_id and l.status = ? and l.created_at >= now() - make_interval(hours => ?)
@@ -70,6 +77,7 @@ interface CandidateRow {
   partner_location: string | null; languages: string[]; capacity: number;
   active_leads: number; leads_due: number; followed_up: number; deals: number;
   follow_up_counts: number[] | null; follow_up_micros: string[] | null; recent_assignments: number;
+  assigned_decided: number; expired: number; review_count: number; rating_sum: number;
 }
 
 /** The statement and its parameters (the benchmark explains it too). */
@@ -107,6 +115,10 @@ function toFeatures(row: CandidateRow): CandidateFeatures {
     deals: row.deals,
     medianHoursToFollowUp: row.follow_up_counts && medianOfBuckets(row.follow_up_counts, row.follow_up_micros!.map(Number)),
     recentAssignments: row.recent_assignments,
+    assignedDecided: row.assigned_decided,
+    expired: row.expired,
+    reviewCount: row.review_count,
+    ratingSum: row.rating_sum,
   };
 }
 

@@ -21,12 +21,16 @@ export interface MatchingConfig {
     priorFollowUpShare: number;
     priorDealRate: number;
     priorSpeed: number;
+    /** Share of decided platform assignments a typical partner lets expire. */
+    priorExpiryRate: number;
+    /** A typical partner's rating, on the 0–1 scale of (rating − 1) ÷ 4 (0.75 is 4 of 5). */
+    priorRating: number;
     /** A median time to follow up of this many hours scores 0.5; faster scores higher. */
     halfSpeedHours: number;
     /** A NEW lead younger than this is not yet held against the follow-up share. */
     graceHours: number;
-    /** How the three measures make the part's value. */
-    mix: { followUpShare: number; speed: number; dealRate: number };
+    /** How the measures make the part's value (they add up to 1). */
+    mix: { followUpShare: number; speed: number; onTime: number; dealRate: number; rating: number };
   };
   fairSpreading: {
     /** Platform assignments counted are those of the last so many days. */
@@ -71,9 +75,11 @@ export const matchingConfig: MatchingConfig = {
     priorFollowUpShare: 0.5,
     priorDealRate: 0.3,
     priorSpeed: 0.5,
+    priorExpiryRate: 0.2,
+    priorRating: 0.75,
     halfSpeedHours: 24,
     graceHours: 48,
-    mix: { followUpShare: 0.4, speed: 0.3, dealRate: 0.3 },
+    mix: { followUpShare: 0.2, speed: 0.25, onTime: 0.2, dealRate: 0.2, rating: 0.15 },
   },
   fairSpreading: { windowDays: 30, halfAtAssignments: 5 },
   budgetAboveRange: 0.75,

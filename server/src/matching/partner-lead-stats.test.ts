@@ -81,7 +81,7 @@ describe('partner_lead_stats', () => {
       productCategory: 'HEALTH' }));
     const list = (await operator.request(RECOMMEND, { id: probe.inquiry.id, first: 10 })).recommendedPartners;
     expect(partOf(list, partner.partnerId, 'trackRecord').explanation)
-      .toBe('Followed up 3 of 5 leads, median 0.0 h to follow up, 1 deals (smoothed toward a typical partner)');
+      .toBe('Followed up 3 of 5 leads, median 0.0 h to follow up, 0 of 0 assigned leads expired, 1 deals, no reviews (smoothed toward a typical partner)');
   });
 });
 

@@ -15,14 +15,14 @@ describe('recommendedPartners: each score part', () => {
     const partner = await t.world.partner({ services: [{ serviceType: ServiceType.TECHNOLOGY }] });
     const [only] = await recommend({ serviceType: ServiceType.TECHNOLOGY });
     expect(only).toEqual({
-      partner: { id: partner.partnerId }, service: { id: partner.services[0] }, score: 0.791,
+      partner: { id: partner.partnerId }, service: { id: partner.services[0] }, score: 0.8086,
       reasons: [
         { factor: 'productCategory', weight: 0.25, value: 1, explanation: 'Serves beauty personal care' },
         { factor: 'budget', weight: 0.15, value: 1, explanation: 'Budget $3,000.00 is within the price range $1,000.00 – $5,000.00' },
         { factor: 'region', weight: 0.15, value: 0.5, explanation: 'Serves every region; the partner gave no location' },
         { factor: 'language', weight: 0.1, value: 0.5, explanation: 'The partner lists no languages' },
         { factor: 'capacity', weight: 0.1, value: 1, explanation: '20 of 20 lead slots free (0 NEW or FOLLOWING)' },
-        { factor: 'trackRecord', weight: 0.15, value: 0.44, explanation: 'No leads answered yet: scored as a typical partner' },
+        { factor: 'trackRecord', weight: 0.15, value: 0.5575, explanation: 'No leads answered yet: scored as a typical partner' },
         { factor: 'fairSpreading', weight: 0.1, value: 1, explanation: '0 platform-assigned leads in the last 30 days' },
       ],
     });
@@ -96,7 +96,7 @@ describe('recommendedPartners: each score part', () => {
     expect(partOf(list, full.partnerId, 'capacity')).toEqual({ value: 0, explanation: '0 of 1 lead slots free (2 NEW or FOLLOWING)' });
   });
 
-  it('track record: follow-up share, median time to follow up and deal rate, smoothed toward a typical partner', async () => {
+  it('track record: follow-up share, median time to follow up, expiries, deal rate and rating, smoothed toward a typical partner', async () => {
     const proven = await t.world.partner();
     for (const hours of [2, 4, 12, 12, 30, 40]) {
       await t.history.pastLead(proven.partner, { status: LeadStatus.FOLLOWING, hoursAgo: 100, followedAfterHours: hours });
@@ -106,11 +106,14 @@ describe('recommendedPartners: each score part', () => {
     await t.history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 49 });
     await t.history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 47 });
     const list = await recommend();
-    // 10 leads due (the 47-hour-old NEW lead is still in its grace period), 8 followed up, median 12 h, 2 deals:
-    // share (8 + 5×0.5)/(10 + 5) = 0.7; speed (8×1/(1 + 12/24) + 5×0.5)/13 = 0.60256; deals (2 + 5×0.3)/13 = 0.26923;
-    // value 0.4×0.7 + 0.3×0.60256 + 0.3×0.26923 = 0.54154.
+    // 10 leads due (the 47-hour-old NEW lead is still in its grace period), 8 followed up, median 12 h, 2 deals,
+    // 9 assignments past NEW and none expired, no reviews:
+    // share (8 + 5×0.5)/(10 + 5) = 0.7; speed (8×1/(1 + 12/24) + 5×0.5)/13 = 0.60256; on time 1 − (0 + 5×0.2)/(9 + 5) = 0.92857;
+    // deals (2 + 5×0.3)/13 = 0.26923; rating 0.75 (the prior);
+    // value 0.2×0.7 + 0.25×0.60256 + 0.2×0.92857 + 0.2×0.26923 + 0.15×0.75 = 0.64270.
     expect(partOf(list, proven.partnerId, 'trackRecord')).toEqual({
-      value: 0.5415, explanation: 'Followed up 8 of 10 leads, median 12.0 h to follow up, 2 deals (smoothed toward a typical partner)',
+      value: 0.6427,
+      explanation: 'Followed up 8 of 10 leads, median 12.0 h to follow up, 0 of 9 assigned leads expired, 2 deals, no reviews (smoothed toward a typical partner)',
     });
   });
 
@@ -118,9 +121,38 @@ describe('recommendedPartners: each score part', () => {
     const silent = await t.world.partner();
     for (let i = 0; i < 5; i += 1) await t.history.pastLead(silent.partner, { status: LeadStatus.REJECTED, hoursAgo: 10 });
     const list = await recommend();
-    // share 2.5/10 = 0.25, speed 0.5, deals 0.3: 0.1 + 0.15 + 0.09.
+    // share 2.5/10 = 0.25, speed 0.5, on time 1 − 1/10 = 0.9, deals 0.3, rating 0.75: 0.05 + 0.125 + 0.18 + 0.06 + 0.1125.
     expect(partOf(list, silent.partnerId, 'trackRecord')).toEqual({
-      value: 0.34, explanation: 'Followed up 0 of 5 leads, no follow-ups yet, 0 deals (smoothed toward a typical partner)',
+      value: 0.5275,
+      explanation: 'Followed up 0 of 5 leads, no follow-ups yet, 0 of 5 assigned leads expired, 0 deals, no reviews (smoothed toward a typical partner)',
+    });
+  });
+
+  it('track record: expired leads count against a partner, sellers\' ratings for or against it, hidden reviews not at all', async () => {
+    const sql = (query: string, params: unknown[]) => t.app.orm.em.fork().getConnection().execute(query, params);
+    const late = await t.world.partner();
+    for (let i = 0; i < 5; i += 1) {
+      const lead = await t.history.pastLead(late.partner, { status: LeadStatus.NEW, hoursAgo: 100 });
+      await sql(`update leads set status = 'CLOSED', close_reason = 'EXPIRED', closed_at = now() where id = ?`, [lead.id]);
+    }
+    const liked = await t.world.partner();
+    for (const [rating, hidden] of [[5, false], [5, false], [1, true]] as const) {
+      const lead = await t.history.pastLead(liked.partner, { status: LeadStatus.DEAL, hoursAgo: 100, followedAfterHours: 2 });
+      await sql(`insert into partner_reviews (lead_id, partner_id, author_id, rating, created_at, updated_at, hidden_at)
+        select l.id, l.partner_id, i.seller_id, ?, now(), now(), ? from leads l join inquiries i on i.id = l.inquiry_id where l.id = ?`,
+      [rating, hidden ? new Date() : null, lead.id]);
+    }
+    const list = await recommend();
+    // Five expiries of five: on time 1 − (5 + 1)/10 = 0.4; the rest as a silent partner: 0.05 + 0.125 + 0.08 + 0.06 + 0.1125.
+    expect(partOf(list, late.partnerId, 'trackRecord')).toEqual({
+      value: 0.4275,
+      explanation: 'Followed up 0 of 5 leads, no follow-ups yet, 5 of 5 assigned leads expired, 0 deals, no reviews (smoothed toward a typical partner)',
+    });
+    // Three deals followed up after 2 h, two visible 5-star reviews (the hidden 1 star counts for nothing):
+    // share 5.5/8, speed (3×1/(1 + 2/24) + 2.5)/8, on time 1 − 1/8, deals 4.5/8, rating ((10 − 2)/4 + 3.75)/7 = 0.82143.
+    expect(partOf(list, liked.partnerId, 'trackRecord')).toEqual({
+      value: 0.7129,
+      explanation: 'Followed up 3 of 3 leads, median 2.0 h to follow up, 0 of 3 assigned leads expired, 3 deals, rated 5.0 from 2 reviews (smoothed toward a typical partner)',
     });
   });
 
@@ -148,7 +180,7 @@ describe('recommendedPartners: ranking', () => {
     expect(list.map((r) => r.partner.id)).toEqual([twoServices.partnerId, twinA.partnerId, twinB.partnerId]);
     expect(recommendationOf(list, twinA.partnerId).score).toBe(recommendationOf(list, twinB.partnerId).score);
     expect(recommendationOf(list, twoServices.partnerId).service).toEqual({ id: twoServices.services[1] });
-    expect(list[0].score).toBe(0.841);
+    expect(list[0].score).toBe(0.8586);
     const firstTwo = (await t.operator.request(RECOMMEND, { id: (await t.history.openInquiry(type)).id, first: 2 })).recommendedPartners;
     expect(firstTwo.map((r: RecommendationJson) => r.partner.id)).toEqual([twoServices.partnerId, twinA.partnerId]);
   });

@@ -34,6 +34,12 @@ export interface CandidateFeatures {
   followedUp: number;
   deals: number;
   medianHoursToFollowUp: number | null;
+  /** Platform-assigned leads past NEW, and how many of them expired unanswered (response deadlines). */
+  assignedDecided: number;
+  expired: number;
+  /** The partner's visible reviews: how many, and the sum of their ratings (1–5). */
+  reviewCount: number;
+  ratingSum: number;
   /** Platform-assigned leads in the fair-spreading window. */
   recentAssignments: number;
 }
@@ -129,18 +135,33 @@ function capacityPart(c: CandidateFeatures): PartValue {
   return { value, explanation: `${free} of ${c.capacity} lead slots free (${c.activeLeads} NEW or FOLLOWING)` };
 }
 
-/** Follow-up share, speed and deal rate, each pulled toward a typical partner until there is history. */
+/**
+ * Follow-up share, speed, answering in time (no expiry), deal rate and rating, each pulled toward a
+ * typical partner until there is history: a Bayesian average with `priorLeads` imaginary leads (or
+ * reviews) at the prior value.
+ */
 function trackRecordPart(c: CandidateFeatures, config: MatchingConfig): PartValue {
   const { priorLeads: k, mix } = config.trackRecord;
   const p = config.trackRecord;
-  const followUpShare = (c.followedUp + k * p.priorFollowUpShare) / (c.leadsDue + k);
+  const smoothed = (observed: number, count: number, prior: number) => (observed + k * prior) / (count + k);
   const rawSpeed = c.medianHoursToFollowUp == null ? 0 : 1 / (1 + c.medianHoursToFollowUp / p.halfSpeedHours);
-  const speed = (c.followedUp * rawSpeed + k * p.priorSpeed) / (c.followedUp + k);
-  const dealRate = (c.deals + k * p.priorDealRate) / (c.followedUp + k);
-  const value = mix.followUpShare * followUpShare + mix.speed * speed + mix.dealRate * dealRate;
-  if (c.leadsDue === 0) return { value, explanation: 'No leads answered yet: scored as a typical partner' };
+  const measures = {
+    followUpShare: smoothed(c.followedUp, c.leadsDue, p.priorFollowUpShare),
+    speed: smoothed(c.followedUp * rawSpeed, c.followedUp, p.priorSpeed),
+    onTime: 1 - smoothed(c.expired, c.assignedDecided, p.priorExpiryRate),
+    dealRate: smoothed(c.deals, c.followedUp, p.priorDealRate),
+    // Ratings 1–5 as 0–1: (rating − 1) ÷ 4, summed.
+    rating: smoothed((c.ratingSum - c.reviewCount) / 4, c.reviewCount, p.priorRating),
+  };
+  const value = (Object.keys(mix) as (keyof typeof mix)[]).reduce((sum, measure) => sum + mix[measure] * measures[measure], 0);
+  if (c.leadsDue === 0 && c.reviewCount === 0) return { value, explanation: 'No leads answered yet: scored as a typical partner' };
   const median = c.medianHoursToFollowUp == null ? 'no follow-ups yet' : `median ${c.medianHoursToFollowUp.toFixed(1)} h to follow up`;
-  return { value, explanation: `Followed up ${c.followedUp} of ${c.leadsDue} leads, ${median}, ${c.deals} deals (smoothed toward a typical partner)` };
+  const rated = c.reviewCount ? `rated ${(c.ratingSum / c.reviewCount).toFixed(1)} from ${c.reviewCount} reviews` : 'no reviews';
+  return {
+    value,
+    explanation: `Followed up ${c.followedUp} of ${c.leadsDue} leads, ${median}, ${c.expired} of ${c.assignedDecided} assigned leads expired, `
+      + `${c.deals} deals, ${rated} (smoothed toward a typical partner)`,
+  };
 }
 
 function fairSpreadingPart(c: CandidateFeatures, config: MatchingConfig): PartValue {
