@@ -15,6 +15,7 @@ import { candidateStatement, gatherCandidates } from '../src/matching/candidate-
 import { matchingConfig, type MatchingConfig } from '../src/matching/matching.config.js';
 import { MatchingService } from '../src/matching/matching.service.js';
 import { rankCandidates } from '../src/matching/scoring.js';
+import { DeadlinesService } from '../src/deadlines/deadlines.service.js';
 import { copyRows, type Cell } from './data/copy.js';
 import { Random } from './data/random.js';
 import { freshDatabase } from './database.js';
@@ -86,6 +87,65 @@ async function platformAssignment(orm: MikroORM, client: pg.Client, market: Synt
     }));
   }
   return { name, picks };
+}
+
+interface FollowUpOutcome { name: string; answeredWithin: number[]; leadsPerInquiry: number; expired: number; gini: number }
+
+const WINDOWS = 3;
+/** Later than any deadline of this run: an expiry "at the deadline" without waiting for it. */
+const AFTER_EVERY_DEADLINE = new Date(Date.now() + 1_000 * 86_400_000);
+
+/**
+ * The response window on the synthetic market, through the real code: each OPEN inquiry in turn is
+ * assigned (bestPartnersFor); each lead's partner follows it up within the window or not, as its
+ * hidden responsiveness draws. With re-routing, every unanswered lead then expires at its deadline
+ * (DeadlinesService.expire: the state machine, the record, the next best partner that never had it),
+ * for up to WINDOWS windows; without, it waits NEW as today. Later inquiries see every earlier
+ * outcome, so the track record (expiries, speed) steers the ranking as it would in production.
+ */
+async function followUpRun(orm: MikroORM, client: pg.Client, market: SyntheticMarket, reroute: boolean): Promise<FollowUpOutcome> {
+  const first = market.inquiries[0].id;
+  await sql(client, 'delete from outbox_emails where lead_id in (select id from leads where inquiry_id >= $1)', [first]);
+  await sql(client, 'delete from lead_events where lead_id in (select id from leads where inquiry_id >= $1)', [first]);
+  await sql(client, 'delete from leads where inquiry_id >= $1', [first]);
+  const byId = new Map(market.partners.map((p) => [p.id, p]));
+  const answeredWithin = Array.from({ length: WINDOWS }, () => 0);
+  const counts = new Map(market.partners.map((p) => [p.id, 0]));
+  let expired = 0;
+  for (const inquiry of market.inquiries) {
+    await (orm.em.fork() as EntityManager).transactional(async (tx) => {
+      const row = await tx.findOneOrFail(Inquiry, inquiry.id);
+      await storeLeads(tx, row.id, newLeadRows(await new MatchingService(tx).bestPartnersFor(row as Inquiry & { serviceType: ServiceType }), null));
+    });
+    let open = (await sql(client, 'select id, partner_id from leads where inquiry_id = $1 order by id', [inquiry.id]))
+      .map((lead) => ({ id: lead.id as number, partnerId: lead.partner_id as number }));
+    let firstAnswer: number | null = null;
+    for (let window = 0; window < WINDOWS && open.length; window += 1) {
+      const unanswered = [];
+      for (const lead of open) {
+        counts.set(lead.partnerId, counts.get(lead.partnerId)! + 1);
+        if (market.answersInTime(lead.partnerId, inquiry.id)) {
+          const hours = 1 + 40 * (1 - byId.get(lead.partnerId)!.responsiveness);
+          await sql(client, `update leads set status = 'FOLLOWING', followed_at = created_at + $2 * interval '1 hour' where id = $1`, [lead.id, hours]);
+          firstAnswer ??= window;
+        } else unanswered.push(lead);
+      }
+      if (!reroute) break;
+      open = [];
+      for (const lead of unanswered) {
+        const expiry = await new DeadlinesService(orm.em.fork() as EntityManager).expire(lead.id, AFTER_EVERY_DEADLINE);
+        expired += expiry ? 1 : 0;
+        if (expiry?.next) open.push({ id: expiry.next.id, partnerId: expiry.next.partner.id });
+      }
+    }
+    for (let window = firstAnswer ?? WINDOWS; window < WINDOWS; window += 1) answeredWithin[window] += 1;
+  }
+  const n = market.inquiries.length;
+  return {
+    name: reroute ? 'with re-routing (expire and pass on)' : 'without re-routing (today: unanswered leads wait)',
+    answeredWithin: answeredWithin.map((count) => count / n),
+    leadsPerInquiry: [...counts.values()].reduce((sum, c) => sum + c, 0) / n, expired: expired / n, gini: gini([...counts.values()]),
+  };
 }
 
 function baselines(market: SyntheticMarket): Outcome[] {
@@ -172,6 +232,8 @@ async function main() {
       ...baselines(market),
     ];
     const quality = outcomes.map((outcome) => judge(market, outcome));
+    console.log('Following up within the response window, without and with re-routing…');
+    const followUps = [await followUpRun(orm, client, market, false), await followUpRun(orm, client, market, true)];
     console.log(`Ranking one inquiry against ${TIMING.partners} candidates (${TIMING.runs} runs)…`);
     const timing = await rankingTime(orm, client, history);
 
@@ -180,11 +242,16 @@ async function main() {
     for (const q of quality) {
       console.log(`| ${q.strategy} | ${pct(q.top3Overlap)} | ${pct(q.bestInTop3)} | ${pct(q.fitVsBest)} | ${q.leadsPerInquiry.toFixed(2)} | ${q.gini.toFixed(3)} |`);
     }
+    console.log(`\n| response window | followed up within 1 window | within 2 windows | within 3 windows | leads per inquiry | expired per inquiry | Gini of leads over partners |`);
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const f of followUps) {
+      console.log(`| ${f.name} | ${f.answeredWithin.map(pct).join(' | ')} | ${f.leadsPerInquiry.toFixed(2)} | ${f.expired.toFixed(2)} | ${f.gini.toFixed(3)} |`);
+    }
     console.log(`\nRanking ${timing.candidates} candidates (${timing.leadsInDatabase} leads in the database), p50 / p95 over ${TIMING.runs} runs:`);
     console.log(`- SQL feature gathering (1 statement): ${ms(timing.gather.p50)} / ${ms(timing.gather.p95)}`);
     console.log(`- scoring and sorting in Node: ${ms(timing.score.p50)} / ${ms(timing.score.p95)}`);
     console.log(`- total: ${ms(timing.total.p50)} / ${ms(timing.total.p95)}`);
-    if (jsonAt >= 0) fs.writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ quality, timing }, null, 2));
+    if (jsonAt >= 0) fs.writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ quality, followUps, timing }, null, 2));
     const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' ');
     console.log(`\nLoad average (1, 5, 15 min) before: ${load(before)}, after: ${load(loadAverage())}, on ${os.cpus().length} CPUs; timings stretch with it.`);
   } finally {

@@ -30,6 +30,11 @@ export interface SyntheticPartner {
   priceFrom: number;
   priceTo: number;
   capacity: number;
+  /**
+   * Hidden: the chance that the partner follows up a new lead within the response window at all
+   * (otherwise it lets it expire). Drawn from its own seed, so the rest of the market is as before.
+   */
+  responsiveness: number;
   /** Past leads, all finished, so the record shows and no capacity is taken. */
   history: { status: LeadStatus; createdAt: Date; followedAt: Date | null; dealAt: Date | null }[];
 }
@@ -53,6 +58,22 @@ export class SyntheticMarket {
     this.random = new Random(seed);
     for (let i = 0; i < partners; i += 1) this.partners.push(this.partner(firstPartnerId + i, firstServiceId + i));
     for (let i = 0; i < inquiries; i += 1) this.inquiries.push(this.inquiry(firstInquiryId + i));
+    // From rarely to nearly always (0.05–0.95, 0.41 on average), unrelated to quality: the platform can
+    // learn it only from the leads a partner lets expire.
+    const hidden = new Random(seed + 1_000);
+    for (const p of this.partners) p.responsiveness = 0.05 + 0.9 * hidden.next() ** 1.5;
+  }
+
+  /**
+   * Whether this partner follows up this inquiry's lead within the window: a fixed draw per pair, so
+   * every strategy meets the same behaviour.
+   */
+  answersInTime(partnerId: number, inquiryId: number): boolean {
+    let h = (partnerId * 0x9e3779b1) ^ (inquiryId * 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+    h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+    const draw = ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+    return draw < this.partners.find((p) => p.id === partnerId)!.responsiveness;
   }
 
   private partner(id: number, serviceId: number): SyntheticPartner {
@@ -65,7 +86,7 @@ export class SyntheticMarket {
     const history = Array.from({ length: r.chance(0.2) ? 0 : r.int(1, 30) }, () => this.pastLead(quality));
     return {
       id, serviceId, quality, categories: [...served], regions, city, country, languages: r.pick(languageSets),
-      priceFrom, priceTo: priceFrom * r.int(2, 4), capacity: r.int(5, 30), history,
+      priceFrom, priceTo: priceFrom * r.int(2, 4), capacity: r.int(5, 30), responsiveness: 1, history,
     };
   }
 
