@@ -5,3 +5,4 @@ export * from './money-format.js';
 export * from './validation.js';
 export * from './lead-lifecycle.js';
 export * from './review-rules.js';
+export * from './search.js';

@@ -33,6 +33,8 @@ export async function loadData(databaseUrl: string, size: DataSize): Promise<Loa
     }
     // COPY with triggers off skipped the per-partner lead record matching reads; build it once.
     await client.query('select slp_recompute_partner_lead_stats()');
+    // ...and the inquiries' order keys each lead carries for its tab's indexes.
+    await client.query('select slp_refresh_lead_keys()');
     await client.query('vacuum analyze');
     const rows: Record<string, number> = {};
     for (const table of tables) {

@@ -100,12 +100,13 @@ type Row = Record<string, unknown>;
  */
 async function pageWithTotal<T extends object>(
   em: EntityManager, entity: EntityName<T>, total: Sql, rows: Sql | null,
-): Promise<[T[], number]> {
+): Promise<[T[], number, Row[]]> {
   const page = rows ?? { sql: 'select null as id limit 0', params: [] };
   const result = await em.getConnection().execute<Row[]>(
     `select p.*, c.total as "page:total" from (${total.sql}) c left join lateral (${page.sql}) p on true`,
     [...total.params, ...page.params], 'all', em.getTransactionContext());
-  return [result.filter((row) => row.id != null).map(leanMapper(em, entity)), Number(result[0]['page:total'])];
+  const found = result.filter((row) => row.id != null);
+  return [found.map(leanMapper(em, entity)), Number(result[0]['page:total']), found];
 }
 
 function sqlOf(query: QueryBuilder<object>): Sql {
@@ -121,7 +122,8 @@ async function keysetPage<T extends { id: number } & object>(
   const rowsWhere = (pageWhere ? { $and: [where(), pageWhere] } : where()) as FilterQuery<T>;
   const total = em.createQueryBuilder(entity).select(raw('count(*) as total')).where(where());
   const rows = em.createQueryBuilder(entity).select('*').where(rowsWhere).orderBy(orderBy as never).limit(size + 1);
-  return pageWithTotal(em, entity, sqlOf(total as never), size === 0 ? null : sqlOf(rows as never));
+  const [nodes, count] = await pageWithTotal(em, entity, sqlOf(total as never), size === 0 ? null : sqlOf(rows as never));
+  return [nodes, count];
 }
 
 /**
@@ -140,33 +142,60 @@ export async function paginate<T extends { id: number } & object>(
   return toConnection(rows, size, args.after, totalCount);
 }
 
-const encodeCreationCursor = (node: { id: number; createdAt: Date }) =>
-  Buffer.from(`created:${node.createdAt.getTime()}:${node.id}`).toString('base64url');
+/** An order for keyset pages: a key expression on the table as `l`, its SQL type for the cursor, the id breaking ties. */
+export interface PageOrder { key: string; keyType: string; direction: 'asc' | 'desc'; name: string }
+
+const encodeKeyCursor = (order: PageOrder, key: string, id: number) => Buffer.from(JSON.stringify([order.name, key, id])).toString('base64url');
+
+/** What a key of each SQL type looks like as text: a cursor holding anything else was not made here. */
+const keyFormats: Record<string, RegExp> = {
+  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+  numeric: /^-?\d{1,15}(\.\d{1,4})?$/,
+  integer: /^-?\d{1,9}$/,
+};
+
+function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: number } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  const [name, key, id] = Array.isArray(parsed) && parsed.length === 3 ? parsed : [];
+  if (typeof key !== 'string' || !keyFormats[order.keyType]?.test(key) || !Number.isSafeInteger(id)) {
+    throw new GraphQLError('Invalid cursor', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (name !== order.name) {
+    throw new GraphQLError('This cursor belongs to another order: start again from the first page', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return { key, id };
+}
 
 /**
- * Keyset pagination newest first by creation time, the id breaking ties: stable across pages even
- * when rows share a timestamp, and served by an index ending in (created_at, id). `where` is a
- * condition on the entity's table as `l`.
+ * Keyset pagination by any key, the id breaking ties: stable across pages even when rows share a
+ * key, and served by an index ending in (key, id) at any depth (a row comparison starts the index
+ * scan right after the cursor's row). `where` is a condition on the entity's table as `l`.
  */
-export async function paginateByCreation<T extends { id: number; createdAt: Date } & object>(
-  em: EntityManager, entity: EntityName<T>, where: Sql, args: PageArgs,
+export async function paginateByKey<T extends { id: number } & object>(
+  em: EntityManager, entity: EntityName<T>, where: Sql, args: PageArgs, order: PageOrder,
 ): Promise<ConnectionResult<T>> {
   const size = pageSize(args.first);
   const page = new SqlConditions().add(where.sql, ...where.params);
   if (args.after) {
-    const [, ms, id] = decodedCursor(args.after, /^created:(\d{1,15}):(\d{1,10})$/);
-    // A row comparison: PostgreSQL starts the index scan right after the cursor's row.
-    page.add('(l.created_at, l.id) < (?, ?)', new Date(Number(ms)), Number(id));
+    const { key, id } = decodeKeyCursor(args.after, order);
+    page.add(`(${order.key}, l.id) ${order.direction === 'desc' ? '<' : '>'} (?::${order.keyType}, ?)`, key, id);
   }
   const table = em.getMetadata().get(entity as string).tableName;
   const rows = page.all();
   const total = { sql: `select count(*) as total from "${table}" l where ${where.sql}`, params: where.params };
-  const newestFirst = {
-    sql: `select l.* from "${table}" l where ${rows.sql} order by l.created_at desc, l.id desc limit ?`,
+  const ordered = {
+    sql: `select l.*, (${order.key})::text as "page:key" from "${table}" l where ${rows.sql}
+      order by ${order.key} ${order.direction}, l.id ${order.direction} limit ?`,
     params: [...rows.params, size + 1],
   };
-  const [nodes, totalCount] = await pageWithTotal(em, entity, total, size === 0 ? null : newestFirst);
-  return toConnection(nodes, size, args.after, totalCount, encodeCreationCursor);
+  const [nodes, totalCount, raw] = await pageWithTotal(em, entity, total, size === 0 ? null : ordered);
+  const keys = new Map(raw.map((row) => [Number(row.id), String(row['page:key'])]));
+  return toConnection(nodes, size, args.after, totalCount, (node) => encodeKeyCursor(order, keys.get(node.id)!, node.id));
 }
 
 /** The same page shape over a list already in memory, oldest first (a handful of leads per inquiry). */

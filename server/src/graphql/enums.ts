@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   CompanySize, ContactAccess, InquiryStatus, InquiryUpdateType, LeadAlertType, LeadCloseReason, LeadSource,
-  LeadStatus, PartnerStatus, ProductCategory, RejectReason, RequestType, Role, ServiceType, UserErrorCode,
+  LeadOrderField, LeadStatus, OrderDirection, PartnerStatus, ProductCategory, RejectReason, RequestType, Role, ServiceType, UserErrorCode,
 } from '@slp/shared';
 
 type Described<E extends object> = { description: string; values: Record<keyof E, string> };
@@ -144,7 +144,21 @@ const docs = {
       SELLER_CLOSED: 'The seller closed the inquiry or this lead.',
       INQUIRY_UPDATED: "The seller edited the lead's inquiry.",
       LEAD_EXPIRING: 'A platform-assigned lead nobody has followed up yet is close to its respondBy.',
+      LEAD_UPDATED: 'Someone else changed the lead (the seller authorized the partner, an operator took it back…): refresh it.',
     },
+  }),
+  LeadOrderField: described(LeadOrderField, {
+    description: 'What a tab of leads is ordered by; ties are broken by the lead, so pages neither skip nor repeat.',
+    values: {
+      RECEIVED: 'When the partner received the lead.',
+      BUDGET: "The seller's monthly budget (in the inquiry's currency).",
+      SHOP_GMV: "The seller's TikTok Shop monthly GMV (in the inquiry's currency).",
+      COMPANY_SIZE: "The seller's company size, smallest first when ascending.",
+    },
+  }),
+  OrderDirection: described(OrderDirection, {
+    description: 'Which way an order runs.',
+    values: { ASC: 'Smallest or oldest first.', DESC: 'Largest or newest first.' },
   }),
   InquiryUpdateType: described(InquiryUpdateType, {
     description: "What a partner did with one of the seller's inquiries.",
@@ -174,6 +188,7 @@ const docs = {
 const enums = {
   Role, CompanySize, RequestType, InquiryStatus, LeadStatus, LeadSource, LeadCloseReason, RejectReason,
   ContactAccess, PartnerStatus, ServiceType, ProductCategory, LeadAlertType, InquiryUpdateType, UserErrorCode,
+  LeadOrderField, OrderDirection,
 };
 
 for (const [name, values] of Object.entries(enums)) {

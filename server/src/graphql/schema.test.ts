@@ -20,16 +20,6 @@ function contractText(): string {
  */
 const notYetBuilt: Record<string, string> = {
   // issue 16 lead pool at volume
-  'LeadOrderField was removed.': 'issue 16',
-  'OrderDirection was removed.': 'issue 16',
-  'LeadOrder was removed.': 'issue 16',
-  'LEAD_UPDATED was removed from enum type LeadAlertType.': 'issue 16',
-  'Inquiry.version was removed.': 'issue 16',
-  'Lead.updatedAt was removed.': 'issue 16',
-  'LeadFilter.budgetMin was removed.': 'issue 16',
-  'LeadFilter.budgetMax was removed.': 'issue 16',
-  'Query.leads arg orderBy was removed.': 'issue 16',
-  'Query.leads arg search was removed.': 'issue 16',
   'UpdateInquiryInput.expectedVersion was removed.': 'issue 16',
 
   // issue 17 hardening
@@ -40,7 +30,6 @@ const notYetBuilt: Record<string, string> = {
   'CreateWebhookEndpointInput was removed.': 'issue 19',
   'DeleteWebhookEndpointInput was removed.': 'issue 19',
   'WebhookEndpointPayload was removed.': 'issue 19',
-  'LeadFilter.updatedAfter was removed.': 'issue 19',
   'Query.webhookEndpoints was removed.': 'issue 19',
   'Mutation.createWebhookEndpoint was removed.': 'issue 19',
   'Mutation.deleteWebhookEndpoint was removed.': 'issue 19',

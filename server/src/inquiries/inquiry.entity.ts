@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { CompanySize, InquiryStatus, ProductCategory, RequestType, ServiceType } from '@slp/shared';
 import { Node } from '../graphql/node.js';
 import { User } from '../auth/user.entity.js';
@@ -92,6 +92,7 @@ export class Inquiry extends Node {
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;
 
+  @Field(() => Int, { description: 'Grows with every change: pass it as `updateInquiry(expectedVersion:)` so that no edit is lost.' })
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 

@@ -3,7 +3,9 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { LeadStatus, Role } from '@slp/shared';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { ormConfig } from '../db/orm.js';
-import { paginateByCreation } from '../graphql/connection.js';
+import { paginateByKey } from '../graphql/connection.js';
+import { LeadOrderField, OrderDirection } from '@slp/shared';
+import { leadPageOrder, type LeadOrderData } from './lead-order.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Lead } from './lead.entity.js';
 import { LeadsService, type LeadFilterData } from './leads.service.js';
@@ -44,10 +46,11 @@ const partnerViewer = { user: { role: Role.PARTNER }, partner: { id: 7 } } as un
 const operatorViewer = { user: { role: Role.OPERATOR }, partner: null } as unknown as Viewer;
 
 /** The SQL of one tab page as the app sends it (rows, then count), each with its plan. */
-async function plansOf(viewer: Viewer, status: LeadStatus, filter: LeadFilterData = {}, after?: string) {
+async function plansOf(viewer: Viewer, status: LeadStatus, filter: LeadFilterData = {}, after?: string, order?: LeadOrderData, search?: string) {
   const em = orm.em.fork() as EntityManager;
   statements.length = 0;
-  const page = await paginateByCreation(em, Lead, new LeadsService(em).leadsWhere(viewer, status, filter), { first: 20, after });
+  const where = new LeadsService(em).leadsWhere(viewer, status, filter, search);
+  const page = await paginateByKey(em, Lead, where, { first: 20, after }, leadPageOrder(viewer, order));
   const sent = statements.map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').replace(/^\[query\] /, '').replace(/ \[took .*$/s, ''));
   const plans = [];
   for (const sql of sent) {
@@ -99,4 +102,38 @@ it("finds a partner's members (whom a new lead emails) and an authorization's le
   const revoked = await planOf('select * from leads where authorization_id = 1');
   expect(revoked).toContain('"Index Name":"leads_authorization_id_index"');
   expect(sequentialScanOfLeads(revoked)).toBe(false);
+});
+
+const orderIndexes: [LeadOrderField, string][] = [
+  [LeadOrderField.BUDGET, 'leads_partner_status_budget_index'],
+  [LeadOrderField.SHOP_GMV, 'leads_partner_status_shop_gmv_index'],
+  [LeadOrderField.COMPANY_SIZE, 'leads_partner_status_company_size_index'],
+];
+
+it.each(orderIndexes.flatMap(([field, index]) => [OrderDirection.ASC, OrderDirection.DESC].map((direction) => [field, direction, index] as const)))(
+  'pages a partner tab ordered by %s %s from its own (partner, status, key, id) index, with no sort, on any page',
+  async (field, direction, index) => {
+    const order = { field, direction };
+    const first = await plansOf(partnerViewer, LeadStatus.NEW, {}, undefined, order);
+    expect(first.page.edges).toHaveLength(20);
+    let deep = first;
+    for (let i = 0; i < 5; i += 1) deep = await plansOf(partnerViewer, LeadStatus.NEW, {}, deep.page.pageInfo.endCursor!, order);
+    expect(deep.page.edges).toHaveLength(20);
+    for (const plan of [first.plans[0], deep.plans[0]]) {
+      expect(plan).toContain(`"Index Name":"${index}"`);
+      expect(plan).not.toContain('"Node Type":"Sort"');
+      expect(sequentialScanOfLeads(plan)).toBe(false);
+    }
+  });
+
+it('searches a partner tab by full text without a sequential scan of the leads', async () => {
+  const { page, plans } = await plansOf(partnerViewer, LeadStatus.NEW, {}, undefined, undefined, 'shoe');
+  expect(page.edges.length).toBeGreaterThan(0);
+  for (const plan of plans) expect(sequentialScanOfLeads(plan)).toBe(false);
+});
+
+it("serves a partner's changes since a time (incremental sync) from the (partner, status, updated_at, id) index", async () => {
+  const { plans } = await plansOf(partnerViewer, LeadStatus.DEAL, { updatedAfter: new Date(Date.now() + 60_000) });
+  expect(plans[0]).toContain('"Index Name":"leads_partner_status_updated_at_index"');
+  expect(sequentialScanOfLeads(plans[0])).toBe(false);
 });

@@ -93,6 +93,20 @@ export class Lead extends Node {
     return this.source === LeadSource.PLATFORM_ASSIGNED && this.status === LeadStatus.NEW ? this.responseDueAt ?? null : null;
   }
 
+  @Field(() => Date, { description: 'When the lead or its inquiry last changed: sync with `filter: { updatedAfter }`.' })
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  updatedAt: Date & Opt = new Date();
+
+  // The inquiry's order keys, copied by a trigger so that each tab order has an index (Migration20261201130000).
+  @Property({ type: 'decimal', precision: 19, scale: 4, nullable: true, lazy: true })
+  budgetAmount?: string | null;
+
+  @Property({ type: 'decimal', precision: 19, scale: 4, nullable: true, lazy: true })
+  shopGmvAmount?: string | null;
+
+  @Property({ type: 'smallint', nullable: true, lazy: true })
+  companySizeRank?: number | null;
+
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 }

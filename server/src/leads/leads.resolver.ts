@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } 
 import { InputArg } from '../graphql/user-error.js';
 import { LeadStatus, RejectReason } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
-import { PageArgs, paginateByCreation } from '../graphql/connection.js';
+import { PageArgs, paginateByKey } from '../graphql/connection.js';
 import { primeViewerLead, type Loaders } from '../graphql/loaders.js';
 import { selectedOnNodes } from '../graphql/selection.js';
 import { mutationPayload } from '../graphql/payload.js';
@@ -18,8 +18,9 @@ import { LeadEvent } from './lead-event.entity.js';
 import type { LeadChange } from './lead-state-machine.js';
 import { LeadsService } from './leads.service.js';
 import { servicesOfLead } from './lead-services.js';
+import { leadPageOrder } from './lead-order.js';
 import {
-  AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadPayload,
+  AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadOrder, LeadPayload,
   MarkNoAgreementInput, RejectLeadInput,
 } from './leads.types.js';
 
@@ -46,16 +47,18 @@ async function holdRelations(loaders: Loaders, leads: Lead[], asked: Set<string>
 
 @Resolver(() => Lead)
 export class LeadResolver {
-  @Query(() => LeadConnection, { description: "One tab of the viewer's partner's leads (operators: every partner's), newest first." })
+  @Query(() => LeadConnection, { description: "One tab of the viewer's partner's leads (operators: every partner's), newest first unless ordered." })
   async leads(
     @Arg('status', () => LeadStatus, { description: 'The tab: NEW, FOLLOWING, DEAL or CLOSED (REJECTED lists turned-down leads).' }) status: LeadStatus,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => LeadFilter, { nullable: true, description: 'Narrows the tab.' }) filter: LeadFilter | null,
+    @Arg('orderBy', () => LeadOrder, { nullable: true, description: 'The order; newest first when omitted.' }) orderBy: LeadOrder | null,
+    @Arg('search', () => String, { nullable: true, description: 'Words to find in what the viewer may see of each lead (product category, hot-sale product, other details, service title); each matches as a word prefix.' }) search: string | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = refusalAsGraphQLError(() => new LeadsService(ctx.em).leadsWhere(ctx.viewer, status, filter ?? {}));
-    const connection = await paginateByCreation(ctx.em, Lead, where, page);
+    const where = refusalAsGraphQLError(() => new LeadsService(ctx.em).leadsWhere(ctx.viewer, status, filter ?? {}, search));
+    const connection = await paginateByKey(ctx.em, Lead, where, page, leadPageOrder(ctx.viewer, orderBy ?? undefined));
     const leads = connection.edges.map(({ node }) => node);
     for (const lead of leads) primeViewerLead(ctx.loaders, ctx.viewer, lead);
     await holdRelations(ctx.loaders, leads, selectedOnNodes(info));

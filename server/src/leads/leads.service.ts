@@ -12,11 +12,13 @@ import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { Lead } from './lead.entity.js';
+import { leadSearchSql } from './lead-order.js';
 import { assertTransition, lockLead, transitionLead, type LeadChange } from './lead-state-machine.js';
 
 export interface LeadFilterData {
   serviceType?: ServiceType | null; productCategory?: ProductCategory | null;
   companySize?: CompanySize | null; source?: LeadSource | null;
+  budgetMin?: string | null; budgetMax?: string | null; updatedAfter?: Date | null;
 }
 
 export type LeadCountsData = Record<'new' | 'following' | 'deal' | 'closed', number>;
@@ -25,9 +27,13 @@ const inquiryHas = (column: string) => `exists (select 1 from inquiries i where 
 
 const noSuchLead = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
 
-/** The tab's conditions on the lead's business profile, as asked. */
-function profileFilters(filter: LeadFilterData): Sql[] {
+/** The tab's conditions on the lead's business profile, as asked: its filters and its search. */
+function profileFilters(filter: LeadFilterData, search: string | null | undefined): Sql[] {
   const conditions: Sql[] = [];
+  const searched = leadSearchSql(search);
+  if (searched) conditions.push(searched);
+  if (filter.budgetMin != null) conditions.push({ sql: 'l.budget_amount >= ?', params: [filter.budgetMin] });
+  if (filter.budgetMax != null) conditions.push({ sql: 'l.budget_amount <= ?', params: [filter.budgetMax] });
   if (filter.productCategory) conditions.push({ sql: inquiryHas('product_category'), params: [filter.productCategory] });
   if (filter.companySize) conditions.push({ sql: inquiryHas('company_size'), params: [filter.companySize] });
   if (filter.serviceType) {
@@ -99,16 +105,17 @@ export class LeadsService {
    * a hidden inquiry never decides what comes back. Plain SQL: building it through the query builder
    * cost more CPU than PostgreSQL spends running the page.
    */
-  leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}): Sql {
+  leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}, search?: string | null): Sql {
     const listed = this.listed(viewer);
     const where = new SqlConditions().add(listed.sql, ...listed.params).add('l.status = ?', status);
     if (filter.source) where.add('l.source = ?', filter.source);
-    const profile = profileFilters(filter);
+    if (filter.updatedAfter) where.add('l.updated_at > ?', filter.updatedAfter);
+    const profile = profileFilters(filter, search);
     if (!profile.length) return where.all();
     if (status === LeadStatus.REJECTED && !isOperator(viewer)) {
       // Filtering would tell the partner what it may no longer read.
       throw DomainError.of(UserErrorCode.INVALID,
-        "Rejected leads no longer show the seller's business profile, so they can only be filtered by source", ['filter']);
+        "Rejected leads no longer show the seller's business profile, so they can only be filtered by source", [search ? 'search' : 'filter']);
     }
     const visible = profileVisibleSql(viewer);
     where.add(visible.sql, ...visible.params);

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CompanySize, LeadSource, ProductCategory, RejectReason, ServiceType } from '@slp/shared';
+import { CompanySize, LeadOrderField, LeadSource, OrderDirection, ProductCategory, RejectReason, ServiceType } from '@slp/shared';
+import { DecimalScalar } from '../graphql/scalars.js';
 import { UserError, UserErrorsField } from '../graphql/user-error.js';
 import { connectionOf } from '../graphql/connection.js';
 import { Lead } from './lead.entity.js';
@@ -25,6 +26,21 @@ export class LeadFilter {
 
   @Field(() => LeadSource, { nullable: true, description: 'Whether the seller chose the partner or the platform assigned it.' })
   source?: LeadSource | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "Only leads whose monthly budget is at least this (in the inquiry's currency)." })
+  budgetMin?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "Only leads whose monthly budget is at most this (in the inquiry's currency)." })
+  budgetMax?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only leads changed after this time (`Lead.updatedAt`): what changed since the last sync.' })
+  updatedAfter?: Date | null;
+}
+
+@InputType({ description: 'The order of a tab of leads; the default is RECEIVED, DESC (newest first).' })
+export class LeadOrder {
+  @Field(() => LeadOrderField, { description: 'What to order by.' }) field!: LeadOrderField;
+  @Field(() => OrderDirection, { description: 'Which way.' }) direction!: OrderDirection;
 }
 
 @ObjectType({ description: "How many leads are in each of the partner's tabs." })

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201104535 } from './Migration20261201104535.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
+import { Migration20261201130000 } from './Migration20261201130000.js';
 import { Migration20261201110000 } from './Migration20261201110000.js';
 import { Migration20261126032119 } from './Migration20261126032119.js';
 import { Migration20261126031025 } from './Migration20261126031025.js';
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201104535', class: Migration20261201104535 },
   { name: 'Migration20261201110000', class: Migration20261201110000 },
   { name: 'Migration20261201120000', class: Migration20261201120000 },
+  { name: 'Migration20261201130000', class: Migration20261201130000 },
 ];
