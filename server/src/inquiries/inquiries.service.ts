@@ -110,6 +110,11 @@ export class InquiriesService {
       if (inquiry.status !== InquiryStatus.ACTIVE) {
         throw DomainError.of(UserErrorCode.NOT_EDITABLE, 'A closed inquiry cannot be edited');
       }
+      // The row is locked: of racing edits made on one version, the first wins and the others are told.
+      if (input.expectedVersion != null && input.expectedVersion !== inquiry.version) {
+        throw DomainError.of(UserErrorCode.CONFLICT, 'This request changed since you opened it: reload it to see the changes, then edit again',
+          ['expectedVersion']);
+      }
       const merged = { ...profileOf(inquiry), ...definedFields(input) };
       em.assign(inquiry, profileColumns(validate(businessProfileRules, merged)));
       return inquiry;
@@ -164,7 +169,7 @@ function firstServicePerPartner(services: Service[]): Service[] {
 }
 
 function definedFields(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'inquiryId' && value !== undefined));
+  return Object.fromEntries(Object.entries(input).filter(([key, value]) => !['inquiryId', 'expectedVersion'].includes(key) && value !== undefined));
 }
 
 /** Each business-profile field and the inquiry column that stores it: money is kept as an exact amount column. */

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CompanySize, ProductCategory, RequestType, ServiceType } from '@slp/shared';
 import { connectionOf } from '../graphql/connection.js';
 import { DecimalScalar } from '../graphql/scalars.js';
@@ -40,6 +40,8 @@ const LOCKED = 'Not editable after submitting: giving it is refused with NOT_EDI
 @InputType({ description: 'Changes to an ACTIVE inquiry; omitted fields stay as they are.' })
 export class UpdateInquiryInput {
   @Field(() => ID, { description: inquiryDocs.inquiryId }) inquiryId!: string;
+  @Field(() => Int, { nullable: true, description: 'The `version` the edit was made on: refused with CONFLICT, changing nothing, when the inquiry changed since.' })
+  expectedVersion?: number | null;
   @Field(() => String, { nullable: true, description: inquiryDocs.contactName }) contactName?: string | null;
   @Field(() => String, { nullable: true, description: inquiryDocs.location }) location?: string | null;
   @Field(() => String, { nullable: true, description: inquiryDocs.language }) language?: string | null;

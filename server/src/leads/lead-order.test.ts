@@ -39,7 +39,7 @@ async function everyPage(variables: Record<string, unknown>): Promise<string[]> 
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const { leads: page } = await member.request(PAGE, { ...variables, after });
+    const { leads: page }: { leads: any } = await member.request(PAGE, { ...variables, after });
     expect(page.totalCount).toBe(leads.length);
     ids.push(...page.edges.map((edge: any) => edge.node.id));
     if (!page.pageInfo.hasNextPage) return ids;
