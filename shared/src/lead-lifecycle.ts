@@ -69,3 +69,27 @@ export function partnerActions(status: LeadStatus): LeadAction[] {
 
 /** Statuses that still count against a partner's capacity and that a seller may close. */
 export const activeLeadStatuses: readonly LeadStatus[] = [LeadStatus.NEW, LeadStatus.FOLLOWING];
+
+const leadIsAlready: Record<LeadStatus, string> = {
+  [LeadStatus.NEW]: 'This lead has not been followed up yet',
+  [LeadStatus.FOLLOWING]: 'This lead is already being followed up',
+  [LeadStatus.DEAL]: 'This lead has already reached a deal',
+  [LeadStatus.REJECTED]: 'This lead has already been turned down',
+  [LeadStatus.CLOSED]: 'This lead is already closed',
+};
+
+const closedBecause: Partial<Record<LeadCloseReason, string>> = {
+  [LeadCloseReason.SELLER_CLOSED]: 'The seller has already closed this lead',
+  [LeadCloseReason.NO_AGREEMENT]: 'This lead was already closed without an agreement',
+  [LeadCloseReason.UNASSIGNED]: 'The platform has already taken this lead back',
+};
+
+/**
+ * Why an action does not fit the lead as it is now, in the words of the people using it: the lead
+ * usually changed since the screen was drawn (someone else acted on it).
+ */
+export function refusalOf(action: LeadAction, status: LeadStatus, closeReason: LeadCloseReason | null = null): string {
+  if (status === LeadStatus.NEW && leadTransitions[action].from.includes(LeadStatus.FOLLOWING)) return 'Follow up on this lead first';
+  if (status === LeadStatus.CLOSED && closeReason) return closedBecause[closeReason] ?? leadIsAlready[status];
+  return leadIsAlready[status];
+}

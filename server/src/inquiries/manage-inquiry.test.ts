@@ -101,7 +101,7 @@ describe('closeInquiry and closeLead', () => {
     const { node } = await seller.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { status leads { edges { node { id status } } } } } }`, { id: inquiry.id });
     expect(node).toEqual({ status: 'ACTIVE', leads: { edges: [{ node: { id: first.id, status: 'CLOSED' } }, { node: { id: second.id, status: 'NEW' } }] } });
     const twice = await seller.request(CLOSE_LEAD, { input: { leadId: first.id } });
-    expect(twice.closeLead.userErrors).toEqual([{ field: null, code: 'INVALID_TRANSITION', message: 'Cannot close a lead that is CLOSED; allowed from NEW or FOLLOWING' }]);
+    expect(twice.closeLead.userErrors).toEqual([{ field: null, code: 'INVALID_TRANSITION', message: 'The seller has already closed this lead' }]);
   });
 
   it("refuses to close another seller's inquiry or lead", async () => {

@@ -9,7 +9,7 @@ export interface LeadOrderData { field: LeadOrderField; direction: OrderDirectio
 
 export const DEFAULT_LEAD_ORDER: LeadOrderData = { field: LeadOrderField.RECEIVED, direction: OrderDirection.DESC };
 
-/** The inquiry's order keys, as copied onto each lead (Migration20261201110000). */
+/** The inquiry's order keys, as copied onto each lead (Migration20261201130000). */
 const profileColumns: Record<Exclude<LeadOrderField, LeadOrderField.RECEIVED>, { column: string; type: string }> = {
   [LeadOrderField.BUDGET]: { column: 'l.budget_amount', type: 'numeric' },
   [LeadOrderField.SHOP_GMV]: { column: 'l.shop_gmv_amount', type: 'numeric' },

@@ -86,7 +86,7 @@ describe('two racing actions on one lead never both win', () => {
       const lead = await readLead(seller, leadId);
       expect(lead.status).toBe('CLOSED');
       if (follow.userErrors.length) {
-        expect(follow.userErrors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: 'Cannot follow up a lead that is CLOSED; allowed from NEW' });
+        expect(follow.userErrors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: 'The seller has already closed this lead' });
         expect(historyTypes(lead)).toEqual(['CREATED', 'SELLER_CLOSED']);
       } else {
         expect(historyTypes(lead)).toEqual(['CREATED', 'FOLLOWED_UP', 'CONTACT_REVEALED', 'SELLER_CLOSED']);

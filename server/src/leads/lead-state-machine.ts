@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LeadAction, type LeadSource, LeadStatus, Role, UserErrorCode, canApply, leadTransitions } from '@slp/shared';
+import { LeadAction, type LeadSource, LeadStatus, Role, UserErrorCode, canApply, leadTransitions, refusalOf } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
 import type { User } from '../auth/user.entity.js';
 import { Lead } from './lead.entity.js';
@@ -22,17 +22,6 @@ const stampOf: Partial<Record<LeadStatus, 'followedAt' | 'dealAt' | 'closedAt' |
   [LeadStatus.REJECTED]: 'rejectedAt',
 };
 
-const actionWords: Record<LeadAction, string> = {
-  [LeadAction.FOLLOW_UP]: 'follow up',
-  [LeadAction.REJECT]: 'reject',
-  [LeadAction.ACCEPT_COOPERATION]: 'accept cooperation on',
-  [LeadAction.AUTHORIZATION_MATCHED]: 'match an authorization to',
-  [LeadAction.MARK_NO_AGREEMENT]: 'mark no agreement on',
-  [LeadAction.SELLER_CLOSE]: 'close',
-  [LeadAction.UNASSIGN]: 'unassign',
-  [LeadAction.EXPIRE]: 'expire',
-};
-
 /**
  * Locks a lead row for the rest of the transaction, so two racing actions on one lead run one
  * after the other and the second sees the first's result.
@@ -44,8 +33,7 @@ export async function lockLead(em: EntityManager, leadId: number): Promise<Lead 
 /** Refuses an action the lifecycle table does not allow from the lead's current status. */
 export function assertTransition(lead: Lead, action: LeadAction): void {
   if (canApply(action, lead.status)) return;
-  throw DomainError.of(UserErrorCode.INVALID_TRANSITION,
-    `Cannot ${actionWords[action]} a lead that is ${lead.status}; allowed from ${leadTransitions[action].from.join(' or ')}`);
+  throw DomainError.of(UserErrorCode.INVALID_TRANSITION, refusalOf(action, lead.status, lead.closeReason ?? null));
 }
 
 /**

@@ -132,7 +132,7 @@ describe('unassignLead', () => {
     const targeted = await t.history.pastLead(partner, { source: LeadSource.SELLER_TARGETED });
     const refusal = async (id: string) => (await t.operator.request(UNASSIGN, { input: { leadId: id } })).unassignLead;
     expect(await refusal(leadId(following))).toEqual({ lead: null, userErrors: [
-      { field: null, message: 'Cannot unassign a lead that is FOLLOWING; allowed from NEW', code: 'INVALID_TRANSITION' }] });
+      { field: null, message: 'This lead is already being followed up', code: 'INVALID_TRANSITION' }] });
     expect(await refusal(leadId(targeted))).toEqual({ lead: null, userErrors: [{ field: ['leadId'],
       message: 'The seller chose this partner; only leads the platform assigned can be taken back', code: 'INVALID' }] });
     expect(await refusal(toGlobalId('Lead', 999999)))

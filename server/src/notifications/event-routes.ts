@@ -18,7 +18,9 @@ export const eventRoutes: Record<string, EventRoute> = {
   FOLLOWED_UP: { email: { kind: EmailKind.FOLLOWED_UP, to: 'seller' }, inquiryUpdate: InquiryUpdateType.FOLLOWED },
   REJECTED: { inquiryUpdate: InquiryUpdateType.REJECTED },
   COOPERATION_ACCEPTED: { email: { kind: EmailKind.DEAL, to: 'seller' }, inquiryUpdate: InquiryUpdateType.DEAL },
-  AUTHORIZATION_MATCHED: { email: { kind: EmailKind.DEAL, to: 'seller' }, inquiryUpdate: InquiryUpdateType.DEAL },
+  // Changes someone else made to a lead the partner is working: its open screens must move it.
+  AUTHORIZATION_MATCHED: { email: { kind: EmailKind.DEAL, to: 'seller' }, inquiryUpdate: InquiryUpdateType.DEAL, leadAlert: LeadAlertType.LEAD_UPDATED },
+  UNASSIGNED: { leadAlert: LeadAlertType.LEAD_UPDATED },
   NO_AGREEMENT: { email: { kind: EmailKind.NO_AGREEMENT, to: 'seller' }, inquiryUpdate: InquiryUpdateType.NO_AGREEMENT },
   // The response deadlines (deadlines/deadlines.service.ts).
   EXPIRY_REMINDED: { email: { kind: EmailKind.LEAD_EXPIRING, to: 'partner' }, leadAlert: LeadAlertType.LEAD_EXPIRING },
