@@ -26,6 +26,16 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** Pages that can also be walked backwards: `last` before a cursor, or the last page with no cursor. */
+@ArgsType()
+export class TwoWayPageArgs extends PageArgs {
+  @Field(() => Int, { nullable: true, description: `With \`before\` (or alone, for the last page): page size from the end, 0 to ${MAX_PAGE_SIZE}.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the next page: the page before it.' })
+  before?: string | null;
+}
+
 export interface ConnectionResult<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
@@ -177,25 +187,42 @@ function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: n
  * scan right after the cursor's row). `where` is a condition on the entity's table as `l`.
  */
 export async function paginateByKey<T extends { id: number } & object>(
-  em: EntityManager, entity: EntityName<T>, where: Sql, args: PageArgs, order: PageOrder,
+  em: EntityManager, entity: EntityName<T>, where: Sql, args: TwoWayPageArgs, order: PageOrder,
 ): Promise<ConnectionResult<T>> {
-  const size = pageSize(args.first);
+  const backwards = args.last != null || args.before != null;
+  if (backwards && (args.first != null || args.after != null)) {
+    throw new GraphQLError('Page forwards (first, after) or backwards (last, before), not both', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const size = pageSize(backwards ? args.last : args.first);
+  const cursor = backwards ? args.before : args.after;
+  // Backwards is the reverse order read forwards, then turned round.
+  const direction = backwards === (order.direction === 'desc') ? 'asc' : 'desc';
   const page = new SqlConditions().add(where.sql, ...where.params);
-  if (args.after) {
-    const { key, id } = decodeKeyCursor(args.after, order);
-    page.add(`(${order.key}, l.id) ${order.direction === 'desc' ? '<' : '>'} (?::${order.keyType}, ?)`, key, id);
+  if (cursor) {
+    const { key, id } = decodeKeyCursor(cursor, order);
+    page.add(`(${order.key}, l.id) ${direction === 'desc' ? '<' : '>'} (?::${order.keyType}, ?)`, key, id);
   }
   const table = em.getMetadata().get(entity as string).tableName;
   const rows = page.all();
   const total = { sql: `select count(*) as total from "${table}" l where ${where.sql}`, params: where.params };
   const ordered = {
     sql: `select l.*, (${order.key})::text as "page:key" from "${table}" l where ${rows.sql}
-      order by ${order.key} ${order.direction}, l.id ${order.direction} limit ?`,
+      order by ${order.key} ${direction}, l.id ${direction} limit ?`,
     params: [...rows.params, size + 1],
   };
   const [nodes, totalCount, raw] = await pageWithTotal(em, entity, total, size === 0 ? null : ordered);
   const keys = new Map(raw.map((row) => [Number(row.id), String(row['page:key'])]));
-  return toConnection(nodes, size, args.after, totalCount, (node) => encodeKeyCursor(order, keys.get(node.id)!, node.id));
+  const cursorOf = (node: T) => encodeKeyCursor(order, keys.get(node.id)!, node.id);
+  if (!backwards) return toConnection(nodes, size, cursor, totalCount, cursorOf);
+  const connection = toConnection(nodes, size, null, totalCount, cursorOf);
+  const edges = connection.edges.reverse();
+  return {
+    edges, totalCount,
+    pageInfo: {
+      hasNextPage: cursor != null, hasPreviousPage: nodes.length > size,
+      startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }
 
 /** The same page shape over a list already in memory, oldest first (a handful of leads per inquiry). */

@@ -61,6 +61,26 @@ describe('leads(orderBy:)', () => {
     expect(await everyPage({ orderBy: { field, direction: 'DESC' } })).toEqual(byKey(key, -1));
   });
 
+  it('walks the same order backwards from the last page (last, before), as the SPA does for Previous and Last', async () => {
+    const BACK = `query($orderBy: LeadOrder, $before: String) { leads(status: NEW, last: 10, before: $before, orderBy: $orderBy) {
+      pageInfo { hasPreviousPage hasNextPage startCursor } edges { node { id } } } }`;
+    const orderBy = { field: 'BUDGET', direction: 'DESC' };
+    const pages: string[][] = [];
+    let before: string | null = null;
+    let more = true;
+    while (more) {
+      const { leads: page }: { leads: any } = await member.request(BACK, { orderBy, before });
+      pages.unshift(page.edges.map((edge: any) => edge.node.id));
+      expect(page.pageInfo.hasNextPage).toBe(before != null);
+      ({ hasPreviousPage: more, startCursor: before } = page.pageInfo);
+    }
+    expect(pages.map((page) => page.length)).toEqual([3, 10, 10]);
+    expect(pages.flat()).toEqual(byKey((lead) => lead.budget, -1));
+    const mixed = await member.raw('query { leads(status: NEW, first: 5, last: 5) { totalCount } }');
+    expect(mixed.body.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+      ['Page forwards (first, after) or backwards (last, before), not both', 'BAD_USER_INPUT']]);
+  });
+
   it('orders by RECEIVED, newest first by default', async () => {
     const newestFirst = [...leads].reverse().map((lead) => lead.id);
     expect(await everyPage({})).toEqual(newestFirst);

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } 
 import { InputArg } from '../graphql/user-error.js';
 import { LeadStatus, RejectReason } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
-import { PageArgs, paginateByKey } from '../graphql/connection.js';
+import { TwoWayPageArgs, paginateByKey } from '../graphql/connection.js';
 import { primeViewerLead, type Loaders } from '../graphql/loaders.js';
 import { selectedOnNodes } from '../graphql/selection.js';
 import { mutationPayload } from '../graphql/payload.js';
@@ -50,7 +50,7 @@ export class LeadResolver {
   @Query(() => LeadConnection, { description: "One tab of the viewer's partner's leads (operators: every partner's), newest first unless ordered." })
   async leads(
     @Arg('status', () => LeadStatus, { description: 'The tab: NEW, FOLLOWING, DEAL or CLOSED (REJECTED lists turned-down leads).' }) status: LeadStatus,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => TwoWayPageArgs) page: TwoWayPageArgs,
     @Arg('filter', () => LeadFilter, { nullable: true, description: 'Narrows the tab.' }) filter: LeadFilter | null,
     @Arg('orderBy', () => LeadOrder, { nullable: true, description: 'The order; newest first when omitted.' }) orderBy: LeadOrder | null,
     @Arg('search', () => String, { nullable: true, description: 'Words to find in what the viewer may see of each lead (product category, hot-sale product, other details, service title); each matches as a word prefix.' }) search: string | null,
