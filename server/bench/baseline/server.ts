@@ -6,11 +6,12 @@ import { answerCommands, processCommands } from '../ipc.js';
 import { newTabSql } from './new-tab-sql.js';
 
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
-// The API's cursor: "created:<ms>:<id>", base64url.
-const cursorOf = (row: { ms: number; id: number }) => Buffer.from(`created:${row.ms}:${row.id}`).toString('base64url');
-function after(cursor: string | null | undefined): [Date | null, number | null] {
-  const [, ms, id] = /^created:(\d+):(\d+)$/.exec(Buffer.from(cursor ?? '', 'base64url').toString('utf8')) ?? [];
-  return ms ? [new Date(Number(ms)), Number(id)] : [null, null];
+// The API's cursor: the order, the key (the time received, in UTC to the microsecond) and the id, as JSON in base64url.
+const cursorOf = (row: { key: string; id: number }) => Buffer.from(JSON.stringify(['RECEIVED_DESC', row.key, row.id])).toString('base64url');
+function after(cursor: string | null | undefined): [string | null, number | null] {
+  if (!cursor) return [null, null];
+  const [, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, number];
+  return [key, id];
 }
 
 async function readJson(request: http.IncomingMessage): Promise<{ variables?: { first?: number; after?: string | null } }> {
@@ -24,7 +25,7 @@ async function newTab(request: http.IncomingMessage): Promise<unknown> {
   const { variables = {} } = await readJson(request);
   const token = /(?:^|;\s*)slp_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1] ?? '';
   const size = variables.first ?? 20;
-  const result = await pool.query<{ total: number; rows: { id: number; ms: number; node: unknown }[] }>(newTabSql,
+  const result = await pool.query<{ total: number; rows: { id: number; key: string; node: unknown }[] }>(newTabSql,
     [crypto.createHash('sha256').update(token).digest('hex'), size + 1, ...after(variables.after)]);
   const { total, rows } = result.rows[0];
   const edges = rows.slice(0, size).map((row) => ({ cursor: cursorOf(row), node: row.node }));

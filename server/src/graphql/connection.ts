@@ -159,10 +159,16 @@ const encodeKeyCursor = (order: PageOrder, key: string, id: number) => Buffer.fr
 
 /** What a key of each SQL type looks like as text: a cursor holding anything else was not made here. */
 const keyFormats: Record<string, RegExp> = {
-  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
   numeric: /^-?\d{1,15}(\.\d{1,4})?$/,
   integer: /^-?\d{1,9}$/,
 };
+
+/** A key as cursor text, the same whatever the session's time zone (times in UTC, to the microsecond). */
+function keyText(order: PageOrder): string {
+  return order.keyType === 'timestamptz'
+    ? `to_char(${order.key} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `(${order.key})::text`;
+}
 
 function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: number } {
   let parsed: unknown;
@@ -206,7 +212,7 @@ export async function paginateByKey<T extends { id: number } & object>(
   const rows = page.all();
   const total = { sql: `select count(*) as total from "${table}" l where ${where.sql}`, params: where.params };
   const ordered = {
-    sql: `select l.*, (${order.key})::text as "page:key" from "${table}" l where ${rows.sql}
+    sql: `select l.*, ${keyText(order)} as "page:key" from "${table}" l where ${rows.sql}
       order by ${order.key} ${direction}, l.id ${direction} limit ?`,
     params: [...rows.params, size + 1],
   };

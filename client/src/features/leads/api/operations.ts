@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 export const LeadRowFields = graphql(`
   fragment LeadRowFields on Lead {
-    id status source createdAt followedAt dealAt closedAt rejectedAt closeReason rejectReason respondBy
+    id status source createdAt updatedAt followedAt dealAt closedAt rejectedAt closeReason rejectReason rejectNote respondBy
     service { id title serviceType }
     services { id title }
     inquiry {
@@ -30,8 +30,11 @@ export const LeadCountsQuery = graphql(`
 `);
 
 export const LeadsQuery = graphql(`
-  query Leads($status: LeadStatus!, $filter: LeadFilter) {
-    leads(status: $status, filter: $filter, first: 100) { totalCount edges { node { ...LeadRowFields } } }
+  query Leads($status: LeadStatus!, $filter: LeadFilter, $orderBy: LeadOrder, $search: String,
+    $first: Int, $after: String, $last: Int, $before: String) {
+    leads(status: $status, filter: $filter, orderBy: $orderBy, search: $search, first: $first, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ...LeadRowFields } }
+    }
   }
 `);
 
@@ -65,6 +68,6 @@ export const MarkNoAgreementMutation = graphql(`
 
 export const LeadAlertsSubscription = graphql(`
   subscription LeadAlerts {
-    leadAlerts { type lead { id status inquiry { id productCategory budget { amount currency } } } }
+    leadAlerts { type lead { ...LeadDetailFields } }
   }
 `);

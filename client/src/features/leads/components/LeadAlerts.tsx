@@ -9,11 +9,13 @@ const messages: Record<string, string> = {
   NEW_LEAD: 'New lead',
   SELLER_CLOSED: 'A seller closed a request',
   INQUIRY_UPDATED: 'A seller updated a request',
+  LEAD_UPDATED: 'A lead changed',
 };
 
 /**
- * Live alerts for a partner's members over the WebSocket: a toast, and the tab lists and badges
- * drop from the cache so whatever is on screen refetches.
+ * Live alerts for a partner's members over the WebSocket: a toast; the lead itself arrives whole, so
+ * an open lead page shows its new state at once; the tab lists and badges drop from the cache so
+ * whatever is on screen refetches.
  */
 export function LeadAlerts() {
   const notify = useToast();
@@ -22,7 +24,8 @@ export function LeadAlerts() {
       const alert = data.data?.leadAlerts;
       if (!alert) return;
       const inquiry = alert.lead.inquiry;
-      notify(`${messages[alert.type] ?? 'Lead update'}${inquiry ? `: ${humanize(inquiry.productCategory)}, budget ${formatMoney(inquiry.budget)}` : ''}`);
+      const now = alert.type === 'LEAD_UPDATED' ? `, now ${humanize(alert.lead.closeReason ?? alert.lead.status)}` : '';
+      notify(`${messages[alert.type] ?? 'Lead update'}${inquiry ? `: ${humanize(inquiry.productCategory)}, budget ${formatMoney(inquiry.budget)}` : ''}${now}`);
       evictLists(client.cache, ...leadLists);
     },
   });

@@ -1,17 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { DataTable } from '../../../components/DataTable';
+import { Pager } from '../../../components/Pager';
 import { PageTitle } from '../../../components/PageTitle';
 import { TimeLeft } from '../../../components/TimeLeft';
+import { ServerTable, type ServerSort } from '../../../components/ServerTable';
 import { Tabs } from '../../../components/Tabs';
 import { queryState } from '../../../components/status';
-import type { LeadFilter, LeadRowFieldsFragment } from '../../../gql/graphql';
+import type { LeadOrderField, LeadRowFieldsFragment } from '../../../gql/graphql';
 import { companySizeLabel, formatDate, formatMoney, humanize, listOf } from '../../../lib/labels';
+import { useDebounced } from '../../../lib/use-debounced';
 import { LeadCountsQuery, LeadsQuery } from '../api/operations';
 import { LeadFilters } from '../components/LeadFilters';
 import { PartnerStandingBanner } from '../components/PartnerStanding';
+import { changed, pageVariables, poolParams, readPool, type PoolState } from '../pool-state';
 import { leadTabs } from '../tabs';
 
 const column = createColumnHelper<LeadRowFieldsFragment>();
@@ -19,37 +22,86 @@ const columns = [
   column.accessor('createdAt', { header: 'Received', cell: (c) => <Link to={`/leads/${c.row.original.id}`}>{formatDate(c.getValue())}</Link> }),
   column.accessor((l) => humanize(l.inquiry?.productCategory), { id: 'category', header: 'Category' }),
   column.accessor((l) => l.inquiry?.companySize ?? '', { id: 'companySize', header: 'Company size', cell: (c) => companySizeLabel(c.getValue()) }),
-  column.accessor((l) => Number(l.inquiry?.budget.amount ?? 0), { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.inquiry?.budget) }),
-  column.accessor((l) => Number(l.inquiry?.shopGmv.amount ?? 0), { id: 'gmv', header: 'Shop GMV', cell: (c) => formatMoney(c.row.original.inquiry?.shopGmv) }),
+  column.accessor((l) => l.inquiry?.budget.amount, { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.inquiry?.budget) }),
+  column.accessor((l) => l.inquiry?.shopGmv.amount, { id: 'gmv', header: 'Shop GMV', cell: (c) => formatMoney(c.row.original.inquiry?.shopGmv) }),
   column.accessor((l) => (l.services.length ? listOf(l.services.map((s) => s.title)) : humanize(l.inquiry?.serviceType)), { id: 'service', header: 'Service' }),
   column.accessor((l) => humanize(l.source), { id: 'source', header: 'Source' }),
-  column.accessor((l) => humanize(l.closeReason ?? l.status), { id: 'status', header: 'Status' }),
+  column.accessor((l) => humanize(l.rejectReason ?? l.closeReason ?? l.status), { id: 'status', header: 'Status' }),
   column.accessor((l) => l.respondBy ?? '', { id: 'respondBy', header: 'Time left', cell: (c) => <TimeLeft until={c.row.original.respondBy} /> }),
 ];
 
-/** The partner's Seller Leads Pool: four tabs with live count badges, filters and a sortable table. */
+/** The columns the server can order by, and the order each stands for. */
+const orderFields: Record<string, LeadOrderField> = { createdAt: 'RECEIVED', budget: 'BUDGET', gmv: 'SHOP_GMV', companySize: 'COMPANY_SIZE' };
+const sortable = new Set(Object.keys(orderFields));
+const columnOf = (field: LeadOrderField) => Object.keys(orderFields).find((id) => orderFields[id] === field)!;
+
+/** The search box: typing settles for a moment before the URL (and the list) follows. */
+function SearchBox({ value, onSearch, disabled }: { value: string; onSearch: (text: string) => void; disabled: boolean }) {
+  const [text, setText] = useState(value);
+  const settled = useDebounced(text, 300);
+  useEffect(() => setText(value), [value]);
+  useEffect(() => { if (settled !== value) onSearch(settled); }, [settled]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <label className="table-filter">Search these leads
+      <input type="search" value={text} maxLength={100} disabled={disabled} onChange={(e) => setText(e.target.value)}
+        placeholder={disabled ? 'Rejected leads cannot be searched' : 'Product, category, details or service'} />
+    </label>
+  );
+}
+
+/**
+ * The partner's Seller Leads Pool: tabs with live count badges, and a table the server filters,
+ * searches, orders and pages, so every lead of a tab is reachable however many there are.
+ */
 export function LeadPoolPage() {
   const [params, setParams] = useSearchParams();
-  const tab = leadTabs.find((t) => t.key === params.get('tab')) ?? leadTabs[0];
-  const [filter, setFilter] = useState<LeadFilter>({});
+  const pool = readPool(params);
+  const go = (next: PoolState) => setParams(poolParams(next));
+  const { tab, order } = pool;
+  const rejected = tab.status === 'REJECTED';
   const counts = useQuery(LeadCountsQuery, { fetchPolicy: 'cache-and-network' });
-  const leads = useQuery(LeadsQuery, { variables: { status: tab.status, filter }, fetchPolicy: 'cache-and-network' });
-  const rows = leads.data?.leads.edges.map((e) => e.node) ?? [];
-  const tabs = leadTabs.map((t) => ({
-    key: t.key,
-    label: <>{t.label}<span className="badge" aria-label={`${counts.data?.leadCounts[t.count] ?? 0} leads`}>{counts.data?.leadCounts[t.count] ?? '·'}</span></>,
-  }));
+  const leads = useQuery(LeadsQuery, {
+    variables: { status: tab.status, filter: pool.filter, orderBy: order, search: rejected ? null : pool.search || null, ...pageVariables(pool) },
+    fetchPolicy: 'cache-and-network',
+  });
+  const page = leads.data?.leads;
+  const rows = page?.edges.map((e) => e.node) ?? [];
+  const tabs = leadTabs.map((t) => {
+    const count = t.count && counts.data?.leadCounts[t.count];
+    return { key: t.key, label: <>{t.label}{t.count && <span className="badge" aria-label={`${count ?? 0} leads`}>{count ?? '·'}</span>}</> };
+  });
+  const move = (to: 'first' | 'previous' | 'next' | 'last') => {
+    if (!page) return;
+    const pages = Math.max(Math.ceil(page.totalCount / pool.size), 1);
+    if (to === 'first') go({ ...pool, at: null, page: 0 });
+    if (to === 'next') go({ ...pool, at: { after: page.pageInfo.endCursor! }, page: pool.page + 1 });
+    if (to === 'previous') go(pool.page <= 1 ? { ...pool, at: null, page: 0 } : { ...pool, at: { before: page.pageInfo.startCursor! }, page: pool.page - 1 });
+    if (to === 'last') go({ ...pool, at: { last: true }, page: pages - 1 });
+  };
+  const sort: ServerSort = { id: columnOf(order.field), desc: order.direction === 'DESC' };
+  const filtered = Object.values(pool.filter).some(Boolean) || !!pool.search;
   return (
-    <section>
+    <section className="lead-pool">
       <PageTitle title="Seller Leads Pool">Seller Leads Pool</PageTitle>
       <PartnerStandingBanner />
-      <Tabs label="Lead status" tabs={tabs} selected={tab.key} onSelect={(key) => setParams({ tab: key })}>
-        <LeadFilters value={filter} onChange={setFilter} />
+      <Tabs label="Lead status" tabs={tabs} selected={tab.key} onSelect={(key) => go(changed(pool, { tab: leadTabs.find((t) => t.key === key)! }))}>
+        <details className="filters-panel" open={filtered || undefined}>
+          <summary>Filters and search{filtered ? ' (on)' : ''}</summary>
+          <LeadFilters value={pool.filter} onChange={(filter) => go(changed(pool, { filter }))} profile={!rejected} />
+          <SearchBox value={pool.search} disabled={rejected} onSearch={(search) => go(changed(pool, { search }))} />
+        </details>
         {queryState('leads', leads) ?? (
-          <DataTable key={tab.key} caption={tab.label} data={rows} columns={columns} filterLabel="Search these leads"
-            initialSorting={[{ id: 'createdAt', desc: true }]} empty={Object.values(filter).some(Boolean)
-              ? <>No leads under {tab.label} match these filters. <button type="button" className="secondary" onClick={() => setFilter({})}>Clear filters</button></>
-              : `No leads under ${tab.label}.`} />
+          <ServerTable caption={tab.label} data={rows} columns={columns} sort={sort} sortable={sortable}
+            onSort={({ id, desc }) => go(changed(pool, { order: { field: orderFields[id], direction: desc ? 'DESC' : 'ASC' } }))}
+            empty={filtered
+              ? <>No leads under {tab.label} match these filters. <button type="button" className="secondary" onClick={() => go(changed(pool, { filter: {}, search: '' }))}>Clear filters</button></>
+              : `No leads under ${tab.label}.`}>
+            {page && (
+              <Pager label={tab.label} totalCount={page.totalCount} pageSize={pool.size} pageIndex={pool.page}
+                hasNext={page.pageInfo.hasNextPage} hasPrevious={page.pageInfo.hasPreviousPage}
+                onMove={move} onPageSize={(size) => go(changed(pool, { size }))} />
+            )}
+          </ServerTable>
         )}
       </Tabs>
     </section>
