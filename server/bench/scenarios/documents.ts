@@ -1,8 +1,7 @@
 // The operations the scenarios send, written against /work/shared/CONTRACT.graphql.
 
-/** A partner's NEW tab; bench/baseline/new-tab-sql.ts returns exactly this JSON. */
-export const newTabPage = `query NewTab($first: Int, $after: String) {
-  leads(status: NEW, first: $first, after: $after) {
+/** What a page of a tab shows of each lead. */
+const leadPageSelection = `
     totalCount
     pageInfo { hasNextPage endCursor }
     edges {
@@ -16,7 +15,17 @@ export const newTabPage = `query NewTab($first: Int, $after: String) {
         service { id title serviceType }
         partner { id name }
       }
-    }
+    }`;
+
+/** A partner's NEW tab; bench/baseline/new-tab-sql.ts returns exactly this JSON. */
+export const newTabPage = `query NewTab($first: Int, $after: String) {
+  leads(status: NEW, first: $first, after: $after) {${leadPageSelection}
+  }
+}`;
+
+/** The same tab in another order or searched (issue 16): the pages a busy partner uses most after the default. */
+export const newTabOrderedOrSearched = `query NewTabOrdered($first: Int, $orderBy: LeadOrder, $search: String) {
+  leads(status: NEW, first: $first, orderBy: $orderBy, search: $search) {${leadPageSelection}
   }
 }`;
 

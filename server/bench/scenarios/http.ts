@@ -17,6 +17,8 @@ export interface HttpScenario {
 
 export const NEW_TAB = 'NEW tab page of 50';
 export const SUBMIT_OPEN = 'submitInquiry OPEN';
+export const NEW_TAB_BY_BUDGET = 'NEW tab page of 50, by budget';
+export const NEW_TAB_SEARCH = 'NEW tab page of 50, searched';
 
 const serviceTypes = Object.values(ServiceType);
 const categories = Object.values(ProductCategory);
@@ -44,6 +46,10 @@ export function httpScenarios(actors: Actors, settings: BenchSettings): HttpScen
   return [
     { name: NEW_TAB, needs: ['Query.leads'], document: documents.newTabPage, connections: reads,
       plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize })) },
+    { name: NEW_TAB_BY_BUDGET, needs: ['Query.leads'], document: documents.newTabOrderedOrSearched, connections: reads,
+      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize, orderBy: { field: 'BUDGET', direction: 'DESC' } })) },
+    { name: NEW_TAB_SEARCH, needs: ['Query.leads'], document: documents.newTabOrderedOrSearched, connections: reads,
+      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize, search: 'growing shop' })) },
     { name: 'leadCounts', needs: ['Query.leadCounts'], document: documents.leadCounts, connections: reads,
       plans: plansOf(actors.partnerMembers, () => ({})) },
     { name: 'myInquiries page of 20', needs: ['Query.myInquiries'], document: documents.myInquiries, connections: reads,
