@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '@slp/shared';
 import { hasChromium, loggedIn, screenshot, useBrowserApp } from './browser';
 import { grantAuthorization, leadAction, leadFor } from '../server/test/lead-fixtures';
+import { inquiryInput, submitInquiry } from '../server/test/fixtures';
 
 /** The pool at volume (issue 16): every lead of a tab reachable, ordered and searched on the server, live. */
 
@@ -101,6 +102,23 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     const box = (await first.boundingBox())!;
     expect(box.y + box.height).toBeLessThan(844);
     await screenshot(page, 'lead-pool-phone');
+    await context.close();
+  });
+
+  it("tells a seller whose edit page went stale that the request changed since it was opened, and keeps the other edit", async () => {
+    const fixture = await state.world.partner();
+    const sellerUser = await state.world.user(Role.SELLER);
+    const sellerApi = await state.world.logIn(sellerUser.email);
+    const { inquiry } = await submitInquiry(sellerApi, inquiryInput({ targetServiceIds: fixture.services }));
+    const { page, context } = await loggedIn(state, sellerUser);
+    await page.goto(`/requests/${inquiry.id}`);
+    await page.getByLabel('Other details').fill('Edited in the browser');
+    await sellerApi.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`,
+      { input: { inquiryId: inquiry.id, otherDetails: 'Edited elsewhere' } });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('This request changed since you opened it: reload it to see the changes, then edit again').waitFor();
+    const { node } = await sellerApi.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { otherDetails version } } }`, { id: inquiry.id });
+    expect(node).toEqual({ otherDetails: 'Edited elsewhere', version: 2 });
     await context.close();
   });
 });

@@ -138,18 +138,43 @@ async function keysetPage<T extends { id: number } & object>(
 
 /**
  * Keyset pagination by id (ids grow with time): newest first unless `oldestFirst`; a stable order
- * that stays fast on deep pages.
+ * that stays fast on deep pages, forwards (first, after) or backwards (last, before).
  */
 export async function paginate<T extends { id: number } & object>(
-  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: PageArgs,
+  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: TwoWayPageArgs,
   { oldestFirst = false } = {},
 ): Promise<ConnectionResult<T>> {
-  const size = pageSize(args.first);
-  const afterId = args.after ? decodeCursor(args.after) : null;
-  const pageWhere = afterId == null ? null : { id: { [oldestFirst ? '$gt' : '$lt']: afterId } } as unknown as FilterQuery<T>;
-  const orderBy = { id: oldestFirst ? 'asc' : 'desc' } as const;
-  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, orderBy, size);
-  return toConnection(rows, size, args.after, totalCount);
+  const way = pageWay(args);
+  const cursorId = way.cursor ? decodeCursor(way.cursor) : null;
+  // Backwards is the reverse order read forwards, then turned round.
+  const ascending = oldestFirst !== way.backwards;
+  const pageWhere = cursorId == null ? null : { id: { [ascending ? '$gt' : '$lt']: cursorId } } as unknown as FilterQuery<T>;
+  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, { id: ascending ? 'asc' : 'desc' }, way.size);
+  return turned(way, toConnection(rows, way.size, way.backwards ? null : way.cursor, totalCount), rows.length);
+}
+
+interface PageWay { backwards: boolean; size: number; cursor: string | null | undefined }
+
+/** Which way a page is asked for; both at once is refused. */
+function pageWay(args: TwoWayPageArgs): PageWay {
+  const backwards = args.last != null || args.before != null;
+  if (backwards && (args.first != null || args.after != null)) {
+    throw new GraphQLError('Page forwards (first, after) or backwards (last, before), not both', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return { backwards, size: pageSize(backwards ? args.last : args.first), cursor: backwards ? args.before : args.after };
+}
+
+/** A page read backwards, put back in the list's order: what came before the cursor is the previous page. */
+function turned<T>(way: PageWay, connection: ConnectionResult<T>, read: number): ConnectionResult<T> {
+  if (!way.backwards) return connection;
+  const edges = connection.edges.reverse();
+  return {
+    edges, totalCount: connection.totalCount,
+    pageInfo: {
+      hasNextPage: way.cursor != null, hasPreviousPage: read > way.size,
+      startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }
 
 /** An order for keyset pages: a key expression on the table as `l`, its SQL type for the cursor, the id breaking ties. */
@@ -195,17 +220,11 @@ function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: n
 export async function paginateByKey<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, where: Sql, args: TwoWayPageArgs, order: PageOrder,
 ): Promise<ConnectionResult<T>> {
-  const backwards = args.last != null || args.before != null;
-  if (backwards && (args.first != null || args.after != null)) {
-    throw new GraphQLError('Page forwards (first, after) or backwards (last, before), not both', { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  const size = pageSize(backwards ? args.last : args.first);
-  const cursor = backwards ? args.before : args.after;
-  // Backwards is the reverse order read forwards, then turned round.
-  const direction = backwards === (order.direction === 'desc') ? 'asc' : 'desc';
+  const way = pageWay(args);
+  const direction = way.backwards === (order.direction === 'desc') ? 'asc' : 'desc';
   const page = new SqlConditions().add(where.sql, ...where.params);
-  if (cursor) {
-    const { key, id } = decodeKeyCursor(cursor, order);
+  if (way.cursor) {
+    const { key, id } = decodeKeyCursor(way.cursor, order);
     page.add(`(${order.key}, l.id) ${direction === 'desc' ? '<' : '>'} (?::${order.keyType}, ?)`, key, id);
   }
   const table = em.getMetadata().get(entity as string).tableName;
@@ -214,21 +233,12 @@ export async function paginateByKey<T extends { id: number } & object>(
   const ordered = {
     sql: `select l.*, ${keyText(order)} as "page:key" from "${table}" l where ${rows.sql}
       order by ${order.key} ${direction}, l.id ${direction} limit ?`,
-    params: [...rows.params, size + 1],
+    params: [...rows.params, way.size + 1],
   };
-  const [nodes, totalCount, raw] = await pageWithTotal(em, entity, total, size === 0 ? null : ordered);
+  const [nodes, totalCount, raw] = await pageWithTotal(em, entity, total, way.size === 0 ? null : ordered);
   const keys = new Map(raw.map((row) => [Number(row.id), String(row['page:key'])]));
   const cursorOf = (node: T) => encodeKeyCursor(order, keys.get(node.id)!, node.id);
-  if (!backwards) return toConnection(nodes, size, cursor, totalCount, cursorOf);
-  const connection = toConnection(nodes, size, null, totalCount, cursorOf);
-  const edges = connection.edges.reverse();
-  return {
-    edges, totalCount,
-    pageInfo: {
-      hasNextPage: cursor != null, hasPreviousPage: nodes.length > size,
-      startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return turned(way, toConnection(nodes, way.size, way.backwards ? null : way.cursor, totalCount, cursorOf), nodes.length);
 }
 
 /** The same page shape over a list already in memory, oldest first (a handful of leads per inquiry). */

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { InputArg } from '../graphql/user-error.js';
 import { ContactAccess, InquiryStatus, Role } from '@slp/shared';
 import type { Context } from '../graphql/context.js';
-import { PageArgs, paginate, paginateList } from '../graphql/connection.js';
+import { PageArgs, paginate, paginateList, TwoWayPageArgs } from '../graphql/connection.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { accessPolicy } from '../auth/access-policy.js';
@@ -21,7 +21,7 @@ import { inquiryDocs } from './inquiry-docs.js';
 export class InquiryResolver {
   @Query(() => InquiryConnection, { description: "Seller: the viewer's own inquiries, newest first." })
   myInquiries(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => TwoWayPageArgs) page: TwoWayPageArgs,
     @Arg('status', () => InquiryStatus, { nullable: true, description: 'Only inquiries in this status; all when omitted.' }) status: InquiryStatus | null,
     @Ctx() ctx: Context,
   ) {

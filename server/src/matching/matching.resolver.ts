@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
-import { PageArgs, paginate, pageSize } from '../graphql/connection.js';
+import { paginate, pageSize, TwoWayPageArgs } from '../graphql/connection.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { queryOrThrow } from '../auth/guards.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
@@ -19,7 +19,7 @@ export class MatchingResolver {
   @Query(() => InquiryConnection, {
     description: 'Operator: ACTIVE OPEN inquiries with fewer active (NEW or FOLLOWING) leads than the platform assigns, oldest first.',
   })
-  openInquiryQueue(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  openInquiryQueue(@Args(() => TwoWayPageArgs) page: TwoWayPageArgs, @Ctx() ctx: Context) {
     return queryOrThrow(async () =>
       paginate(ctx.em, Inquiry, new MatchingService(ctx.em).queueFilter(ctx.viewer), page, { oldestFirst: true }));
   }

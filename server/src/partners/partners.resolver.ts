@@ -3,7 +3,7 @@ import { PartnerStatus, Role } from '@slp/shared';
 import { requireRoleOrThrow } from '../auth/guards.js';
 import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../graphql/context.js';
-import { PageArgs, paginate } from '../graphql/connection.js';
+import { PageArgs, paginate, TwoWayPageArgs } from '../graphql/connection.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { Partner } from './partner.entity.js';
@@ -23,7 +23,7 @@ export class PartnerResolver {
 
   @Query(() => PartnerConnection, { description: 'Operator: every partner, newest first, to onboard or suspend them.' })
   partners(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => TwoWayPageArgs) page: TwoWayPageArgs,
     @Arg('status', () => PartnerStatus, { nullable: true, description: 'Only partners in this status.' }) status: PartnerStatus | null,
     @Ctx() ctx: Context,
   ) {

@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 export const InquiryFields = graphql(`
   fragment InquiryFields on Inquiry {
-    id status requestType serviceType location language companySize productCategory hotSaleProduct otherDetails
+    id version status requestType serviceType location language companySize productCategory hotSaleProduct otherDetails
     shopGmv { amount currency } otherChannelsGmv { amount currency } budget { amount currency }
     contact { name email } contactAccess createdAt updatedAt closedAt
     targetServices { id title partner { id name } }

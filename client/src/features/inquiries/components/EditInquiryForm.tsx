@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useMutation } from '@apollo/client/react';
 import { businessProfileRules, type BusinessProfile } from '@slp/shared';
@@ -27,11 +28,15 @@ export function EditInquiryForm({ inquiry, lockedFields }: { inquiry: InquiryFie
     defaultValues: formValues(inquiry),
   });
   const [update] = useMutation(UpdateInquiryMutation);
+  // The version this form was filled from: an edit someone made since is refused, never overwritten.
+  const [openedVersion, setOpenedVersion] = useState(inquiry.version);
   const { handleSubmit, setError, reset, formState: { errors, isSubmitting, isDirty } } = form;
   const onSubmit = handleSubmit(async (profile) => {
-    const { data } = await update({ variables: { input: { inquiryId: inquiry.id, ...profile } as UpdateInquiryInput } });
+    const input = { inquiryId: inquiry.id, expectedVersion: openedVersion, ...profile } as UpdateInquiryInput;
+    const { data } = await update({ variables: { input } });
     const result = data?.updateInquiry;
     if (applyUserErrors(result?.userErrors, setError, businessProfileKeys) || !result?.inquiry) return;
+    setOpenedVersion(result.inquiry.version);
     reset(formValues(result.inquiry));
     notify('Your changes were saved.');
   });
