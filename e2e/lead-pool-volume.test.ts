@@ -121,4 +121,21 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     expect(node).toEqual({ otherDetails: 'Edited elsewhere', version: 2 });
     await context.close();
   });
+
+  it("pages a seller's requests on the server, to the last one", async () => {
+    const fixture = await state.world.partner();
+    const sellerUser = await state.world.user(Role.SELLER);
+    const sellerApi = await state.world.logIn(sellerUser.email);
+    const ids: string[] = [];
+    for (let i = 0; i < 27; i += 1) ids.push((await submitInquiry(sellerApi, inquiryInput({ targetServiceIds: fixture.services }))).inquiry.id);
+    const { page, context } = await loggedIn(state, sellerUser);
+    await page.goto('/requests');
+    const pager = page.getByRole('navigation', { name: 'My requests pages' });
+    await expect.poll(() => pager.textContent()).toContain('Page 1 of 2 · 1–25 of 27');
+    await pager.getByRole('button', { name: 'Last' }).click();
+    await expect.poll(() => pager.textContent()).toContain('Page 2 of 2 · 26–27 of 27');
+    const shown = await page.locator('table tbody a[href^="/requests/"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(shown).toEqual(ids.slice(0, 2).reverse().map((id) => `/requests/${id}`));
+    await context.close();
+  });
 });

@@ -11,16 +11,16 @@ interface ServerTableProps<T> {
   columns: ColumnDef<T, any>[];
   empty: ReactNode;
   /** The order the server applied; columns whose id is in `sortable` can be clicked to change it. */
-  sort: ServerSort;
-  sortable: ReadonlySet<string>;
-  onSort: (sort: ServerSort) => void;
+  sort?: ServerSort;
+  sortable?: ReadonlySet<string>;
+  onSort?: (sort: ServerSort) => void;
   children?: ReactNode;
 }
 
 const sortLabels = { asc: 'ascending', desc: 'descending' } as const;
 
 /** A table of one page the server ordered and cut: sorting asks the server again, never reorders a slice. */
-export function ServerTable<T>({ caption, data, columns, empty, sort, sortable, onSort, children }: ServerTableProps<T>) {
+export function ServerTable<T>({ caption, data, columns, empty, sort, sortable = new Set(), onSort, children }: ServerTableProps<T>) {
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
   return (
     <div className="data-table">
@@ -32,12 +32,12 @@ export function ServerTable<T>({ caption, data, columns, empty, sort, sortable, 
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => {
-                    const sorted = sort.id === header.column.id ? (sort.desc ? 'desc' : 'asc') : null;
+                    const sorted = sort?.id === header.column.id ? (sort.desc ? 'desc' : 'asc') : null;
                     const label = flexRender(header.column.columnDef.header, header.getContext());
                     return (
                       <th key={header.id} scope="col" aria-sort={sorted ? sortLabels[sorted] : undefined}>
                         {sortable.has(header.column.id) ? (
-                          <button type="button" className="sort" onClick={() => onSort({ id: header.column.id, desc: sorted === 'asc' })}>
+                          <button type="button" className="sort" onClick={() => onSort?.({ id: header.column.id, desc: sorted === 'asc' })}>
                             {label}
                             <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                             {sorted && <span className="visually-hidden">, sorted {sortLabels[sorted]}</span>}

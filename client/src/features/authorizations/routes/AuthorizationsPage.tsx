@@ -51,7 +51,8 @@ export function AuthorizationsPage() {
 
 /** Grants access to one of the partners working the seller's requests, once the seller confirms. */
 function GrantForm() {
-  const inquiries = useQuery(MyInquiriesQuery);
+  // The partners of the seller's latest 100 requests: the ones it may want to authorize.
+  const inquiries = useQuery(MyInquiriesQuery, { variables: { first: 100 } });
   const grant = useGrantAuthorization();
   const { error, run } = useActionError();
   const [partnerId, setPartnerId] = useState('');

@@ -11,7 +11,11 @@ export const InquiryFields = graphql(`
 `);
 
 export const MyInquiriesQuery = graphql(`
-  query MyInquiries { myInquiries(first: 50) { totalCount edges { node { ...InquiryFields } } } }
+  query MyInquiries($first: Int, $after: String, $last: Int, $before: String) {
+    myInquiries(first: $first, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ...InquiryFields } }
+    }
+  }
 `);
 
 export const InquiryQuery = graphql(`

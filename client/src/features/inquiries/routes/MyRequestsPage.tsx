@@ -1,11 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { DataTable } from '../../../components/DataTable';
+import { Pager } from '../../../components/Pager';
+import { ServerTable } from '../../../components/ServerTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
 import type { InquiryFieldsFragment } from '../../../gql/graphql';
 import { formatDate, formatMoney, humanize } from '../../../lib/labels';
+import { useUrlPage } from '../../../lib/url-pages';
 import { MyInquiriesQuery } from '../api/operations';
 import { LeadStatusList } from '../components/LeadStatusList';
 
@@ -14,7 +16,7 @@ const columns = [
   column.accessor('createdAt', { header: 'Sent', cell: (c) => <Link to={`/requests/${c.row.original.id}`}>{formatDate(c.getValue())}</Link> }),
   column.accessor((i) => (i.requestType === 'OPEN' ? `Referral: ${humanize(i.serviceType)}` : 'Chosen partners'), { id: 'type', header: 'Type' }),
   column.accessor((i) => humanize(i.productCategory), { id: 'category', header: 'Category' }),
-  column.accessor((i) => Number(i.budget.amount), { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.budget) }),
+  column.accessor((i) => i.budget.amount, { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.budget) }),
   column.accessor('status', { header: 'Status', cell: (c) => humanize(c.getValue()) }),
   column.accessor((i) => i.leads.edges.map((e) => `${e.node.partner.name} ${e.node.status}`).join(' '), {
     id: 'partners', header: 'Partners', enableSorting: false, cell: (c) => <LeadStatusList leads={c.row.original.leads.edges} />,
@@ -23,16 +25,23 @@ const columns = [
 
 /** The seller's requests with each partner's status. */
 export function MyRequestsPage() {
-  const query = useQuery(MyInquiriesQuery);
-  const inquiries = query.data?.myInquiries.edges.map((e) => e.node) ?? [];
+  const pages = useUrlPage();
+  const query = useQuery(MyInquiriesQuery, { variables: pages.variables });
+  const list = query.data?.myInquiries;
+  const inquiries = list?.edges.map((e) => e.node) ?? [];
   return (
     <section>
       <PageTitle title="My requests">My requests</PageTitle>
       <p><Link className="button" to="/requests/new">Request a partner</Link></p>
       {queryState('your requests', query) ?? (
-        <DataTable caption="My requests" data={inquiries} columns={columns} filterLabel="Filter requests"
-          initialSorting={[{ id: 'createdAt', desc: true }]}
-          empty={<>You have not sent a request yet. <Link to="/requests/new">Request a partner</Link>.</>} />
+        <ServerTable caption="My requests, newest first" data={inquiries} columns={columns}
+          empty={<>You have not sent a request yet. <Link to="/requests/new">Request a partner</Link>.</>}>
+          {list && (
+            <Pager label="My requests" totalCount={list.totalCount} pageSize={pages.current.size} pageIndex={pages.current.page}
+              hasNext={list.pageInfo.hasNextPage} hasPrevious={list.pageInfo.hasPreviousPage}
+              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)} onPageSize={pages.setSize} />
+          )}
+        </ServerTable>
       )}
     </section>
   );

@@ -14,7 +14,8 @@ import { useDebounced } from '../../../lib/use-debounced';
 import { LeadCountsQuery, LeadsQuery } from '../api/operations';
 import { LeadFilters } from '../components/LeadFilters';
 import { PartnerStandingBanner } from '../components/PartnerStanding';
-import { changed, pageVariables, poolParams, readPool, type PoolState } from '../pool-state';
+import { movedPage, pageVariables, type PageMove } from '../../../lib/url-pages';
+import { changed, poolParams, readPool, type PoolState } from '../pool-state';
 import { leadTabs } from '../tabs';
 
 const column = createColumnHelper<LeadRowFieldsFragment>();
@@ -70,14 +71,7 @@ export function LeadPoolPage() {
     const count = t.count && counts.data?.leadCounts[t.count];
     return { key: t.key, label: <>{t.label}{t.count && <span className="badge" aria-label={`${count ?? 0} leads`}>{count ?? '·'}</span>}</> };
   });
-  const move = (to: 'first' | 'previous' | 'next' | 'last') => {
-    if (!page) return;
-    const pages = Math.max(Math.ceil(page.totalCount / pool.size), 1);
-    if (to === 'first') go({ ...pool, at: null, page: 0 });
-    if (to === 'next') go({ ...pool, at: { after: page.pageInfo.endCursor! }, page: pool.page + 1 });
-    if (to === 'previous') go(pool.page <= 1 ? { ...pool, at: null, page: 0 } : { ...pool, at: { before: page.pageInfo.startCursor! }, page: pool.page - 1 });
-    if (to === 'last') go({ ...pool, at: { last: true }, page: pages - 1 });
-  };
+  const move = (to: PageMove) => { if (page) go({ ...pool, ...movedPage(pool, to, page.pageInfo, page.totalCount) }); };
   const sort: ServerSort = { id: columnOf(order.field), desc: order.direction === 'DESC' };
   const filtered = Object.values(pool.filter).some(Boolean) || !!pool.search;
   return (

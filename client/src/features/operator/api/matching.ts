@@ -1,9 +1,9 @@
 import { graphql } from '../../../gql';
 
 export const OpenInquiryQueueQuery = graphql(`
-  query OpenInquiryQueue {
-    openInquiryQueue(first: 100) {
-      totalCount
+  query OpenInquiryQueue($first: Int, $after: String, $last: Int, $before: String) {
+    openInquiryQueue(first: $first, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { node { id createdAt serviceType productCategory companySize location budget { amount currency } leads(first: 100) { edges { node { id status } } } } }
     }
   }

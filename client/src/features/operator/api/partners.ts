@@ -1,8 +1,10 @@
 import { graphql } from '../../../gql';
 
 export const PartnersQuery = graphql(`
-  query Partners($status: PartnerStatus) {
-    partners(status: $status, first: 100) { totalCount edges { node { id name contactEmail location status capacity } } }
+  query Partners($status: PartnerStatus, $first: Int, $after: String, $last: Int, $before: String) {
+    partners(status: $status, first: $first, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id name contactEmail location status capacity } }
+    }
   }
 `);
 

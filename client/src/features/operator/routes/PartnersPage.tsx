@@ -1,16 +1,17 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { PartnerStatus } from '@slp/shared';
 import { ConfirmButton } from '../../../components/ConfirmButton';
-import { DataTable } from '../../../components/DataTable';
+import { Pager } from '../../../components/Pager';
+import { ServerTable } from '../../../components/ServerTable';
 import { FormError } from '../../../components/fields';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
 import type { PartnerStatus as Status, PartnersQuery as PartnersData } from '../../../gql/graphql';
 import { enumValues, humanize } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
+import { useUrlPage } from '../../../lib/url-pages';
 import { PartnersQuery, SetPartnerStatusMutation } from '../api/partners';
 
 type PartnerRow = PartnersData['partners']['edges'][number]['node'];
@@ -25,8 +26,10 @@ const moves: Record<string, Move[]> = {
 
 /** Every partner with its status, and the operator's onboard / suspend actions. */
 export function PartnersPage() {
-  const [status, setStatus] = useState('');
-  const query = useQuery(PartnersQuery, { variables: { status: (status || null) as Status | null }, fetchPolicy: 'cache-and-network' });
+  const pages = useUrlPage();
+  const status = pages.params.get('status') ?? '';
+  const query = useQuery(PartnersQuery, { variables: { status: (status || null) as Status | null, ...pages.variables }, fetchPolicy: 'cache-and-network' });
+  const list = query.data?.partners;
   const [setPartnerStatus] = useMutation(SetPartnerStatusMutation, {
     // A partner moved out of the filtered status: the filtered lists are stale.
     update: (cache) => { cache.evict({ id: 'ROOT_QUERY', fieldName: 'partners' }); cache.evict({ id: 'ROOT_QUERY', fieldName: 'services' }); cache.gc(); },
@@ -60,15 +63,20 @@ export function PartnersPage() {
     <section>
       <PageTitle title="Partners">Partners</PageTitle>
       <label className="table-filter">Status
-        <select value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select value={status} onChange={(e) => pages.restart({ status: e.target.value || null })}>
           <option value="">Any</option>
           {enumValues(PartnerStatus).map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
         </select>
       </label>
       <FormError message={error} />
       {queryState('partners', query) ?? (
-        <DataTable caption="Partners" data={query.data?.partners.edges.map((e) => e.node) ?? []} columns={columns}
-          filterLabel="Search partners" empty="No partner in this status." />
+        <ServerTable caption="Partners, newest first" data={list?.edges.map((e) => e.node) ?? []} columns={columns} empty="No partner in this status.">
+          {list && (
+            <Pager label="Partners" totalCount={list.totalCount} pageSize={pages.current.size} pageIndex={pages.current.page}
+              hasNext={list.pageInfo.hasNextPage} hasPrevious={list.pageInfo.hasPreviousPage}
+              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)} onPageSize={pages.setSize} />
+          )}
+        </ServerTable>
       )}
     </section>
   );

@@ -2,11 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { activeLeadStatuses, type LeadStatus } from '@slp/shared';
-import { DataTable } from '../../../components/DataTable';
+import { Pager } from '../../../components/Pager';
+import { ServerTable } from '../../../components/ServerTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
 import type { OpenInquiryQueueQuery as QueueData } from '../../../gql/graphql';
 import { companySizeLabel, formatDate, formatMoney, humanize } from '../../../lib/labels';
+import { useUrlPage } from '../../../lib/url-pages';
 import { OpenInquiryQueueQuery } from '../api/matching';
 import { ExpiringSoon } from '../components/ExpiringSoon';
 
@@ -17,7 +19,7 @@ const columns = [
   column.accessor((i) => humanize(i.serviceType), { id: 'serviceType', header: 'Service type' }),
   column.accessor((i) => humanize(i.productCategory), { id: 'category', header: 'Category' }),
   column.accessor((i) => companySizeLabel(i.companySize), { id: 'companySize', header: 'Company size' }),
-  column.accessor((i) => Number(i.budget.amount), { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.budget) }),
+  column.accessor((i) => i.budget.amount, { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.budget) }),
   column.accessor((i) => i.location ?? '', { id: 'location', header: 'Location' }),
   // Only partners still working it count: a rejected, closed or unassigned lead leaves a place free.
   column.accessor((i) => i.leads.edges.filter((e) => activeLeadStatuses.includes(e.node.status as LeadStatus)).length,
@@ -26,13 +28,21 @@ const columns = [
 
 /** OPEN inquiries that still need partners, oldest first. */
 export function QueuePage() {
-  const query = useQuery(OpenInquiryQueueQuery, { fetchPolicy: 'cache-and-network' });
+  const pages = useUrlPage();
+  const query = useQuery(OpenInquiryQueueQuery, { variables: pages.variables, fetchPolicy: 'cache-and-network' });
+  const list = query.data?.openInquiryQueue;
   return (
     <section>
       <PageTitle title="Open inquiries">Open inquiries</PageTitle>
       {queryState('the queue', query) ?? (
-        <DataTable caption="Open inquiries needing partners" data={query.data?.openInquiryQueue.edges.map((e) => e.node) ?? []}
-          columns={columns} filterLabel="Filter inquiries" empty="Every open inquiry has its partners." />
+        <ServerTable caption="Open inquiries needing partners, oldest first" data={list?.edges.map((e) => e.node) ?? []}
+          columns={columns} empty="Every open inquiry has its partners.">
+          {list && (
+            <Pager label="Open inquiries" totalCount={list.totalCount} pageSize={pages.current.size} pageIndex={pages.current.page}
+              hasNext={list.pageInfo.hasNextPage} hasPrevious={list.pageInfo.hasPreviousPage}
+              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)} onPageSize={pages.setSize} />
+          )}
+        </ServerTable>
       )}
       <ExpiringSoon />
     </section>
