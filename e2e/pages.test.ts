@@ -90,13 +90,14 @@ describe.skipIf(!hasChromium)('every main page', () => {
       { name: 'page-operator-partners', path: '/operator/partners', ready: pending.partner.name },
       { name: 'page-mailbox', path: '/mailbox', ready: 'Tour email 49' },
     ]);
-    // The mailbox lists the latest 50 and says that older ones exist, then shows them on request.
+    // The mailbox pages on the server with its total: the oldest email is on the last page.
     await operator.page.getByLabel('Recipient').fill('tour@example.test');
-    await operator.page.getByText('The latest 50 emails; older ones exist.').waitFor();
+    const pager = operator.page.getByRole('navigation', { name: 'Emails pages' });
+    await expect.poll(() => pager.textContent()).toContain('Page 1 of 3 · 1–25 of 51');
     expect(await operator.page.getByText('The oldest email').count()).toBe(0);
-    await operator.page.getByRole('button', { name: 'Show older emails (up to 100)' }).click();
+    await pager.getByRole('button', { name: 'Last' }).click();
     await operator.page.getByText('The oldest email').waitFor();
-    await operator.page.getByText('51 emails.').waitFor();
+    await expect.poll(() => pager.textContent()).toContain('Page 3 of 3 · 51–51 of 51');
     await operator.context.close();
   });
 

@@ -3,10 +3,10 @@ import { PAGE_SIZES } from '../components/Pager';
 
 /**
  * Where a server-side page starts, kept in the URL so reload and Back return to it: the first page,
- * after or before a cursor, or the last page; with the page number (keyset pages have no offset, so
- * the pager counts) and the page size.
+ * after or before a cursor, or the last page (with as many rows as are left over, so pages line up);
+ * with the page number (keyset pages have no offset, so the pager counts) and the page size.
  */
-export type PageAt = { after: string } | { before: string } | { last: true } | null;
+export type PageAt = { after: string } | { before: string } | { last: number } | null;
 export interface UrlPage { at: PageAt; page: number; size: number }
 export type PageMove = 'first' | 'previous' | 'next' | 'last';
 interface PageInfoLike { startCursor?: string | null; endCursor?: string | null }
@@ -16,16 +16,18 @@ const DEFAULT_SIZE = PAGE_SIZES[1];
 export function readPage(params: URLSearchParams): UrlPage {
   const after = params.get('after');
   const before = params.get('before');
-  const at: PageAt = after ? { after } : before ? { before } : params.get('last') === '1' ? { last: true } : null;
   const size = Number(params.get('size'));
-  return { at, page: Math.max(Number(params.get('page')) || 0, 0), size: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_SIZE };
+  const known = (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_SIZE;
+  const last = Math.min(Math.max(Math.trunc(Number(params.get('last'))) || 0, 0), known);
+  const at: PageAt = after ? { after } : before ? { before } : last ? { last } : null;
+  return { at, page: Math.max(Number(params.get('page')) || 0, 0), size: known };
 }
 
 export function writePage(params: URLSearchParams, { at, page, size }: UrlPage): URLSearchParams {
   for (const key of ['after', 'before', 'last', 'page', 'size']) params.delete(key);
   if (at && 'after' in at) params.set('after', at.after);
   if (at && 'before' in at) params.set('before', at.before);
-  if (at && 'last' in at) params.set('last', '1');
+  if (at && 'last' in at) params.set('last', String(at.last));
   if (page) params.set('page', String(page));
   if (size !== DEFAULT_SIZE) params.set('size', String(size));
   return params;
@@ -35,7 +37,7 @@ export function writePage(params: URLSearchParams, { at, page, size }: UrlPage):
 export function pageVariables({ at, size }: UrlPage) {
   if (at && 'after' in at) return { first: size, after: at.after };
   if (at && 'before' in at) return { last: size, before: at.before };
-  if (at && 'last' in at) return { last: size };
+  if (at && 'last' in at) return { last: at.last };
   return { first: size };
 }
 
@@ -43,7 +45,7 @@ export function pageVariables({ at, size }: UrlPage) {
 export function movedPage(current: UrlPage, to: PageMove, pageInfo: PageInfoLike, totalCount: number): UrlPage {
   const pages = Math.max(Math.ceil(totalCount / current.size), 1);
   if (to === 'next') return { ...current, at: { after: pageInfo.endCursor! }, page: current.page + 1 };
-  if (to === 'last') return { ...current, at: { last: true }, page: pages - 1 };
+  if (to === 'last') return { ...current, at: { last: totalCount - (pages - 1) * current.size || current.size }, page: pages - 1 };
   if (to === 'previous' && current.page > 1) return { ...current, at: { before: pageInfo.startCursor! }, page: current.page - 1 };
   return { ...current, at: null, page: 0 };
 }

@@ -1,5 +1,10 @@
 import { graphql } from '../../../gql';
 
 export const MailboxQuery = graphql(`
-  query Mailbox($to: String, $first: Int!) { devMailbox(first: $first, to: $to) { messageId from to subject text html deliveredAt } }
+  query Mailbox($to: String, $first: Int, $after: String, $last: Int, $before: String) {
+    mailbox(to: $to, first: $first, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { node { messageId from to subject text html deliveredAt } }
+    }
+  }
 `);

@@ -1,36 +1,31 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { Pager } from '../../../components/Pager';
 import { PageTitle } from '../../../components/PageTitle';
 import { Empty, queryState } from '../../../components/status';
 import { formatDate } from '../../../lib/labels';
 import { useDebounced } from '../../../lib/use-debounced';
+import { useUrlPage } from '../../../lib/url-pages';
 import { MailboxQuery } from '../api/operations';
 
-const PAGE = 50;
-/** The API returns at most 100. */
-const MOST = 100;
-
-/** The local mailbox: emails the app delivered while no SMTP server is configured (operators only). */
+/** The local mailbox: emails the app delivered while no SMTP server is configured (operators only), in pages. */
 export function MailboxPage() {
-  const [to, setTo] = useState('');
-  const [shown, setShown] = useState(PAGE);
-  // One more than shown tells whether older emails exist.
+  const pages = useUrlPage();
+  const to = pages.params.get('to') ?? '';
+  const [typed, setTyped] = useState(to);
+  const settled = useDebounced(typed.trim());
+  useEffect(() => { if (settled !== to) pages.restart({ to: settled || null }); }, [settled]); // eslint-disable-line react-hooks/exhaustive-deps
   const query = useQuery(MailboxQuery, {
-    variables: { to: useDebounced(to.trim()) || null, first: Math.min(shown + 1, MOST) },
-    fetchPolicy: 'cache-and-network', pollInterval: 10_000,
+    variables: { to: to || null, ...pages.variables }, fetchPolicy: 'cache-and-network', pollInterval: 10_000,
   });
-  const all = query.data?.devMailbox ?? [];
-  const messages = all.slice(0, shown);
-  const more = all.length > messages.length;
-  const atLimit = shown >= MOST && messages.length === MOST;
+  const list = query.data?.mailbox;
+  const messages = list?.edges.map((e) => e.node) ?? [];
   return (
     <section>
       <PageTitle title="Mailbox">Local mailbox</PageTitle>
-      <label className="table-filter">Recipient<input type="search" value={to} onChange={(e) => setTo(e.target.value)} placeholder="someone@example.test" /></label>
+      <label className="table-filter">Recipient<input type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="someone@example.test" /></label>
       {queryState('the mailbox', query) ?? (messages.length === 0 ? <Empty>No email delivered{to ? ` to ${to}` : ''} yet.</Empty> : (
         <>
-          <p role="status">{more ? `The latest ${messages.length} emails; older ones exist.`
-            : atLimit ? `The latest ${MOST} emails; older ones may exist.` : `${messages.length} ${messages.length === 1 ? 'email' : 'emails'}.`}</p>
           <ul className="plain mailbox">
             {messages.map((m) => (
               <li key={m.messageId} className="card">
@@ -44,8 +39,11 @@ export function MailboxPage() {
               </li>
             ))}
           </ul>
-          {more && <button type="button" onClick={() => setShown(MOST)}>Show older emails (up to {MOST})</button>}
-          {atLimit && <p className="hint">Only the latest {MOST} can be listed: filter by recipient to find an older one.</p>}
+          {list && (
+            <Pager label="Emails" totalCount={list.totalCount} pageSize={pages.current.size} pageIndex={pages.current.page}
+              hasNext={list.pageInfo.hasNextPage} hasPrevious={list.pageInfo.hasPreviousPage}
+              onMove={(move) => pages.move(move, list.pageInfo, list.totalCount)} onPageSize={pages.setSize} />
+          )}
         </>
       ))}
     </section>
