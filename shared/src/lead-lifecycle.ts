@@ -82,6 +82,7 @@ const closedBecause: Partial<Record<LeadCloseReason, string>> = {
   [LeadCloseReason.SELLER_CLOSED]: 'The seller has already closed this lead',
   [LeadCloseReason.NO_AGREEMENT]: 'This lead was already closed without an agreement',
   [LeadCloseReason.UNASSIGNED]: 'The platform has already taken this lead back',
+  [LeadCloseReason.EXPIRED]: 'This lead expired unanswered and went to another partner',
 };
 
 /**

@@ -189,6 +189,9 @@ const keyFormats: Record<string, RegExp> = {
   integer: /^-?\d{1,9}$/,
 };
 
+/** Newest first by creation time, the id breaking ties: for any table with `created_at`, served by an index ending in (created_at, id). */
+export const NEWEST_FIRST: PageOrder = { key: 'l.created_at', keyType: 'timestamptz', direction: 'desc', name: 'CREATED_DESC' };
+
 /** A key as cursor text, the same whatever the session's time zone (times in UTC, to the microsecond). */
 function keyText(order: PageOrder): string {
   return order.keyType === 'timestamptz'

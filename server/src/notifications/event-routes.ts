@@ -24,6 +24,6 @@ export const eventRoutes: Record<string, EventRoute> = {
   NO_AGREEMENT: { email: { kind: EmailKind.NO_AGREEMENT, to: 'seller' }, inquiryUpdate: InquiryUpdateType.NO_AGREEMENT },
   // The response deadlines (deadlines/deadlines.service.ts).
   EXPIRY_REMINDED: { email: { kind: EmailKind.LEAD_EXPIRING, to: 'partner' }, leadAlert: LeadAlertType.LEAD_EXPIRING },
-  EXPIRED: { email: { kind: EmailKind.LEAD_PASSED_ON, to: 'seller' } },
+  EXPIRED: { email: { kind: EmailKind.LEAD_PASSED_ON, to: 'seller' }, leadAlert: LeadAlertType.LEAD_UPDATED },
   ANSWER_OVERDUE: { email: { kind: EmailKind.LEAD_WAITING, to: 'seller' } },
 };
