@@ -60,7 +60,6 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     await expect.poll(() => shownLeads(page)).toEqual(byBudget.slice(25, 50));
     await screenshot(page, 'lead-pool-by-budget');
 
-    await page.getByText('Filters and search').click();
     await page.getByLabel('Search these leads').fill('kett');
     const kettles = byBudget.filter((id) => isKettle(ids.indexOf(id) + 1));
     await expect.poll(() => shownLeads(page)).toEqual(kettles);

@@ -74,12 +74,14 @@ export function LeadPoolPage() {
   const move = (to: PageMove) => { if (page) go({ ...pool, ...movedPage(pool, to, page.pageInfo, page.totalCount) }); };
   const sort: ServerSort = { id: columnOf(order.field), desc: order.direction === 'DESC' };
   const filtered = Object.values(pool.filter).some(Boolean) || !!pool.search;
+  // Open on a wide screen or when in use; on a phone folded away, so the first lead shows at once.
+  const [filtersOpen] = useState(() => filtered || window.matchMedia('(min-width: 48rem)').matches);
   return (
     <section className="lead-pool">
       <PageTitle title="Seller Leads Pool">Seller Leads Pool</PageTitle>
       <PartnerStandingBanner />
       <Tabs label="Lead status" tabs={tabs} selected={tab.key} onSelect={(key) => go(changed(pool, { tab: leadTabs.find((t) => t.key === key)! }))}>
-        <details className="filters-panel" open={filtered || undefined}>
+        <details className="filters-panel" open={filtersOpen}>
           <summary>Filters and search{filtered ? ' (on)' : ''}</summary>
           <LeadFilters value={pool.filter} onChange={(filter) => go(changed(pool, { filter }))} profile={!rejected} />
           <SearchBox value={pool.search} disabled={rejected} onSearch={(search) => go(changed(pool, { search }))} />
