@@ -54,8 +54,8 @@ describe('SMTP delivery', () => {
       .toEqual(rows.map((row) => [row.messageId, row.recipientEmail, `New lead for ${agency.partner.name}`]));
     const [mail] = smtp.accepted;
     expect(mail.from?.text).toBe('"Seller Leads Pool" <no-reply@seller-leads-pool.local>');
-    expect(mail.text).toContain('Monthly budget: 3000.00 USD\n');
-    expect(mail.html).toContain('<th align="left" style="padding:2px 12px 2px 0">Monthly budget</th><td>3000.00 USD</td>');
+    expect(mail.text).toContain('Monthly budget: $3,000.00\n');
+    expect(mail.html).toContain('<th align="left" style="padding:2px 12px 2px 0">Monthly budget</th><td>$3,000.00</td>');
     expect(`${mail.text} ${mail.html}`).not.toContain('dana@shop.test');
     expect(await rowsOf(lead)).toEqual([{ status: 'SENT', attempts: 1, lastError: null }, { status: 'SENT', attempts: 1, lastError: null }]);
     expect(await worker.deliverDue()).toBe(0);

@@ -1,4 +1,4 @@
-import { companySizeLabels, formatAmount, type CompanySize, type ProductCategory } from '@slp/shared';
+import { companySizeLabels, formatMoney, type CompanySize, type ProductCategory } from '@slp/shared';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
 import { EmailKind } from './outbox-email.entity.js';
 import type { EmailContent } from './email-layout.js';
@@ -30,7 +30,8 @@ export function profileOf(inquiry: Inquiry): InquiryProfile {
 }
 
 const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
-const money = (amount: string | null, currency: string) => (amount == null ? null : `${formatAmount(amount, currency)} ${currency}`);
+// The same reading of money as the SPA's (Intl), e.g. "$42,000.50".
+const money = (amount: string | null, currency: string) => (amount == null ? null : formatMoney({ amount, currency }));
 
 function profileFacts(profile: InquiryProfile | null): EmailContent['facts'] {
   if (!profile) return [];

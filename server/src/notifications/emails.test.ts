@@ -45,9 +45,9 @@ async function submit(overrides: Record<string, unknown> = {}) {
 const PROFILE_TEXT = `Product category: Beauty personal care
 Company size: 5-30 employees
 Location: Austin, US
-TikTok Shop monthly GMV: 42000.50 USD
-Other channels monthly GMV: 1000.00 USD
-Monthly budget: 3000.00 USD
+TikTok Shop monthly GMV: $42,000.50
+Other channels monthly GMV: $1,000.00
+Monthly budget: $3,000.00
 Hot-sale product: Serum
 Other details: Launching soon`;
 
