@@ -10,7 +10,8 @@ import { ApiToken } from '../api-tokens/api-token.entity.js';
 import { OutboxEmail } from '../notifications/outbox-email.entity.js';
 import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 import { PartnerReview } from '../reviews/partner-review.entity.js';
+import { WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity.js';
 
 export const entities = [User, Session, Partner, Service, Inquiry, Lead, LeadEvent, SellerAuthorization,
-  ApiToken, OutboxEmail, MailboxMessage, PartnerReview,
+  ApiToken, OutboxEmail, MailboxMessage, PartnerReview, WebhookEndpoint, WebhookDelivery,
 ];

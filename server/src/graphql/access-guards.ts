@@ -9,6 +9,7 @@ import type { MailboxMessage } from '../notifications/mailbox-message.entity.js'
 import type { Partner } from '../partners/partner.entity.js';
 import type { Service } from '../partners/service.entity.js';
 import type { PartnerReview } from '../reviews/partner-review.entity.js';
+import type { WebhookEndpoint } from '../webhooks/webhook.entity.js';
 import type { Context } from './context.js';
 import { andThen, type Maybe } from './maybe.js';
 
@@ -58,6 +59,7 @@ export const objectRules = {
   SellerAuthorization: ((ctx, authorization) => accessPolicy.authorization(ctx.viewer,
     { sellerId: authorization.seller.id, partnerId: authorization.partner.id })) as ObjectRule<SellerAuthorization>,
   ApiToken: ((ctx, token) => accessPolicy.partnerSetting(ctx.viewer, { partnerId: token.partner.id })) as ObjectRule<ApiToken>,
+  WebhookEndpoint: ((ctx, endpoint) => accessPolicy.partnerSetting(ctx.viewer, { partnerId: endpoint.partner.id })) as ObjectRule<WebhookEndpoint>,
   MailboxMessage: ((ctx) => accessPolicy.mailbox(ctx.viewer)) as ObjectRule<MailboxMessage>,
   User: ((ctx, user) => accessPolicy.user(ctx.viewer, { userId: user.id })) as ObjectRule<User>,
   PartnerReview: ((ctx, review) => accessPolicy.review(ctx.viewer,

@@ -24,7 +24,7 @@ const guardedCoordinates = (schema: GraphQLSchema) => fields(schema).filter(({ f
 describe('the access policy on the schema', () => {
   it('names every restricted type of the product, each of which the schema has', async () => {
     const schema = await appSchema();
-    expect(Object.keys(objectRules).sort()).toEqual(['ApiToken', 'Inquiry', 'Lead', 'MailboxMessage', 'Partner', 'PartnerReview', 'SellerAuthorization', 'Service', 'User']);
+    expect(Object.keys(objectRules).sort()).toEqual(['ApiToken', 'Inquiry', 'Lead', 'MailboxMessage', 'Partner', 'PartnerReview', 'SellerAuthorization', 'Service', 'User', 'WebhookEndpoint']);
     for (const name of Object.keys(objectRules)) expect(schema.getType(name), name).toBeDefined();
   });
 

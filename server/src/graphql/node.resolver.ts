@@ -4,6 +4,7 @@ import { fromGlobalId, Node } from './node.js';
 import { User } from '../auth/user.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { PartnerReview } from '../reviews/partner-review.entity.js';
+import { WebhookEndpoint } from '../webhooks/webhook.entity.js';
 
 /** Loads any node by its global ID; the visibility rules then decide whether the viewer gets it. */
 @Resolver()
@@ -21,6 +22,7 @@ export class NodeResolver {
       case 'Lead': return em.findOne(Lead, parsed.id);
       case 'User': return em.findOne(User, parsed.id);
       case 'PartnerReview': return em.findOne(PartnerReview, parsed.id);
+      case 'WebhookEndpoint': return em.findOne(WebhookEndpoint, parsed.id);
       default: return null;
     }
   }

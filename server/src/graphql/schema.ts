@@ -13,6 +13,7 @@ import { LeadResolver } from '../leads/leads.resolver.js';
 import { AuthorizationResolver } from '../authorizations/authorizations.resolver.js';
 import { ApiTokenResolver } from '../api-tokens/api-tokens.resolver.js';
 import { LeadStatsResolver } from '../stats/lead-stats.resolver.js';
+import { WebhookResolver } from '../webhooks/webhooks.resolver.js';
 import { MatchingResolver } from '../matching/matching.resolver.js';
 import { SubscriptionResolver } from '../notifications/subscriptions.resolver.js';
 import { MailboxResolver } from '../notifications/mailbox.resolver.js';
@@ -23,7 +24,7 @@ import { LeadReviewResolver, PartnerRecordResolver, ReviewResolver } from '../re
 export const resolvers = [
   NodeResolver, AuthResolver, PartnerResolver, ServiceResolver, InquiryResolver, LeadResolver, AuthorizationResolver,
   ApiTokenResolver, MatchingResolver, SubscriptionResolver, MailboxResolver, LeadStatsResolver,
-  PartnerRecordResolver, ReviewResolver, LeadReviewResolver, DeadlinesResolver,
+  PartnerRecordResolver, ReviewResolver, LeadReviewResolver, DeadlinesResolver, WebhookResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -1,11 +1,11 @@
 import type { Sql } from '../db/sql.js';
 import { pgArray } from '../db/pg-array.js';
-import { outboxInsertSql } from '../notifications/outbox-writer.js';
+import { outboxCtes } from '../notifications/outbox-writer.js';
 import type { NewLeadRows } from './lead-state-machine.js';
 
 /**
  * New leads on one inquiry, their history entries and the outbox emails those send, as data-modifying
- * CTEs named `lead`, `event` (and `email`) for a statement to include: a submit's writes without the
+ * CTEs named `lead`, `event` (and `email`, `webhook`) for a statement to include: a submit's writes without the
  * unit of work, which cost more CPU than the statement. `inquiryId` is the SQL giving the inquiry's
  * id (a `?` bound to `inquiryParams`, or a column of an earlier CTE). The rows come from newLeadRows
  * (the lead rules), the emails from the notification routes; the lead_events trigger sends the live
@@ -13,7 +13,6 @@ import type { NewLeadRows } from './lead-state-machine.js';
  */
 export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: NewLeadRows): Sql {
   const { leads, event } = rows;
-  const emails = outboxInsertSql('event', 'lead', [event.type]);
   return {
     sql: `lead as (
       insert into leads (inquiry_id, partner_id, service_id, source, status, created_at, response_due_at)
@@ -26,7 +25,7 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
       insert into lead_events (lead_id, type, at, actor_role, actor_id)
       select id, ?, ?, ?, ? from lead order by id
       returning id, lead_id, type
-    )${emails ? `, email as (${emails})` : ''}`,
+    )${outboxCtes('event', 'lead', [event.type])}`,
     params: [
       ...inquiryParams, pgArray(leads.map((lead) => lead.partner_id)), pgArray(leads.map((lead) => lead.service_id)),
       pgArray(leads.map((lead) => lead.source)), pgArray(leads.map((lead) => lead.status)),

@@ -3,6 +3,7 @@ import { pgArray } from '../db/pg-array.js';
 import { composeEmails } from './compose-email.js';
 import type { EmailTransport, OutgoingEmail } from './email-transport.js';
 import { EmailStatus } from './outbox-email.entity.js';
+import { PollingWorker } from './polling-worker.js';
 
 export interface DeliveryOptions {
   transport: EmailTransport;
@@ -67,47 +68,14 @@ function isPermanent(error: unknown): boolean {
  * workers in several processes never take the same row; a claim is a lease, so a row whose worker
  * died is taken again once the lease runs out, and nothing is lost.
  */
-export class DeliveryWorker {
-  private stopped = false;
-  private wakeUp: (() => void) | null = null;
-  private loop: Promise<void> | null = null;
-
-  constructor(private readonly orm: MikroORM, private readonly options: DeliveryOptions) {}
-
-  start(): void {
-    this.loop ??= this.run();
+export class DeliveryWorker extends PollingWorker {
+  constructor(private readonly orm: MikroORM, private readonly options: DeliveryOptions) {
+    super(options, 'Email delivery');
   }
 
-  /** Looks for due rows now (e.g. when NOTIFY says new rows were written). */
-  wake(): void {
-    this.wakeUp?.();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await this.loop;
+  override async stop(): Promise<void> {
+    await super.stop();
     this.options.transport.close();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      const claimed = await this.deliverDue().catch((error) => { console.error('Email delivery failed', error); return 0; });
-      if (claimed === 0 && !this.stopped) {
-        const woken = await this.sleep(this.options.pollMs);
-        if (woken && !this.stopped) await this.sleep(this.options.gatherMs);
-      }
-    }
-  }
-
-  /** Waits `ms` or until woken; says whether it was woken. */
-  private async sleep(ms: number): Promise<boolean> {
-    const woken = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), ms);
-      this.wakeUp = () => { clearTimeout(timer); resolve(true); };
-    });
-    this.wakeUp = null;
-    return woken;
   }
 
   /** Claims one batch of due rows and delivers them; returns how many it claimed. */

@@ -114,6 +114,13 @@ const templates: Record<EmailKind, (facts: EmailFacts) => EmailContent> = {
     facts: profileFacts(facts.profile),
     action: openRequest(facts),
   }),
+  [EmailKind.WEBHOOK_DISABLED]: (facts) => ({
+    subject: `A webhook endpoint of ${facts.partner.name} was disabled`,
+    greeting: hello(facts),
+    paragraphs: ['One of your webhook endpoints failed to accept events for a day, so it was disabled and receives no more events. Check it answers 2xx within 5 seconds, then redeliver a failed event from its delivery log to enable it again.'],
+    facts: [],
+    action: openLead(facts),
+  }),
 };
 
 export function emailContent(kind: EmailKind, facts: EmailFacts): EmailContent {

@@ -4,13 +4,16 @@ import { mailboxTransport, smtpTransport } from './email-transport.js';
 import { OUTBOX_CHANNEL, listenForChanges } from './change-listener.js';
 import { LiveEventHub, liveEventsOf, type ChangeNotice } from './live-events.js';
 import { LiveReads } from './live-reads.js';
+import { WebhookWorker, defaultWebhookSettings, webhookSettingsFromEnv, type WebhookSettings } from '../webhooks/webhook-worker.js';
 
 export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' | 'from'> {
   /** Unset: emails go to the local mailbox table. */
   smtpUrl?: string;
   mailFrom: string;
-  /** False leaves this process's delivery worker stopped (tests start their own). */
+  /** False leaves this process's delivery workers (emails and webhooks) stopped (tests start their own). */
   deliver: boolean;
+  /** Webhook delivery timing (WEBHOOK_* variables). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export const defaultNotificationSettings: NotificationSettings = {
@@ -25,12 +28,12 @@ export function notificationSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<Not
     smtpUrl: env.SMTP_URL || undefined, mailFrom: env.MAIL_FROM || undefined,
     appUrl: (env.APP_URL || `http://localhost:${env.PORT ?? 4000}`).replace(/\/+$/, ''),
     leaseMs: number('OUTBOX_LEASE_MS'), maxAttempts: number('OUTBOX_MAX_ATTEMPTS'), backoffMs: number('OUTBOX_BACKOFF_MS'),
-    pollMs: number('OUTBOX_POLL_MS'),
+    pollMs: number('OUTBOX_POLL_MS'), webhooks: webhookSettingsFromEnv(env),
   };
   return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
-export interface Notifications { hub: LiveEventHub; reads: LiveReads; worker: DeliveryWorker; close(): Promise<void> }
+export interface Notifications { hub: LiveEventHub; reads: LiveReads; worker: DeliveryWorker; webhooks: WebhookWorker; close(): Promise<void> }
 
 /** This process's share of notifications: its email delivery worker and its live-event listener. */
 export async function startNotifications(orm: MikroORM, given: Partial<NotificationSettings> = {}): Promise<Notifications> {
@@ -38,24 +41,26 @@ export async function startNotifications(orm: MikroORM, given: Partial<Notificat
   const hub = new LiveEventHub();
   const transport = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : mailboxTransport();
   const worker = new DeliveryWorker(orm, { ...settings, transport, from: settings.mailFrom });
+  const webhooks = new WebhookWorker(orm, { ...defaultWebhookSettings, ...settings.webhooks });
   // Each notice is published as it arrives, without awaiting anything: notices keep their commit
   // order, so a lead's alerts do too.
   const listener = await listenForChanges(orm.config.get('clientUrl')!, (channel, payload) => {
-    if (channel === OUTBOX_CHANNEL) return worker.wake();
+    if (channel === OUTBOX_CHANNEL) { worker.wake(); webhooks.wake(); return; }
     try {
       for (const event of liveEventsOf(JSON.parse(payload) as ChangeNotice)) hub.publish(event);
     } catch (error) {
       console.error('Live event failed', error);
     }
   });
-  if (settings.deliver) worker.start();
+  if (settings.deliver) { worker.start(); webhooks.start(); }
   return {
     hub,
     reads: new LiveReads(orm.em as EntityManager),
     worker,
+    webhooks,
     async close() {
       await listener.close();
-      await worker.stop();
+      await Promise.all([worker.stop(), webhooks.stop()]);
     },
   };
 }

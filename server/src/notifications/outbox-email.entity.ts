@@ -16,6 +16,8 @@ export enum EmailKind {
   LEAD_PASSED_ON = 'LEAD_PASSED_ON',
   /** To the seller: a partner it chose has not answered within the response window. */
   LEAD_WAITING = 'LEAD_WAITING',
+  /** To a partner's members: one of its webhook endpoints failed for a day and was disabled. */
+  WEBHOOK_DISABLED = 'WEBHOOK_DISABLED',
 }
 
 /** The right-hand side of every Message-ID (outbox-writer.ts builds them in SQL too). */
@@ -28,7 +30,7 @@ export enum EmailStatus { PENDING = 'PENDING', SENDING = 'SENDING', SENT = 'SENT
  * (the outbox). The delivery worker sends it; its Message-ID never changes between attempts.
  */
 @Entity({ tableName: 'outbox_emails' })
-@Unique({ properties: ['event', 'recipient'] })
+@Unique({ properties: ['event', 'recipient', 'kind'] })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 export class OutboxEmail {
   @PrimaryKey({ type: 'integer', autoincrement: true })

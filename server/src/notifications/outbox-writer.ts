@@ -4,7 +4,8 @@ import { User } from '../auth/user.entity.js';
 import { pgArray } from '../db/pg-array.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
 import { eventRoutes, type EventRoute } from './event-routes.js';
-import { EmailStatus, OutboxEmail, messageIdDomain } from './outbox-email.entity.js';
+import { EmailStatus, OutboxEmail, messageIdDomain, type EmailKind } from './outbox-email.entity.js';
+import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../webhooks/webhook.entity.js';
 
 /**
  * Writes the outbox rows for every new lead event in the same flush, hence the same transaction,
@@ -14,15 +15,34 @@ import { EmailStatus, OutboxEmail, messageIdDomain } from './outbox-email.entity
 export class OutboxWriter implements EventSubscriber {
   async beforeFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const events = [...uow.getPersistStack()]
-      .filter((entity): entity is LeadEvent => entity instanceof LeadEvent && entity.id === undefined
-        && !!eventRoutes[entity.type]?.email);
+      .filter((entity): entity is LeadEvent => entity instanceof LeadEvent && entity.id === undefined && !!eventRoutes[entity.type]);
     if (!events.length) return;
-    const recipients = await recipientsOf(em as EntityManager, events);
-    for (const event of events) {
-      const kind = eventRoutes[event.type].email!.kind;
-      for (const recipient of recipients.get(event) ?? []) {
-        em.create(OutboxEmail, { kind, event, lead: event.lead, recipient: em.getReference(User, recipient.id), recipientEmail: recipient.email });
-      }
+    await writeEmails(em as EntityManager, events.filter((event) => eventRoutes[event.type].email));
+    await writeWebhookDeliveries(em as EntityManager, events.filter((event) => eventRoutes[event.type].webhook));
+  }
+}
+
+async function writeEmails(em: EntityManager, events: LeadEvent[]): Promise<void> {
+  if (!events.length) return;
+  const recipients = await recipientsOf(em, events);
+  for (const event of events) {
+    const kind = eventRoutes[event.type].email!.kind;
+    for (const recipient of recipients.get(event) ?? []) {
+      em.create(OutboxEmail, { kind, event, lead: event.lead, recipient: em.getReference(User, recipient.id), recipientEmail: recipient.email });
+    }
+  }
+}
+
+/** One delivery per event and active endpoint of the lead's partner that takes the event's type. */
+async function writeWebhookDeliveries(em: EntityManager, events: LeadEvent[]): Promise<void> {
+  if (!events.length) return;
+  const endpoints = await em.execute<{ id: number; partner_id: number; events: string[] }[]>(
+    'select id, partner_id, events from webhook_endpoints where partner_id = any(?::int[]) and disabled_at is null order by id',
+    [pgArray([...new Set(events.map((event) => event.lead.partner.id))])]);
+  for (const event of events) {
+    const type = eventRoutes[event.type].webhook!;
+    for (const endpoint of endpoints.filter((row) => row.partner_id === event.lead.partner.id && row.events.includes(type))) {
+      em.create(WebhookDelivery, { endpoint: em.getReference(WebhookEndpoint, endpoint.id), type, leadEvent: event, lead: event.lead, leadStatus: event.lead.status });
     }
   }
 }
@@ -61,12 +81,19 @@ async function recipientsOf(em: EntityManager, events: LeadEvent[]): Promise<Map
 }
 
 /**
- * For lead events written natively, the outbox rows the flush hook above would write, as one
- * `insert … select` from the same routes and recipients. `events` (id, lead_id, type) and `leads`
- * name the new rows, e.g. CTEs of the writing statement; null when none of the types emails anyone.
- * Recipients come in id order, as from the hook.
+ * For lead events written natively, the outbox rows the flush hook above would write (emails and
+ * webhook deliveries), as data-modifying CTEs named `email` and `webhook` to append to a `with`
+ * list (with a leading comma; empty when the types notify nobody). `events` (id, lead_id, type) and
+ * `leads` (id, partner_id, status) name the new rows, e.g. earlier CTEs of the writing statement.
+ * Recipients and endpoints come in id order, as from the hook.
  */
-export function outboxInsertSql(events: string, leads: string, eventTypes: string[]): string | null {
+export function outboxCtes(events: string, leads: string, eventTypes: string[]): string {
+  const emails = outboxInsertSql(events, leads, eventTypes);
+  const webhooks = webhookInsertSql(events, leads, eventTypes);
+  return `${emails ? `, email as (${emails})` : ''}${webhooks ? `, webhook as (${webhooks})` : ''}`;
+}
+
+function outboxInsertSql(events: string, leads: string, eventTypes: string[]): string | null {
   const routed = eventTypes.filter((type) => eventRoutes[type]?.email);
   if (!routed.length) return null;
   const recipients = routed.map((type) => {
@@ -74,8 +101,34 @@ export function outboxInsertSql(events: string, leads: string, eventTypes: strin
     return `select e.id as event_id, e.lead_id, u.id as recipient_id, u.email, '${kind}' as kind
       from ${events} e join ${leads} l on l.id = e.lead_id ${addressees[to].join} where e.type = '${type}'`;
   }).join(' union all ');
+  return insertEmailsSql(recipients, 'order by r.event_id, r.recipient_id');
+}
+
+/** Outbox emails from `rows` (kind, event_id, lead_id, recipient_id, email), in `order`. */
+function insertEmailsSql(rows: string, order = ''): string {
   return `insert into outbox_emails (message_id, kind, event_id, lead_id, recipient_id, recipient_email, status, attempts, next_attempt_at, created_at)
     select '<' || gen_random_uuid() || '@${messageIdDomain}>', r.kind, r.event_id, r.lead_id, r.recipient_id, r.email,
       '${EmailStatus.PENDING}', 0, now(), now()
-    from (${recipients}) r order by r.event_id, r.recipient_id`;
+    from (${rows}) r ${order}`;
+}
+
+/**
+ * An email of `kind` about a lead event to every member of a partner, e.g. that one of its webhook
+ * endpoints was disabled while delivering that event; a member already sent it is skipped.
+ */
+export async function emailPartnerMembers(em: EntityManager, kind: EmailKind, event: { id: number; leadId: number }, partnerId: number): Promise<void> {
+  await em.execute(`${insertEmailsSql(`select ?::text as kind, ?::int as event_id, ?::int as lead_id, u.id as recipient_id, u.email
+    from users u where u.partner_id = ?`, 'order by r.recipient_id')} on conflict do nothing`, [kind, event.id, event.leadId, partnerId], 'run');
+}
+
+function webhookInsertSql(events: string, leads: string, eventTypes: string[]): string | null {
+  const routed = eventTypes.filter((type) => eventRoutes[type]?.webhook);
+  if (!routed.length) return null;
+  const deliveries = routed.map((type) => `select w.id as endpoint_id, e.id as event_id, e.lead_id, l.status, '${eventRoutes[type].webhook}' as type
+      from ${events} e join ${leads} l on l.id = e.lead_id
+      join webhook_endpoints w on w.partner_id = l.partner_id and w.disabled_at is null and w.events @> '["${eventRoutes[type].webhook}"]'
+      where e.type = '${type}'`).join(' union all ');
+  return `insert into webhook_deliveries (endpoint_id, event_id, type, lead_event_id, lead_id, lead_status, status, attempts, next_attempt_at, created_at)
+    select r.endpoint_id, gen_random_uuid(), r.type, r.event_id, r.lead_id, r.status, '${WebhookDeliveryStatus.PENDING}', 0, now(), now()
+    from (${deliveries}) r order by r.event_id, r.endpoint_id`;
 }
