@@ -5,6 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { eventually, startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
 import { World, apiTokenClient, inquiryInput, submitInquiry } from '../../test/fixtures.js';
 import { outboxOf, partnerWithMembers } from '../../test/notifications.js';
+import { idOfType } from '../graphql/node.js';
+import { Lead } from '../leads/lead.entity.js';
+import { recordLeadEvent } from '../leads/lead-state-machine.js';
 import { WebhookWorker, defaultWebhookSettings, type WebhookSettings } from './webhook-worker.js';
 
 let app: TestApp;
@@ -173,6 +176,19 @@ describe('webhook delivery', () => {
     await member.request(FOLLOW, { input: { leadId: lead } });
     expect(await worker().deliverDue()).toBe(1);
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['LEAD_STATUS_CHANGED']);
+  });
+
+  it('sends LEAD_EXPIRING when the response deadline reminds the partner', async () => {
+    const receiver = await Receiver.start();
+    const { agency } = await partnerWithEndpoint(receiver.url, ['LEAD_EXPIRING']);
+    const lead = await newLead(agency.services[0]);
+    const em = app.orm.em.fork();
+    recordLeadEvent(em, await em.findOneOrFail(Lead, idOfType(lead, 'Lead')!), 'EXPIRY_REMINDED', null, null);
+    await em.flush();
+    expect(await worker().deliverDue()).toBe(1);
+    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
+      { id: expect.any(String), type: 'LEAD_EXPIRING', createdAt: expect.any(String), data: { leadId: lead, status: 'NEW', leadEvent: 'EXPIRY_REMINDED' } },
+    ]);
   });
 
   it('retries a failing receiver with back-off and sends the same event id until it succeeds, then stops', async () => {
