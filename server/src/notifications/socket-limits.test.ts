@@ -63,11 +63,15 @@ describe('WebSocket limits', () => {
     const again = await acknowledged(seller.cookie!);
     expect(again.messages).toEqual([{ type: 'connection_ack' }]);
 
-    const anonymous = await Promise.all(Array.from({ length: 8 - 3 }, () => rawSocket()));
-    await Promise.all(anonymous.map((raw) => raw.opened));
-    const over = rawSocket();
+    // Three open for this session; five more from two other sessions fill the address's eight.
+    const [other, third, last] = await Promise.all([world.seller(), world.seller(), world.seller()]);
+    const more = await Promise.all([other, other, other, third, third].map((client) => acknowledged(client.cookie!)));
+    expect(more.map((raw) => raw.messages)).toEqual(Array(5).fill([{ type: 'connection_ack' }]));
+    const over = rawSocket({ cookie: last.cookie! });
+    const reason = new Promise<string>((resolve) => over.socket.once('close', (_code, why) => resolve(String(why))));
     expect(await over.closed).toBe(4029);
-    for (const raw of [...three, again, ...anonymous]) raw.socket.close();
+    expect(await reason).toBe('Too many connections from this address');
+    for (const raw of [...three, again, ...more]) raw.socket.close();
   });
 
   it('caps the operations of one connection', async () => {
