@@ -20,6 +20,15 @@ export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 /** The memory the process holds now, in MB (the soak compares it before and after). */
 export const rssMb = () => Math.round(process.memoryUsage.rss() / 1024 / 1024);
 
+/**
+ * The JavaScript heap in use after a full collection, in MB: unlike RSS, which V8 grows lazily and
+ * seldom returns, it tells a leak from a heap still settling. Servers run with --expose-gc for it.
+ */
+export const heapAfterGcMb = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+};
+
 /** CPU time the process has used so far, in ms: per request it shows cost even on a busy machine. */
 export const cpuMs = () => {
   const { user, system } = process.cpuUsage();
@@ -27,7 +36,7 @@ export const cpuMs = () => {
 };
 
 /** What every benchmark server answers besides its own commands. */
-export const processCommands = { peakRssMb, rssMb, cpuMs };
+export const processCommands = { peakRssMb, rssMb, heapAfterGcMb, cpuMs };
 
 /** Runner side: a server in its own Node process, so load generation and serving do not share a thread. */
 export class ChildServer {
@@ -42,7 +51,7 @@ export class ChildServer {
     // BENCH_CPU_PROF=dir writes each server's CPU profile there when it stops, to see where time goes.
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
