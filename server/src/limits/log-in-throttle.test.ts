@@ -53,12 +53,14 @@ describe('log-in throttling', () => {
   });
 
   it('throttles an address that tries many accounts, and only that address', async () => {
-    const accounts = [];
-    for (let n = 0; n < 13; n += 1) accounts.push(await world.user('SELLER' as never));
-    for (const { email } of accounts.slice(0, 12)) expect((await logIn(app, email, 'wrong password', '203.0.113.50')).outcome).toBe('UNAUTHENTICATED');
-    expect((await logIn(app, accounts[12].email, PASSWORD, '203.0.113.50')).outcome).toBe('RATE_LIMITED');
-    expect((await logIn(app, accounts[12].email, PASSWORD, '203.0.113.51')).outcome).toBe('LOGGED_IN');
-  });
+    // Unknown accounts count like known ones (nothing tells them apart).
+    for (let n = 0; n < 12; n += 1) {
+      expect((await logIn(app, `nobody${n}@shop.test`, 'wrong password', '203.0.113.50')).outcome).toBe('UNAUTHENTICATED');
+    }
+    const { email } = await world.user('SELLER' as never);
+    expect((await logIn(app, email, PASSWORD, '203.0.113.50')).outcome).toBe('RATE_LIMITED');
+    expect((await logIn(app, email, PASSWORD, '203.0.113.51')).outcome).toBe('LOGGED_IN');
+  }, 60_000);
 
   it('runs one logIn per request: aliased guesses are refused before any is tried', async () => {
     const { email } = await world.user('SELLER' as never);
