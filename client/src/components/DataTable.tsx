@@ -3,6 +3,7 @@ import {
   flexRender, getCoreRowModel, getFilteredRowModel, getPaginationRowModel, getSortedRowModel, useReactTable,
   type ColumnDef, type SortingState,
 } from '@tanstack/react-table';
+import { SortHeader } from './SortHeader';
 import { Empty } from './status';
 
 interface DataTableProps<T> {
@@ -15,8 +16,6 @@ interface DataTableProps<T> {
   pageSize?: number;
   initialSorting?: SortingState;
 }
-
-const sortLabels = { asc: 'ascending', desc: 'descending' } as const;
 
 /** A table with a text filter over every column, sortable headers and pages, on data already loaded. */
 export function DataTable<T>({ caption, data, columns, empty, filterLabel = 'Filter', pageSize = 10, initialSorting = [] }: DataTableProps<T>) {
@@ -48,20 +47,11 @@ export function DataTable<T>({ caption, data, columns, empty, filterLabel = 'Fil
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th key={header.id} scope="col" aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
-                      {header.column.getCanSort() ? (
-                        <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                          {sorted && <span className="visually-hidden">, sorted {sortLabels[sorted]}</span>}
-                        </button>
-                      ) : flexRender(header.column.columnDef.header, header.getContext())}
-                    </th>
-                  );
-                })}
+                {group.headers.map((header) => (
+                  <SortHeader key={header.id} label={flexRender(header.column.columnDef.header, header.getContext())}
+                    sorted={header.column.getIsSorted() || null}
+                    onSort={header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined} />
+                ))}
               </tr>
             ))}
           </thead>

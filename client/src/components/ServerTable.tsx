@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { SortHeader } from './SortHeader';
 import { Empty } from './status';
 
 export interface ServerSort { id: string; desc: boolean }
@@ -17,8 +18,6 @@ interface ServerTableProps<T> {
   children?: ReactNode;
 }
 
-const sortLabels = { asc: 'ascending', desc: 'descending' } as const;
-
 /** A table of one page the server ordered and cut: sorting asks the server again, never reorders a slice. */
 export function ServerTable<T>({ caption, data, columns, empty, sort, sortable = new Set(), onSort, children }: ServerTableProps<T>) {
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
@@ -33,18 +32,9 @@ export function ServerTable<T>({ caption, data, columns, empty, sort, sortable =
                 <tr key={group.id}>
                   {group.headers.map((header) => {
                     const sorted = sort?.id === header.column.id ? (sort.desc ? 'desc' : 'asc') : null;
-                    const label = flexRender(header.column.columnDef.header, header.getContext());
-                    return (
-                      <th key={header.id} scope="col" aria-sort={sorted ? sortLabels[sorted] : undefined}>
-                        {sortable.has(header.column.id) ? (
-                          <button type="button" className="sort" onClick={() => onSort?.({ id: header.column.id, desc: sorted === 'asc' })}>
-                            {label}
-                            <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                            {sorted && <span className="visually-hidden">, sorted {sortLabels[sorted]}</span>}
-                          </button>
-                        ) : label}
-                      </th>
-                    );
+                    const orderBy = () => onSort?.({ id: header.column.id, desc: sorted === 'asc' });
+                    return <SortHeader key={header.id} label={flexRender(header.column.columnDef.header, header.getContext())}
+                      sorted={sorted} onSort={sortable.has(header.column.id) ? orderBy : undefined} />;
                   })}
                 </tr>
               ))}

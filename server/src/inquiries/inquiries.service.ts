@@ -1,9 +1,10 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  InquiryStatus, LeadAction, LeadSource, PartnerStatus, RequestType, Role, UserErrorCode,
+  InquiryStatus, LeadAction, LeadSource, RequestType, Role, UserErrorCode,
   activeLeadStatuses, businessProfileRules, type ServiceType, submitInquiryRules, type BusinessProfile,
 } from '@slp/shared';
+import { accessPolicy } from '../auth/access-policy.js';
 import { DomainError, validate } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
@@ -90,7 +91,9 @@ export class InquiriesService {
     const byId = new Map(found.map((service) => [service.id, service]));
     const problems = ids.flatMap((id, index) => {
       const service = id == null ? undefined : byId.get(id);
-      if (service?.public && service.partner.status === PartnerStatus.ONBOARDED) return [];
+      // What anyone may see of a service (the directory's rule) is what a seller may target.
+      const listed = service && accessPolicy.service(null, { partnerId: service.partner.id, isPublic: service.public, partnerStatus: service.partner.status });
+      if (listed) return [];
       return [{ code: UserErrorCode.NOT_FOUND, field: ['targetServiceIds', String(index)],
         message: 'This service does not exist or is not open to requests' }];
     });

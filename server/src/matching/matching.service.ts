@@ -1,9 +1,10 @@
 import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  InquiryStatus, LeadAction, LeadSource, PartnerStatus, RequestType, Role, UserErrorCode, activeLeadStatuses,
+  InquiryStatus, LeadAction, LeadSource, RequestType, Role, UserErrorCode, activeLeadStatuses,
   type ServiceType,
 } from '@slp/shared';
+import { partnerMayAct } from '../auth/access-policy.js';
 import { DomainError, type Problem } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
@@ -139,7 +140,7 @@ export class MatchingService {
       const partner = id == null ? undefined : partners.get(id);
       if (!partner) return [{ code: UserErrorCode.NOT_FOUND, field, message: 'No such partner' }];
       if (holding.has(partner.id)) return [{ code: UserErrorCode.CONFLICT, field, message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice' }];
-      if (partner.status !== PartnerStatus.ONBOARDED) {
+      if (!partnerMayAct(partner.status)) {
         return [{ code: UserErrorCode.INVALID, field, message: `Only onboarded partners receive leads; this one is ${partner.status}` }];
       }
       return [{ code: UserErrorCode.INVALID, field, message: `This partner offers no ${inquiry.serviceType} service` }];
