@@ -7,7 +7,7 @@ const api = process.env.API_URL ?? 'http://localhost:4000';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true } },
+    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true }, '/export': { target: api, changeOrigin: true } },
   },
   build: {
     sourcemap: true,

@@ -27,6 +27,7 @@ import { Redis } from 'ioredis';
 import { errorHandler, jsonBody, sendError } from './http-errors.js';
 import { DatabaseHealth, isDatabaseUnreachable } from './db/database-health.js';
 import { databaseHealthPlugin, unavailableGraphQLError, unavailableHttpError } from './db/database-health.plugin.js';
+import { leadExportRoute } from './exports/lead-export.route.js';
 import { startDeadlineJobs, type DeadlineJobSettings } from './deadlines/deadline-jobs.js';
 
 export const SESSION_COOKIE = 'slp_session';
@@ -94,7 +95,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const httpServer = http.createServer(app);
   const limits = { ...defaultApiLimits, ...options.limits };
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : null;
-  const gate = new OperationGate(limits, new RateLimits(limits, redis));
+  const rateLimits = new RateLimits(limits, redis);
+  const gate = new OperationGate(limits, rateLimits);
   const logIns = new LogInThrottle(limits, redis);
   const health = new DatabaseHealth(options.orm);
   const schema = await appSchema();
@@ -133,6 +135,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
   app.use('/graphql', whileReachable, jsonBody(),
     expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns, health) }));
+  app.get('/export/leads.csv', whileReachable,
+    leadExportRoute({ orm: options.orm, limits, rateLimits, health, sessionCookie: SESSION_COOKIE }));
   if (options.clientDist) serveClient(app, options.clientDist);
   app.use(errorHandler);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));

@@ -13,6 +13,20 @@ export const mutationsAllowed: Record<ApiTokenScope, ReadonlySet<string>> = {
   [ApiTokenScope.WORK_LEADS]: new Set(['followLead', 'rejectLead', 'acceptCooperation', 'markNoAgreement']),
 };
 
+/**
+ * What each scope may download outside GraphQL: the CSV export of a tab (exports/) reads what the
+ * token's queries may read, so every reading scope may.
+ */
+export const exportAllowed: Record<ApiTokenScope, boolean> = {
+  [ApiTokenScope.READ_ONLY]: true,
+  [ApiTokenScope.WORK_LEADS]: true,
+};
+
+/** Why a token may not export, or null when it may (a session, or a scope that allows it). */
+export function exportRefusal(scope: ApiTokenScope | undefined): string | null {
+  return scope && !exportAllowed[scope] ? `An API token with scope ${scope} may not export leads` : null;
+}
+
 function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection.name.value];

@@ -63,6 +63,14 @@ export const accessPolicy = {
     return partnerMayAct(viewer!.partner!.status) ? ContactAccess.VISIBLE : ContactAccess.PARTNER_NOT_ONBOARDED;
   },
 
+  /**
+   * A tab's CSV export (exports/): a partner's members, of their own partner's leads. Operators read
+   * every partner's leads over the API, but a bulk download of every seller's details is not theirs.
+   */
+  leadExport(viewer: Viewer | null): boolean {
+    return viewer?.user.role === Role.PARTNER && !!viewer.partner;
+  },
+
   /** A lead: its partner's members, the inquiry's seller, operators. */
   lead(viewer: Viewer | null, facts: { partnerId: number; sellerId: number }): boolean {
     return isOperator(viewer) || isMember(viewer, facts.partnerId) || isSeller(viewer, facts.sellerId);

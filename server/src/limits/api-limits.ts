@@ -27,6 +27,10 @@ export interface ApiLimits {
   wsConnectionsPerAddress: number;
   wsSubscriptionsPerConnection: number;
   wsSendBufferBytes: number;
+  /** The CSV export of a tab (exports/): what one export costs of the client's rate budgets, and the
+   * rows read per statement while it streams. */
+  exportCost: number;
+  exportChunkRows: number;
   /** Prefix of the rate counters' keys, so deployments sharing one Redis keep apart. */
   rateKeyPrefix: string;
 }
@@ -53,5 +57,8 @@ export const defaultApiLimits: ApiLimits = {
   wsConnectionsPerAddress: 200,
   wsSubscriptionsPerConnection: 20,
   wsSendBufferBytes: 1024 * 1024,
+  // As much as the costliest operation: 10 exports a minute per token or session, 20 per address.
+  exportCost: 200_000,
+  exportChunkRows: 1_000,
   rateKeyPrefix: 'slp:rate',
 };
