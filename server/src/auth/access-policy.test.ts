@@ -52,6 +52,13 @@ describe('the access policy', () => {
     expect([listedLeadsSql(seller), listedLeadsSql(null)]).toEqual([null, null]);
   });
 
+  it("lets only a partner's members export a tab, whatever the partner's standing (reading needs no onboarding)", () => {
+    expect([member(3), member(3, PartnerStatus.PENDING), member(3, PartnerStatus.SUSPENDED), operator, seller, null]
+      .map((viewer) => accessPolicy.leadExport(viewer))).toEqual([true, true, true, false, false, false]);
+    const memberOfNone: Viewer = { user: { id: 9, role: Role.PARTNER } as User, partner: null };
+    expect(accessPolicy.leadExport(memberOfNone)).toBe(false);
+  });
+
   it('gives the contact to a partner only while its lead is FOLLOWING or DEAL and the partner is onboarded', () => {
     const verdicts = (viewer: Viewer) => Object.fromEntries(Object.values(LeadStatus).map((status) =>
       [status, accessPolicy.contact(viewer, { sellerId: 7, viewerLead: { partnerId: 3, status, closeReason: null } })]));

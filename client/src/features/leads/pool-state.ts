@@ -49,3 +49,18 @@ export function poolParams(state: PoolState): URLSearchParams {
 export function changed(state: PoolState, change: Partial<Omit<PoolState, 'at' | 'page'>>): PoolState {
   return { ...state, ...change, at: null, page: 0 };
 }
+
+/**
+ * The server's CSV export of this view (GET /export/leads.csv): the tab with its filters, order and
+ * search, every row rather than the page shown. Rejected leads are never searched, as on screen.
+ */
+export function exportHref(state: PoolState): string {
+  const params = new URLSearchParams({ status: state.tab.status });
+  for (const key of FILTER_KEYS) if (state.filter[key]) params.set(key, String(state.filter[key]));
+  if (state.order.field !== DEFAULT_ORDER.field || state.order.direction !== DEFAULT_ORDER.direction) {
+    params.set('orderBy', state.order.field);
+    params.set('direction', state.order.direction);
+  }
+  if (state.search && state.tab.status !== 'REJECTED') params.set('search', state.search);
+  return `/export/leads.csv?${params}`;
+}

@@ -15,7 +15,7 @@ import { LeadCountsQuery, LeadsQuery } from '../api/operations';
 import { LeadFilters } from '../components/LeadFilters';
 import { PartnerStandingBanner } from '../components/PartnerStanding';
 import { movedPage, pageVariables, type PageMove } from '../../../lib/url-pages';
-import { changed, poolParams, readPool, type PoolState } from '../pool-state';
+import { changed, exportHref, poolParams, readPool, type PoolState } from '../pool-state';
 import { leadTabs } from '../tabs';
 
 const column = createColumnHelper<LeadRowFieldsFragment>();
@@ -86,6 +86,10 @@ export function LeadPoolPage() {
           <LeadFilters value={pool.filter} onChange={(filter) => go(changed(pool, { filter }))} profile={!rejected} />
           <SearchBox value={pool.search} disabled={rejected} onSearch={(search) => go(changed(pool, { search }))} />
         </details>
+        <p className="pool-export">
+          <a className="button secondary" href={exportHref(pool)} download>Export CSV</a>
+          <span className="hint"> every lead under {tab.label}{filtered ? ' that matches' : ''}, not only this page</span>
+        </p>
         {queryState('leads', leads) ?? (
           <ServerTable caption={tab.label} data={rows} columns={columns} sort={sort} sortable={sortable}
             onSort={({ id, desc }) => go(changed(pool, { order: { field: orderFields[id], direction: desc ? 'DESC' : 'ASC' } }))}
