@@ -9,11 +9,11 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { appSchema } from './graphql/schema.js';
+import { appSchema } from './schema/schema.js';
 import { formatError } from './graphql/errors.js';
-import { jitGateway } from './graphql/jit-gateway.js';
-import { createLoaders } from './graphql/loaders.js';
-import type { Context } from './graphql/context.js';
+import { jitGateway } from './schema/jit-gateway.js';
+import { createLoaders } from './request/loaders.js';
+import type { Context } from './request/context.js';
 import { SESSION_DAYS } from './auth/auth.service.js';
 import { resolveViewer, type Credentials } from './auth/credentials.js';
 import { startNotifications, type NotificationSettings, type Notifications } from './notifications/notifications.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { requirePartnerOrThrow } from '../auth/guards.js';
 import { ApiToken } from './api-token.entity.js';

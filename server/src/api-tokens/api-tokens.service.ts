@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, createApiTokenRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { idOfType } from '../graphql/node.js';
-import { sha256 } from '../auth/auth.service.js';
+import { sha256 } from '../auth/digest.js';
 import { requireOnboardedPartner, requirePartner, type Viewer } from '../auth/viewer.js';
 import { ApiToken } from './api-token.entity.js';
 

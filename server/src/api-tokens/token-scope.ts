@@ -2,7 +2,7 @@ import {
   GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
 import { ApiTokenScope } from '@slp/shared';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 
 /**
  * The mutations each scope allows. Queries and subscriptions are open to every token (the access
@@ -36,7 +36,7 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, Fr
 }
 
 /**
- * Wraps every mutation field (graphql/field-guards.ts): the one place token scopes are enforced, for
+ * Wraps every mutation field (schema/field-guards.ts): the one place token scopes are enforced, for
  * HTTP and WebSocket alike. It checks every root field of the mutation document before its field
  * runs, so a mutation document either runs whole or not at all.
  */

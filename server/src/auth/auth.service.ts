@@ -10,11 +10,11 @@ import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 import type { Viewer } from './viewer.js';
 import { passwordProblem } from './password-policy.js';
+import { sha256 } from './digest.js';
 import type { LogInThrottle } from '../limits/log-in-throttle.js';
 
 export const SESSION_DAYS = 30;
 
-export const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** Accounts and sessions: sign-up, log-in with argon2id-hashed passwords, opaque session tokens. */
 export class AuthService {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Role } from '@slp/shared';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import type { Partner } from '../partners/partner.entity.js';
 import { DomainError } from '../domain-error.js';
 import { requirePartner, requireRole, type Viewer } from './viewer.js';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { refusalAsGraphQLError } from '../auth/guards.js';
 import { Partner } from '../partners/partner.entity.js';

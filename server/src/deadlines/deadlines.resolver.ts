@@ -1,6 +1,6 @@
 import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import { LeadSource, LeadStatus, Role } from '@slp/shared';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { pageSize } from '../graphql/connection.js';
 import { queryOrThrow } from '../auth/guards.js';
 import { requireRole } from '../auth/viewer.js';

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
 import { ContactAccess, InquiryStatus, Role } from '@slp/shared';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { PageArgs, paginate, paginateList, TwoWayPageArgs } from '../graphql/connection.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { accessPolicy } from '../auth/access-policy.js';
-import { contactAccessOf } from '../graphql/access-guards.js';
+import { contactAccessOf } from '../schema/access-guards.js';
 import { requireRoleOrThrow } from '../auth/guards.js';
 import { Service } from '../partners/service.entity.js';
 import { LeadConnection } from '../leads/leads.types.js';

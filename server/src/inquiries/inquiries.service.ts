@@ -13,8 +13,8 @@ import { Lead } from '../leads/lead.entity.js';
 import { lockLead, newLeadRows, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
-import { insertInquiry } from './inquiry-writes.js';
-import { sha256 } from '../auth/auth.service.js';
+import { insertInquiry, type SubmittedInquiry } from './inquiry-writes.js';
+import { sha256 } from '../auth/digest.js';
 
 export interface SubmitInquiryData {
   contactName: string; contactEmail: string; location?: string | null; language?: string | null; companySize: string; currency: string;
@@ -22,9 +22,6 @@ export interface SubmitInquiryData {
   hotSaleProduct?: string | null; otherDetails?: string | null; requestType: string;
   serviceType?: string | null; targetServiceIds?: string[] | null; idempotencyKey?: string | null;
 }
-
-/** A new inquiry and the leads it was given, in the order they were created. */
-export interface SubmittedInquiry { inquiry: Inquiry; leads: Lead[] }
 
 /** Fields that never change after submission (the seed: contact email and selected partners). */
 export const lockedInquiryFields = ['contactEmail', 'requestType', 'targetServiceIds'] as const;

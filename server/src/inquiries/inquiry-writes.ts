@@ -6,7 +6,9 @@ import type { NewLeadRows } from '../leads/lead-state-machine.js';
 import { Lead } from '../leads/lead.entity.js';
 import { newLeadsCtes } from '../leads/lead-writes.js';
 import { Inquiry } from './inquiry.entity.js';
-import type { SubmittedInquiry } from './inquiries.service.js';
+
+/** A new inquiry and the leads it was given, in the order they were created. */
+export interface SubmittedInquiry { inquiry: Inquiry; leads: Lead[] }
 
 /**
  * Stores a new inquiry, the services a TARGET request chose and its first leads (with their history

@@ -1,4 +1,4 @@
-import type { Loaders } from '../graphql/loaders.js';
+import type { Loaders } from '../request/loaders.js';
 import type { Service } from '../partners/service.entity.js';
 import type { Lead } from './lead.entity.js';
 

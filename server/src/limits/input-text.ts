@@ -1,6 +1,6 @@
 import { visit, type DocumentNode } from 'graphql';
 import { MAX_JSON_DEPTH } from '../http-errors.js';
-import { limitError } from './operation-limits.js';
+import { limitError } from './limit-error.js';
 
 const nulRefusal = () => limitError('BAD_USER_INPUT', 'Text must not contain NUL characters');
 

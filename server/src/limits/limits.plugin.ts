@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import type { OperationGate } from './operation-gate.js';
 import type { RateState } from './rate-limits.js';
-import { limitError } from './operation-limits.js';
+import { limitError } from './limit-error.js';
 
 function unresolvedOperation(name: string | undefined) {
   return limitError('OPERATION_RESOLUTION_FAILURE', name

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { sha256 } from '../auth/auth.service.js';
+import { sha256 } from '../auth/digest.js';
 import type { ApiLimits } from './api-limits.js';
 import { rateLimited, rateLimiter } from './rate-limits.js';
 

@@ -1,8 +1,9 @@
 import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { sha256 } from '../auth/auth.service.js';
+import { sha256 } from '../auth/digest.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { ApiLimits } from './api-limits.js';
-import { checkOperation, limitError } from './operation-limits.js';
+import { checkOperation } from './operation-limits.js';
+import { limitError } from './limit-error.js';
 import { refuseBadVariables } from './input-text.js';
 import type { ClientKey, RateLimits, RateState } from './rate-limits.js';
 

@@ -5,11 +5,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection.js';
 import type { ApiLimits } from './api-limits.js';
 import { nulInLiterals } from './input-text.js';
-
-/** A refusal by a limit: a GraphQL error with its own code and HTTP 400. */
-export function limitError(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
-}
+import { limitError } from './limit-error.js';
 
 /**
  * A connection's selection runs once per item of the requested page. A page over the maximum is

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { paginate, pageSize, TwoWayPageArgs } from '../graphql/connection.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { queryOrThrow } from '../auth/guards.js';

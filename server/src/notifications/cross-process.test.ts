@@ -5,7 +5,7 @@ import { World, inquiryInput, submitInquiry } from '../../test/fixtures.js';
 import { moveLead, partnerWithMembers } from '../../test/notifications.js';
 import { LiveSubscription, sessionToken } from '../../test/live.js';
 import { startServerProcess, type ServerProcess } from '../../test/server-process.js';
-import { sha256 } from '../auth/auth.service.js';
+import { sha256 } from '../auth/digest.js';
 
 let app: TestApp;
 let processA: ServerProcess;

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Role } from '@slp/shared';
 import { requireRoleOrThrow } from '../auth/guards.js';
 import { connectionOf, paginate, TwoWayPageArgs } from '../graphql/connection.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { MailboxMessage } from './mailbox-message.entity.js';
 
 const MailboxConnection = connectionOf('MailboxMessage', MailboxMessage);

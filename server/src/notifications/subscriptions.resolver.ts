@@ -3,8 +3,8 @@ import { Resolver, Root, Subscription, type SubscribeResolverData } from 'type-g
 import { Role } from '@slp/shared';
 import type { Credentials } from '../auth/credentials.js';
 import type { Viewer } from '../auth/viewer.js';
-import { contextForViewer, type Context } from '../graphql/context.js';
-import { primeViewerLead } from '../graphql/loaders.js';
+import { contextForViewer, type Context } from '../request/context.js';
+import { primeViewerLead } from '../request/loaders.js';
 import type { Audience, LiveEvent, LiveEventHub } from './live-events.js';
 import type { LeadOnInquiry, LiveReads } from './live-reads.js';
 import { InquiryUpdate, LeadAlert } from './notifications.types.js';

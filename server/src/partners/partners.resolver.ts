@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { PartnerStatus, Role } from '@slp/shared';
 import { requireRoleOrThrow } from '../auth/guards.js';
 import { InputArg } from '../graphql/user-error.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { PageArgs, paginate, TwoWayPageArgs } from '../graphql/connection.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';

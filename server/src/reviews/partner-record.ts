@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../db/pg-array.js';
 import { medianOfBuckets } from '../matching/candidate-features.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 
 /** What a partner's public page shows of its record (SPEC section 6a); all of it public. */
 export interface PartnerRecord {

@@ -1,6 +1,6 @@
 import { LeadStatus } from '@slp/shared';
 import { Args, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { NEWEST_FIRST, PageArgs, paginateByKey } from '../graphql/connection.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { InputArg } from '../graphql/user-error.js';

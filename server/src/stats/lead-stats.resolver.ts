@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { queryOrThrow } from '../auth/guards.js';
 import { bucketCount, LeadStatsService } from './lead-stats.service.js';
 import { LeadStats, LeadStatsArgs } from './lead-stats.types.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../request/context.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { queryOrThrow, requirePartnerOrThrow } from '../auth/guards.js';
 import { WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';

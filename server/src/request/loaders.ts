@@ -9,7 +9,7 @@ import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BatchedReads } from '../db/batched-reads.js';
-import type { Maybe } from './maybe.js';
+import type { Maybe } from '../graphql/maybe.js';
 
 type WithId = { id: number };
 

@@ -2,8 +2,8 @@ import {
   defaultFieldResolver, getNamedType, isAbstractType, isObjectType, type GraphQLField, type GraphQLFieldResolver,
   type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
-import type { Context } from './context.js';
-import { andThen, isPromise, type Maybe } from './maybe.js';
+import type { Context } from '../request/context.js';
+import { andThen, isPromise, type Maybe } from '../graphql/maybe.js';
 import { fieldRules, isRestrictedType, objectRuleFor, objectRules } from './access-guards.js';
 import { withinTokenScope } from '../api-tokens/token-scope.js';
 
@@ -73,7 +73,7 @@ function guardedResolver(schema: GraphQLSchema, type: GraphQLObjectType, field: 
 
 /**
  * Attaches the access policy to the built schema by type, in one pass: every field that can return a
- * restricted object (graphql/access-guards.ts), every restricted field, and the token scope of every
+ * restricted object (schema/access-guards.ts), every restricted field, and the token scope of every
  * mutation. The guarded resolvers are marked, so running the other schema transforms before or
  * after this one gives the same schema (field-guards.test.ts checks both orders). Applying it twice
  * changes nothing.

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from './context.js';
-import { fromGlobalId, Node } from './node.js';
+import type { Context } from '../request/context.js';
+import { fromGlobalId, Node } from '../graphql/node.js';
 import { User } from '../auth/user.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { PartnerReview } from '../reviews/partner-review.entity.js';

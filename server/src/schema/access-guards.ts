@@ -10,8 +10,8 @@ import type { Partner } from '../partners/partner.entity.js';
 import type { Service } from '../partners/service.entity.js';
 import type { PartnerReview } from '../reviews/partner-review.entity.js';
 import type { WebhookEndpoint } from '../webhooks/webhook.entity.js';
-import type { Context } from './context.js';
-import { andThen, type Maybe } from './maybe.js';
+import type { Context } from '../request/context.js';
+import { andThen, type Maybe } from '../graphql/maybe.js';
 
 /**
  * The access policy as the schema applies it: for each restricted GraphQL type, the facts its rule

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import './enums.js';
+import '../graphql/enums.js';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { DateTimeScalar } from './scalars.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
 import { applyFieldGuards } from './field-guards.js';
 import { readPlainFieldsDirectly } from './plain-fields.js';
 import { NodeResolver } from './node.resolver.js';
