@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['server', 'shared', 'e2e'],
+    projects: ['server', 'shared', 'e2e', 'lint'],
   },
 });

@@ -2,7 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { Loading } from '../components/status';
 import { useToast } from '../components/toasts';
-import { useViewer, type ViewerData } from '../features/auth/api/viewer';
+import { useViewer, type ViewerData } from '../lib/viewer';
 import { useLogOut } from '../features/auth/api/session';
 import { InquiryUpdates } from '../features/inquiries/components/InquiryUpdates';
 import { LeadAlerts, LeadPoolNavLabel } from '../features/leads/components/LeadAlerts';

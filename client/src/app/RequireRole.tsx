@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Loading } from '../components/status';
-import { useViewer } from '../features/auth/api/viewer';
+import { useViewer } from '../lib/viewer';
 import { homeOf } from '../features/auth/home';
 import { roleWithArticle } from '../lib/labels';
 

@@ -9,6 +9,7 @@ interface ServerTableProps<T> {
   caption: string;
   data: T[];
   // The column value types differ per column; tanstack's own examples type the array this way.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
   columns: ColumnDef<T, any>[];
   empty: ReactNode;
   /** The order the server applied; columns whose id is in `sortable` can be clicked to change it. */

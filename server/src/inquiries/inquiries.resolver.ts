@@ -6,7 +6,7 @@ import { PageArgs, paginate, paginateList, TwoWayPageArgs } from '../graphql/con
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { accessPolicy } from '../auth/access-policy.js';
-import { contactAccessOf } from '../schema/access-guards.js';
+import { contactAccessOf } from './inquiry-access.js';
 import { requireRoleOrThrow } from '../auth/guards.js';
 import { Service } from '../partners/service.entity.js';
 import { LeadConnection } from '../leads/leads.types.js';

@@ -51,6 +51,7 @@ async function plansOf(viewer: Viewer, status: LeadStatus, filter: LeadFilterDat
   statements.length = 0;
   const where = new LeadsService(em).leadsWhere(viewer, status, filter, search);
   const page = await paginateByKey(em, Lead, where, { first: 20, after }, leadPageOrder(viewer, order));
+  // eslint-disable-next-line no-control-regex -- strips the logger's colour codes
   const sent = statements.map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').replace(/^\[query\] /, '').replace(/ \[took .*$/s, ''));
   const plans = [];
   for (const sql of sent) {

@@ -1,5 +1,6 @@
 import { ContactAccess, Role } from '@slp/shared';
-import { accessPolicy, type InquiryFacts } from '../auth/access-policy.js';
+import { accessPolicy } from '../auth/access-policy.js';
+import { contactAccessOf, inquiryFacts } from '../inquiries/inquiry-access.js';
 import type { ApiToken } from '../api-tokens/api-token.entity.js';
 import type { User } from '../auth/user.entity.js';
 import type { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
@@ -19,19 +20,6 @@ import { andThen, type Maybe } from '../graphql/maybe.js';
  * field-guards.ts attaches these to every field that can return such an object, and to the
  * restricted fields below; the verdicts themselves are auth/access-policy.ts's.
  */
-
-/** An inquiry's facts for this viewer: a partner's access turns on its own lead on the inquiry. */
-export function inquiryFacts(ctx: Context, inquiry: Inquiry): Maybe<InquiryFacts> {
-  const sellerId = inquiry.seller.id;
-  if (!ctx.viewer?.partner) return { sellerId, viewerLead: null };
-  return andThen(ctx.loaders.viewerLeadOnInquiry.get(inquiry.id), (lead) => ({
-    sellerId, viewerLead: lead && { partnerId: lead.partner.id, status: lead.status, closeReason: lead.closeReason ?? null },
-  }));
-}
-
-export function contactAccessOf(ctx: Context, inquiry: Inquiry): Maybe<ContactAccess> {
-  return andThen(inquiryFacts(ctx, inquiry), (facts) => accessPolicy.contact(ctx.viewer, facts));
-}
 
 /** Only a seller viewer can be a lead's seller, so only then is the inquiry read for it. */
 function leadSellerId(ctx: Context, lead: Lead): Maybe<number | null> {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { repoRoot } from '../config.js';
+import { repoRoot } from '../paths.js';
 import { appSchema } from './schema.js';
 
 export const schemaFile = path.join(repoRoot, 'schema.graphql');

@@ -5,7 +5,7 @@ import {
   buildSchema, findBreakingChanges, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType,
   type GraphQLArgument, type GraphQLNamedType,
 } from 'graphql';
-import { repoRoot } from '../config.js';
+import { repoRoot } from '../paths.js';
 import { printedSchema, schemaFile } from './print-schema.js';
 
 /** The contract lives in shared/ beside the repository; a copy is kept for clones without it. */

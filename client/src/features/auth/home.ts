@@ -1,4 +1,4 @@
-import type { ViewerData } from './api/viewer';
+import type { ViewerData } from '../../lib/viewer';
 
 /** Where each role starts after logging in. */
 export function homeOf(viewer: ViewerData | null | undefined): string {

@@ -1,6 +1,4 @@
-import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
-import { evictLists } from '../../../lib/cache';
 
 export const AuthorizationFields = graphql(`
   fragment AuthorizationFields on SellerAuthorization { id authorizationId grantedAt revokedAt partner { id name } }
@@ -10,33 +8,13 @@ export const MyAuthorizationsQuery = graphql(`
   query MyAuthorizations { myAuthorizations { ...AuthorizationFields } }
 `);
 
-export const GrantAuthorizationMutation = graphql(`
-  mutation GrantAuthorization($input: GrantAuthorizationInput!) {
-    grantAuthorization(input: $input) { authorization { ...AuthorizationFields } userErrors { field message code } }
-  }
-`);
-
 export const RevokeAuthorizationMutation = graphql(`
   mutation RevokeAuthorization($input: RevokeAuthorizationInput!) {
     revokeAuthorization(input: $input) { authorization { ...AuthorizationFields } userErrors { field message code } }
   }
 `);
 
-/**
- * Granting reaches a deal on this partner's FOLLOWING leads of the seller, so the seller's requests on
- * screen refetch along with the list of authorizations.
- */
-export function useGrantAuthorization() {
-  const [grant] = useMutation(GrantAuthorizationMutation, {
-    update: (cache) => evictLists(cache, 'myAuthorizations', 'myInquiries'),
-    refetchQueries: ['Inquiry'],
-  });
-  return async (partnerId: string) => (await grant({ variables: { input: { partnerId } } })).data?.grantAuthorization;
-}
-
-/** The toast after a grant: the ID the seller reads out to the partner. */
-export function granted(payload: { authorization?: { authorizationId: string; partner: { name: string } } | null }): string {
-  return payload.authorization
-    ? `Authorization ${payload.authorization.authorizationId} granted to ${payload.authorization.partner.name}.`
-    : 'Authorization granted.';
-}
+/** The partners of the seller's latest 100 requests: the ones it may want to authorize. */
+export const AuthorizablePartnersQuery = graphql(`
+  query AuthorizablePartners { myInquiries(first: 100) { edges { node { id leads(first: 50) { edges { node { id partner { id name } } } } } } } }
+`);

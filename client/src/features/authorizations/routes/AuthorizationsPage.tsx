@@ -9,8 +9,8 @@ import { queryState } from '../../../components/status';
 import type { AuthorizationFieldsFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
-import { MyInquiriesQuery } from '../../inquiries/api/operations';
-import { MyAuthorizationsQuery, RevokeAuthorizationMutation, granted, useGrantAuthorization } from '../api/operations';
+import { AuthorizablePartnersQuery, MyAuthorizationsQuery, RevokeAuthorizationMutation } from '../api/operations';
+import { granted, useGrantAuthorization } from '../../../lib/grant-authorization';
 
 const column = createColumnHelper<AuthorizationFieldsFragment>();
 
@@ -51,8 +51,7 @@ export function AuthorizationsPage() {
 
 /** Grants access to one of the partners working the seller's requests, once the seller confirms. */
 function GrantForm() {
-  // The partners of the seller's latest 100 requests: the ones it may want to authorize.
-  const inquiries = useQuery(MyInquiriesQuery, { variables: { first: 100 } });
+  const inquiries = useQuery(AuthorizablePartnersQuery);
   const grant = useGrantAuthorization();
   const { error, run } = useActionError();
   const [partnerId, setPartnerId] = useState('');

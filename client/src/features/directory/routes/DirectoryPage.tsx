@@ -7,7 +7,7 @@ import { Empty, queryState } from '../../../components/status';
 import { enumValues, humanize } from '../../../lib/labels';
 import { useDebounced } from '../../../lib/use-debounced';
 import { DirectoryQuery } from '../api/operations';
-import { ServiceCard } from '../components/ServiceCard';
+import { ServiceCard } from '../../../components/ServiceCard';
 import type { ProductCategory as Category, ServiceType as Type } from '../../../gql/graphql';
 
 const PAGE = 12;
@@ -31,6 +31,7 @@ export function DirectoryPage() {
   // The typed search goes to the address once it settles, not on every key.
   useEffect(() => {
     if (settledSearch !== (params.get('q') ?? '')) writeFilters({ q: settledSearch });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the search settles, not on every address change
   }, [settledSearch]);
   const filtered = Boolean(settledSearch || serviceType || productCategory);
   const clearFilters = () => { setSearch(''); setParams({}, { replace: true }); };

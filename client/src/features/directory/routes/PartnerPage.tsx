@@ -6,7 +6,7 @@ import { humanize, languageList, listOf } from '../../../lib/labels';
 import type { ServiceCardFieldsFragment } from '../../../gql/graphql';
 import { PartnerQuery } from '../api/operations';
 import { PartnerReviews } from '../components/PartnerReviews';
-import { ServiceCard } from '../components/ServiceCard';
+import { ServiceCard } from '../../../components/ServiceCard';
 
 const distinct = (values: string[]) => [...new Set(values)];
 

@@ -10,7 +10,7 @@ import { useNode } from '../../../lib/use-node';
 import type { InquiryFieldsFragment } from '../../../gql/graphql';
 import { formatDate, humanize, listOf } from '../../../lib/labels';
 import { useActionError } from '../../../lib/use-action';
-import { granted, useGrantAuthorization } from '../../authorizations/api/operations';
+import { granted, useGrantAuthorization } from '../../../lib/grant-authorization';
 import { CloseInquiryMutation, CloseLeadMutation, InquiryQuery } from '../api/operations';
 import { EditInquiryForm } from '../components/EditInquiryForm';
 import { ReviewLead } from '../components/ReviewLead';

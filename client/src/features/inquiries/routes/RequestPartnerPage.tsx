@@ -10,7 +10,7 @@ import { evictLists } from '../../../lib/cache';
 import { applyUserErrors } from '../../../lib/form-errors';
 import { enumValues, humanize } from '../../../lib/labels';
 import { blankToNull, sharedRules } from '../../../lib/shared-rules';
-import { useViewer } from '../../auth/api/viewer';
+import { useViewer } from '../../../lib/viewer';
 import { SubmitInquiryMutation } from '../api/operations';
 import { BusinessProfileFields, businessProfileKeys, emptyBusinessProfile, optionalProfileKeys, type BusinessProfileForm } from '../components/BusinessProfileFields';
 import { ServicePicker } from '../components/ServicePicker';

@@ -1,4 +1,4 @@
-import { useViewer } from '../../auth/api/viewer';
+import { useViewer } from '../../../lib/viewer';
 
 const standing: Record<string, { banner: (name: string) => string; blocked: string }> = {
   PENDING: {

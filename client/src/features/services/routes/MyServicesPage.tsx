@@ -10,7 +10,7 @@ import type { PublishServiceInput } from '../../../gql/graphql';
 import { applyUserErrors } from '../../../lib/form-errors';
 import { enumValues, humanize } from '../../../lib/labels';
 import { blankToNull, sharedRules } from '../../../lib/shared-rules';
-import { ServiceCard } from '../../directory/components/ServiceCard';
+import { ServiceCard } from '../../../components/ServiceCard';
 import { MyServicesQuery, PublishServiceMutation } from '../api/operations';
 
 interface ServiceForm {

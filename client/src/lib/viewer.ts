@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { graphql } from '../../../gql';
-import type { ViewerFieldsFragment } from '../../../gql/graphql';
+import { graphql } from '../gql';
+import type { ViewerFieldsFragment } from '../gql/graphql';
 
 export const ViewerFields = graphql(`
   fragment ViewerFields on Viewer {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { ServiceCardFieldsFragment } from '../../../gql/graphql';
-import { formatMoneyRange, humanize } from '../../../lib/labels';
+import type { ServiceCardFieldsFragment } from '../gql/graphql';
+import { formatMoneyRange, humanize } from '../lib/labels';
 
 /** One service in the directory or on a partner's page, with the way to ask its partner. */
 export function ServiceCard({ service, showPartner = true }: { service: ServiceCardFieldsFragment; showPartner?: boolean }) {
