@@ -6,6 +6,7 @@ import { requirePartnerOrThrow } from '../auth/guards.js';
 import { ApiToken } from './api-token.entity.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { ApiTokenPayload, CreateApiTokenInput, CreateApiTokenPayload, RevokeApiTokenInput } from './api-tokens.types.js';
+import { rowIdOf } from '../graphql/node.js';
 
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
@@ -25,6 +26,6 @@ export class ApiTokenResolver {
 
   @Mutation(() => ApiTokenPayload, { description: 'Partner: revokes an API token; requests with it are refused from now on.' })
   revokeApiToken(@InputArg(() => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new ApiTokensService(ctx.em).revoke(ctx.viewer, input.apiTokenId), (apiToken) => ({ apiToken }));
+    return mutationPayload(() => new ApiTokensService(ctx.em).revoke(ctx.viewer, rowIdOf(input.apiTokenId, 'ApiToken')), (apiToken) => ({ apiToken }));
   }
 }

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, createApiTokenRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
-import { idOfType } from '../graphql/node.js';
 import { sha256 } from '../auth/digest.js';
 import { requireOnboardedPartner, requirePartner, type Viewer } from '../auth/viewer.js';
 import { ApiToken } from './api-token.entity.js';
@@ -44,10 +43,9 @@ export class ApiTokensService {
   }
 
   /** Revoking twice changes nothing; the token is refused from the next request on. */
-  async revoke(viewer: Viewer | null, apiTokenId: string): Promise<ApiToken> {
+  async revoke(viewer: Viewer | null, id: number): Promise<ApiToken> {
     const { partner } = requirePartner(viewer);
-    const id = idOfType(apiTokenId, 'ApiToken');
-    const apiToken = id == null ? null : await this.em.findOne(ApiToken, { id, partner });
+    const apiToken = await this.em.findOne(ApiToken, { id, partner });
     if (!apiToken) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such API token', ['apiTokenId']);
     apiToken.revokedAt ??= new Date();
     await this.em.flush();

@@ -7,6 +7,7 @@ import { Partner } from '../partners/partner.entity.js';
 import { SellerAuthorization } from './seller-authorization.entity.js';
 import { AuthorizationsService } from './authorizations.service.js';
 import { AuthorizationPayload, GrantAuthorizationInput, RevokeAuthorizationInput } from './authorizations.types.js';
+import { rowIdOf } from '../graphql/node.js';
 
 @Resolver(() => SellerAuthorization)
 export class AuthorizationResolver {
@@ -24,11 +25,11 @@ export class AuthorizationResolver {
     description: "Seller: gives an onboarded partner shop access; the partner's FOLLOWING leads of this seller reach a deal.",
   })
   grantAuthorization(@InputArg(() => GrantAuthorizationInput) input: GrantAuthorizationInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new AuthorizationsService(ctx.em).grant(ctx.viewer, input.partnerId), ({ authorization }) => ({ authorization }));
+    return mutationPayload(() => new AuthorizationsService(ctx.em).grant(ctx.viewer, rowIdOf(input.partnerId, 'Partner')), ({ authorization }) => ({ authorization }));
   }
 
   @Mutation(() => AuthorizationPayload, { description: 'Seller: withdraws a grant; deals already reached stay.' })
   revokeAuthorization(@InputArg(() => RevokeAuthorizationInput) input: RevokeAuthorizationInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new AuthorizationsService(ctx.em).revoke(ctx.viewer, input.authorizationId), (authorization) => ({ authorization }));
+    return mutationPayload(() => new AuthorizationsService(ctx.em).revoke(ctx.viewer, rowIdOf(input.authorizationId, 'SellerAuthorization')), (authorization) => ({ authorization }));
   }
 }

@@ -4,7 +4,6 @@ import { LockMode } from '@mikro-orm/core';
 import { InquiryStatus, LeadAction, LeadStatus, PartnerStatus, Role, UserErrorCode } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
-import { idOfType } from '../graphql/node.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -33,11 +32,10 @@ export class AuthorizationsService {
    * Grants a partner access and, in the same transaction, moves every lead this partner is
    * following for this seller to a deal with the authorization attached (SPEC section 3).
    */
-  async grant(viewer: Viewer | null, partnerGlobalId: string): Promise<{ authorization: SellerAuthorization; changes: LeadChange[] }> {
+  async grant(viewer: Viewer | null, partnerId: number): Promise<{ authorization: SellerAuthorization; changes: LeadChange[] }> {
     const seller = requireRole(viewer, Role.SELLER).user;
-    const partnerId = idOfType(partnerGlobalId, 'Partner');
     return this.em.transactional(async (em) => {
-      const partner = partnerId == null ? null : await em.findOne(Partner, partnerId);
+      const partner = await em.findOne(Partner, partnerId);
       if (partner?.status !== PartnerStatus.ONBOARDED) {
         throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such partner', ['partnerId']);
       }
@@ -58,12 +56,10 @@ export class AuthorizationsService {
    * Revokes a grant: its code no longer reaches a deal. Deals already reached stay (DEAL is final);
    * their history records the revocation so the partner knows.
    */
-  async revoke(viewer: Viewer | null, globalId: string): Promise<SellerAuthorization> {
+  async revoke(viewer: Viewer | null, id: number): Promise<SellerAuthorization> {
     const seller = requireRole(viewer, Role.SELLER).user;
-    const id = idOfType(globalId, 'SellerAuthorization');
     return this.em.transactional(async (em) => {
-      const authorization = id == null ? null
-        : await em.findOne(SellerAuthorization, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const authorization = await em.findOne(SellerAuthorization, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!authorization || authorization.seller.id !== seller.id) {
         throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such authorization', ['authorizationId']);
       }

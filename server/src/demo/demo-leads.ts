@@ -29,7 +29,7 @@ export async function demoLeadProgress(em: EntityManager, seller: User, partnerE
   const sellerViewer = viewerOf(seller);
   const partnerViewer = viewerOf(member);
   const leads = new LeadsService(em);
-  const leadIds = new Map<Step, string>();
+  const leadIds = new Map<Step, number>();
   for (const shop of shops) {
     const { inquiry } = await new InquiriesService(em).submit(sellerViewer, {
       contactName: 'Dana Seller', contactEmail: 'dana@glowbeauty.test', location: 'Austin, US', currency: 'USD',
@@ -37,12 +37,12 @@ export async function demoLeadProgress(em: EntityManager, seller: User, partnerE
       hotSaleProduct: shop.product, requestType: RequestType.TARGET, targetServiceIds: [toGlobalId('Service', serviceId)],
     });
     const lead = await em.findOneOrFail(Lead, { inquiry, partner: member.partner! });
-    leadIds.set(shop.step, toGlobalId('Lead', lead.id));
+    leadIds.set(shop.step, lead.id);
   }
   const id = (step: Step) => leadIds.get(step)!;
   // The deal first: granting matches every lead the partner follows for this seller at that moment.
   await leads.follow(partnerViewer, id('deal'));
-  await new AuthorizationsService(em).grant(sellerViewer, toGlobalId('Partner', member.partner!.id));
+  await new AuthorizationsService(em).grant(sellerViewer, member.partner!.id);
   for (const step of ['follow', 'noAgreement', 'sellerClose'] as const) await leads.follow(partnerViewer, id(step));
   await leads.markNoAgreement(partnerViewer, { leadId: id('noAgreement'), note: 'The seller wanted weekly live sessions we cannot staff.' });
   await new InquiriesService(em).closeLead(sellerViewer, id('sellerClose'));

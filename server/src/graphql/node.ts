@@ -20,6 +20,15 @@ export function idOfType(globalId: string, type: string): number | null {
   return parsed && parsed.type === type ? parsed.id : null;
 }
 
+/**
+ * A global ID decoded at the GraphQL edge, so services take row ids. A malformed ID, or one naming
+ * another type, becomes 0, which names no row: the service reports it as missing after its own checks
+ * (log in first, only a partner may…), exactly as for an ID whose row is gone.
+ */
+export function rowIdOf(globalId: string, type: string): number {
+  return idOfType(globalId, type) ?? 0;
+}
+
 @InterfaceType('Node', { description: 'An object with a global, opaque ID; node(id:) fetches any of them.' })
 export abstract class Node {
   abstract id: number;

@@ -16,6 +16,7 @@ import {
   CloseInquiryInput, InquiryConnection, InquiryPayload, SellerContact, SubmitInquiryInput, UpdateInquiryInput,
 } from './inquiries.types.js';
 import { inquiryDocs } from './inquiry-docs.js';
+import { rowIdOf } from '../graphql/node.js';
 
 @Resolver(() => Inquiry)
 export class InquiryResolver {
@@ -75,11 +76,11 @@ export class InquiryResolver {
 
   @Mutation(() => InquiryPayload, { description: 'Seller: edits an ACTIVE inquiry (not its contact email, type or services).' })
   updateInquiry(@InputArg(() => UpdateInquiryInput) input: UpdateInquiryInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new InquiriesService(ctx.em).update(ctx.viewer, { ...input }), (inquiry) => ({ inquiry }));
+    return mutationPayload(() => new InquiriesService(ctx.em).update(ctx.viewer, { ...input, inquiryId: rowIdOf(input.inquiryId, 'Inquiry') }), (inquiry) => ({ inquiry }));
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: closes the whole inquiry and every open lead on it.' })
   closeInquiry(@InputArg(() => CloseInquiryInput) input: CloseInquiryInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new InquiriesService(ctx.em).close(ctx.viewer, input.inquiryId), ({ inquiry }) => ({ inquiry }));
+    return mutationPayload(() => new InquiriesService(ctx.em).close(ctx.viewer, rowIdOf(input.inquiryId, 'Inquiry')), ({ inquiry }) => ({ inquiry }));
   }
 }

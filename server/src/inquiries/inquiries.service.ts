@@ -98,7 +98,7 @@ export class InquiriesService {
     return ids.map((id) => byId.get(id!)!);
   }
 
-  async update(viewer: Viewer | null, input: { inquiryId: string } & Record<string, unknown>): Promise<Inquiry> {
+  async update(viewer: Viewer | null, input: { inquiryId: number } & Record<string, unknown>): Promise<Inquiry> {
     const seller = requireRole(viewer, Role.SELLER).user;
     const given = lockedInquiryFields.filter((field) => input[field] !== undefined);
     if (given.length) {
@@ -122,7 +122,7 @@ export class InquiriesService {
   }
 
   /** Closes the whole inquiry: no edits, no new partners, every open lead closes. */
-  async close(viewer: Viewer | null, inquiryId: string): Promise<{ inquiry: Inquiry; changes: LeadChange[] }> {
+  async close(viewer: Viewer | null, inquiryId: number): Promise<{ inquiry: Inquiry; changes: LeadChange[] }> {
     const seller = requireRole(viewer, Role.SELLER).user;
     return this.em.transactional(async (em) => {
       const inquiry = await this.lockOwnInquiry(em, inquiryId, seller.id);
@@ -139,12 +139,11 @@ export class InquiriesService {
   }
 
   /** Closes one partner's lead on the seller's inquiry (the seed's "partner level"). */
-  async closeLead(viewer: Viewer | null, leadGlobalId: string): Promise<LeadChange> {
+  async closeLead(viewer: Viewer | null, leadId: number): Promise<LeadChange> {
     const seller = requireRole(viewer, Role.SELLER).user;
-    const leadId = idOfType(leadGlobalId, 'Lead');
     return this.em.transactional(async (em) => {
       // Only the lead row is locked: closeInquiry locks the inquiry before its leads, never the reverse.
-      const lead = leadId == null ? null : await lockLead(em, leadId);
+      const lead = await lockLead(em, leadId);
       if (!lead || (await em.findOneOrFail(Inquiry, lead.inquiry.id)).seller.id !== seller.id) {
         throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
       }
@@ -153,10 +152,8 @@ export class InquiriesService {
   }
 
   /** Another seller's inquiry reads as missing: its existence is not revealed. */
-  private async lockOwnInquiry(em: EntityManager, globalId: string, sellerId: number): Promise<Inquiry> {
-    const id = idOfType(globalId, 'Inquiry');
-    const inquiry = id == null ? null
-      : await em.findOne(Inquiry, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  private async lockOwnInquiry(em: EntityManager, id: number, sellerId: number): Promise<Inquiry> {
+    const inquiry = await em.findOne(Inquiry, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!inquiry || inquiry.seller.id !== sellerId) throw notFound();
     return inquiry;
   }

@@ -19,6 +19,7 @@ import type { LeadChange } from './lead-state-machine.js';
 import { LeadsService } from './leads.service.js';
 import { servicesOfLead } from './lead-services.js';
 import { leadPageOrder } from './lead-order.js';
+import { rowIdOf } from '../graphql/node.js';
 import {
   AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadOrder, LeadPayload,
   MarkNoAgreementInput, RejectLeadInput,
@@ -117,26 +118,26 @@ export class LeadResolver {
 
   @Mutation(() => LeadPayload, { description: "Seller: closes one partner's lead on the seller's inquiry." })
   closeLead(@InputArg(() => CloseLeadInput) input: CloseLeadInput, @Ctx() ctx: Context) {
-    return leadPayload(ctx, () => new InquiriesService(ctx.em).closeLead(ctx.viewer, input.leadId));
+    return leadPayload(ctx, () => new InquiriesService(ctx.em).closeLead(ctx.viewer, rowIdOf(input.leadId, 'Lead')));
   }
 
   @Mutation(() => LeadPayload, { description: "Partner: follows up a NEW lead; the seller's contact details become visible." })
   followLead(@InputArg(() => FollowLeadInput) input: FollowLeadInput, @Ctx() ctx: Context) {
-    return leadPayload(ctx, () => new LeadsService(ctx.em).follow(ctx.viewer, input.leadId));
+    return leadPayload(ctx, () => new LeadsService(ctx.em).follow(ctx.viewer, rowIdOf(input.leadId, 'Lead')));
   }
 
   @Mutation(() => LeadPayload, { description: "Partner: turns down a NEW lead; the partner loses access to the seller's information." })
   rejectLead(@InputArg(() => RejectLeadInput) input: RejectLeadInput, @Ctx() ctx: Context) {
-    return leadPayload(ctx, () => new LeadsService(ctx.em).reject(ctx.viewer, input));
+    return leadPayload(ctx, () => new LeadsService(ctx.em).reject(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }));
   }
 
   @Mutation(() => LeadPayload, { description: 'Partner: reaches a deal on a FOLLOWING lead with an authorization ID the seller granted.' })
   acceptCooperation(@InputArg(() => AcceptCooperationInput) input: AcceptCooperationInput, @Ctx() ctx: Context) {
-    return leadPayload(ctx, () => new LeadsService(ctx.em).acceptCooperation(ctx.viewer, input));
+    return leadPayload(ctx, () => new LeadsService(ctx.em).acceptCooperation(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }));
   }
 
   @Mutation(() => LeadPayload, { description: 'Partner: closes a FOLLOWING lead because no agreement was reached.' })
   markNoAgreement(@InputArg(() => MarkNoAgreementInput) input: MarkNoAgreementInput, @Ctx() ctx: Context) {
-    return leadPayload(ctx, () => new LeadsService(ctx.em).markNoAgreement(ctx.viewer, input));
+    return leadPayload(ctx, () => new LeadsService(ctx.em).markNoAgreement(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }));
   }
 }

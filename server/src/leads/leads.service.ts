@@ -8,7 +8,6 @@ import { DomainError, validate } from '../domain-error.js';
 import { SqlConditions, type Sql } from '../db/sql.js';
 import { isOperator, requireOnboardedPartner, requirePartner, type Viewer } from '../auth/viewer.js';
 import { listedLeadsSql, profileVisibleSql } from '../auth/access-policy.js';
-import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { Lead } from './lead.entity.js';
@@ -54,11 +53,11 @@ type Prepare = (em: EntityManager, lead: Lead) => Promise<((lead: Lead) => void)
 export class LeadsService {
   constructor(private readonly em: EntityManager) {}
 
-  follow(viewer: Viewer | null, leadId: string): Promise<LeadChange> {
+  follow(viewer: Viewer | null, leadId: number): Promise<LeadChange> {
     return this.actAsPartner(viewer, leadId, LeadAction.FOLLOW_UP);
   }
 
-  reject(viewer: Viewer | null, input: { leadId: string; reason: RejectReason; note?: string | null }): Promise<LeadChange> {
+  reject(viewer: Viewer | null, input: { leadId: number; reason: RejectReason; note?: string | null }): Promise<LeadChange> {
     const { note } = validate(rejectLeadRules, { note: input.note });
     return this.actAsPartner(viewer, input.leadId, LeadAction.REJECT, async () => (lead) => {
       lead.rejectReason = input.reason;
@@ -66,7 +65,7 @@ export class LeadsService {
     });
   }
 
-  markNoAgreement(viewer: Viewer | null, input: { leadId: string; note?: string | null }): Promise<LeadChange> {
+  markNoAgreement(viewer: Viewer | null, input: { leadId: number; note?: string | null }): Promise<LeadChange> {
     // The same bounds as a rejection's note: both are the partner's own remark.
     const { note } = validate(rejectLeadRules, { note: input.note });
     return this.actAsPartner(viewer, input.leadId, LeadAction.MARK_NO_AGREEMENT, async () => (lead) => {
@@ -75,7 +74,7 @@ export class LeadsService {
   }
 
   /** The manual path to a deal: the partner enters the ID the seller gave it. */
-  acceptCooperation(viewer: Viewer | null, input: { leadId: string; authorizationId: string }): Promise<LeadChange> {
+  acceptCooperation(viewer: Viewer | null, input: { leadId: number; authorizationId: string }): Promise<LeadChange> {
     return this.actAsPartner(viewer, input.leadId, LeadAction.ACCEPT_COOPERATION, async (em, lead) => {
       const authorization = await liveAuthorizationFor(em, lead, input.authorizationId);
       return (changed) => { changed.authorization = authorization; };
@@ -86,11 +85,10 @@ export class LeadsService {
    * Every member of the lead's partner may act on it. The row is locked first, so of two racing
    * actions the second sees the first's result and the state machine refuses it if it no longer fits.
    */
-  private async actAsPartner(viewer: Viewer | null, leadGlobalId: string, action: LeadAction, prepare?: Prepare): Promise<LeadChange> {
+  private async actAsPartner(viewer: Viewer | null, leadId: number, action: LeadAction, prepare?: Prepare): Promise<LeadChange> {
     const member = requireOnboardedPartner(viewer);
-    const leadId = idOfType(leadGlobalId, 'Lead');
     return this.em.transactional(async (em) => {
-      const lead = leadId == null ? null : await lockLead(em, leadId);
+      const lead = await lockLead(em, leadId);
       // Another partner's lead reads as missing: its existence is not revealed.
       if (!lead || lead.partner.id !== member.partner.id) throw noSuchLead();
       assertTransition(lead, action);

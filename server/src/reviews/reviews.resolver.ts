@@ -10,6 +10,7 @@ import { PartnerReview } from './partner-review.entity.js';
 import { partnerRecordOf } from './partner-record.js';
 import { ReviewsService } from './reviews.service.js';
 import { HideReviewInput, PartnerReviewConnection, PartnerReviewPayload, ReviewPartnerInput } from './reviews.types.js';
+import { rowIdOf } from '../graphql/node.js';
 
 /** A partner's track record and reviews, shown on its public page (SPEC section 6a). */
 @Resolver(() => Partner)
@@ -44,12 +45,12 @@ export class PartnerRecordResolver {
 export class ReviewResolver {
   @Mutation(() => PartnerReviewPayload, { description: "Seller: reviews the partner of its lead that reached a deal, once per lead; the same lead again edits the seller's review." })
   reviewPartner(@InputArg(() => ReviewPartnerInput) input: ReviewPartnerInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new ReviewsService(ctx.em).review(ctx.viewer, input), (review) => ({ review }));
+    return mutationPayload(() => new ReviewsService(ctx.em).review(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }), (review) => ({ review }));
   }
 
   @Mutation(() => PartnerReviewPayload, { description: 'Operator: hides an abusive review with a reason; it no longer shows or counts toward the rating.' })
   hideReview(@InputArg(() => HideReviewInput) input: HideReviewInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new ReviewsService(ctx.em).hide(ctx.viewer, input), (review) => ({ review }));
+    return mutationPayload(() => new ReviewsService(ctx.em).hide(ctx.viewer, { ...input, reviewId: rowIdOf(input.reviewId, 'PartnerReview') }), (review) => ({ review }));
   }
 }
 

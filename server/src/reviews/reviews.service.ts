@@ -4,13 +4,12 @@ import { DomainError, validate } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { reviewsVisibleSql } from '../auth/access-policy.js';
 import type { Sql } from '../db/sql.js';
-import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { lockLead } from '../leads/lead-state-machine.js';
 import { PartnerReview } from './partner-review.entity.js';
 
-export interface ReviewPartnerData { leadId: string; rating: number; comment?: string | null }
-export interface HideReviewData { reviewId: string; reason: string }
+export interface ReviewPartnerData { leadId: number; rating: number; comment?: string | null }
+export interface HideReviewData { reviewId: number; reason: string }
 
 const noSuchLead = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
 
@@ -26,9 +25,8 @@ export class ReviewsService {
   async review(viewer: Viewer | null, input: ReviewPartnerData): Promise<PartnerReview> {
     const seller = requireRole(viewer, Role.SELLER).user;
     const { rating, comment } = validate(reviewPartnerRules, { rating: input.rating, comment: input.comment });
-    const leadId = idOfType(input.leadId, 'Lead');
     return this.em.transactional(async (em) => {
-      const lead = leadId == null ? null : await lockLead(em, leadId);
+      const lead = await lockLead(em, input.leadId);
       if (!lead || (await em.findOneOrFail(Inquiry, lead.inquiry.id)).seller.id !== seller.id) throw noSuchLead();
       if (lead.status !== LeadStatus.DEAL) {
         throw DomainError.of(UserErrorCode.INVALID, `Only a lead that reached a deal can be reviewed; this one is ${lead.status}`, ['leadId']);
@@ -43,9 +41,8 @@ export class ReviewsService {
   async hide(viewer: Viewer | null, input: HideReviewData): Promise<PartnerReview> {
     const operator = requireRole(viewer, Role.OPERATOR).user;
     const { reason } = validate(hideReviewRules, { reason: input.reason });
-    const id = idOfType(input.reviewId, 'PartnerReview');
     return this.em.transactional(async (em) => {
-      const review = id == null ? null : await em.findOne(PartnerReview, id);
+      const review = await em.findOne(PartnerReview, input.reviewId);
       if (!review) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such review', ['reviewId']);
       if (review.hiddenAt) throw DomainError.of(UserErrorCode.INVALID, 'This review is already hidden', ['reviewId']);
       return Object.assign(review, { hiddenAt: new Date(), hiddenReason: reason, hiddenBy: operator });

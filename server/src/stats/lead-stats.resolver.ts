@@ -2,6 +2,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { Context } from '../request/context.js';
 import { queryOrThrow } from '../auth/guards.js';
+import { rowIdOf } from '../graphql/node.js';
 import { bucketCount, LeadStatsService } from './lead-stats.service.js';
 import { LeadStats, LeadStatsArgs } from './lead-stats.types.js';
 
@@ -18,6 +19,7 @@ export class LeadStatsResolver {
     complexity: statsCost,
   })
   leadStats(@Args(() => LeadStatsArgs) args: LeadStatsArgs, @Ctx() ctx: Context): Promise<LeadStats> {
-    return queryOrThrow(() => new LeadStatsService(ctx.em).leadStats(ctx.viewer, args));
+    const partnerId = args.partnerId == null ? null : rowIdOf(args.partnerId, 'Partner');
+    return queryOrThrow(() => new LeadStatsService(ctx.em).leadStats(ctx.viewer, { ...args, partnerId }));
   }
 }

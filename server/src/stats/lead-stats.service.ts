@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, ServiceType, StatsInterval, UserErrorCode } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
-import { idOfType } from '../graphql/node.js';
 import { Partner } from '../partners/partner.entity.js';
 import { listedLeadsSql } from '../auth/access-policy.js';
 import { isOperator, requireViewer, type Viewer } from '../auth/viewer.js';
@@ -87,12 +86,15 @@ function bucketOf(row: Row | undefined): LeadStatsBucket {
   };
 }
 
+/** The statistics asked for; `partnerId` is a row id (an operator's choice of partner). */
+export type LeadStatsQuery = Omit<LeadStatsArgs, 'partnerId'> & { partnerId: number | null };
+
 /** Dashboard statistics of leads by when they were received, computed in PostgreSQL. */
 export class LeadStatsService {
   constructor(private readonly em: EntityManager) {}
 
-  async leadStats(viewer: Viewer | null, args: LeadStatsArgs): Promise<LeadStats> {
-    const partner = await this.partnerFor(viewer, args.partnerId ?? null);
+  async leadStats(viewer: Viewer | null, args: LeadStatsQuery): Promise<LeadStats> {
+    const partner = await this.partnerFor(viewer, args.partnerId);
     checkRange(args);
     const { unit, step } = unitOf[args.groupBy];
     const partnerId = partner?.id ?? null;
@@ -110,24 +112,23 @@ export class LeadStatsService {
   }
 
   /** A partner's members see their own; operators anyone's or the platform's (null). */
-  private async partnerFor(viewer: Viewer | null, partnerId: string | null): Promise<Partner | null> {
+  private async partnerFor(viewer: Viewer | null, partnerId: number | null): Promise<Partner | null> {
     const known = requireViewer(viewer);
     if (known.user.role === Role.PARTNER && known.partner) {
-      if (partnerId != null && idOfType(partnerId, 'Partner') !== known.partner.id) {
+      if (partnerId != null && partnerId !== known.partner.id) {
         throw DomainError.of(UserErrorCode.FORBIDDEN, "A partner sees only its own statistics", ['partnerId']);
       }
       return known.partner;
     }
     if (!isOperator(known)) throw DomainError.of(UserErrorCode.FORBIDDEN, 'Only partners and operators have lead statistics');
     if (partnerId == null) return null;
-    const id = idOfType(partnerId, 'Partner');
-    const partner = id == null ? null : await this.em.findOne(Partner, id);
+    const partner = await this.em.findOne(Partner, partnerId);
     if (!partner) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such partner', ['partnerId']);
     return partner;
   }
 }
 
-function checkRange({ from, to, groupBy }: LeadStatsArgs): void {
+function checkRange({ from, to, groupBy }: Pick<LeadStatsArgs, 'from' | 'to' | 'groupBy'>): void {
   if (!(to > from)) throw DomainError.of(UserErrorCode.INVALID, '`to` must be after `from`', ['to']);
   if (bucketCount(from, to, groupBy) > MAX_BUCKETS) {
     throw DomainError.of(UserErrorCode.INVALID, `At most ${MAX_BUCKETS} buckets: choose a shorter range or a longer interval`, ['groupBy']);

@@ -5,6 +5,7 @@ import { mutationPayload } from '../graphql/payload.js';
 import { queryOrThrow, requirePartnerOrThrow } from '../auth/guards.js';
 import { WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
 import { WebhooksService } from './webhooks.service.js';
+import { rowIdOf } from '../graphql/node.js';
 import {
   CreateWebhookEndpointInput, DeleteWebhookEndpointInput, RedeliverWebhookEventInput, WebhookDeliveryPayload, WebhookEndpointPayload,
 } from './webhooks.types.js';
@@ -33,11 +34,11 @@ export class WebhookResolver {
 
   @Mutation(() => WebhookEndpointPayload, { description: 'Partner: deletes a webhook endpoint; it is sent nothing more.' })
   deleteWebhookEndpoint(@InputArg(() => DeleteWebhookEndpointInput) input: DeleteWebhookEndpointInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new WebhooksService(ctx.em).delete(ctx.viewer, input.webhookEndpointId), (webhookEndpoint) => ({ webhookEndpoint }));
+    return mutationPayload(() => new WebhooksService(ctx.em).delete(ctx.viewer, rowIdOf(input.webhookEndpointId, 'WebhookEndpoint')), (webhookEndpoint) => ({ webhookEndpoint }));
   }
 
   @Mutation(() => WebhookDeliveryPayload, { description: 'Partner: sends an event again, with the same event id; enables its endpoint again if it was disabled.' })
   redeliverWebhookEvent(@InputArg(() => RedeliverWebhookEventInput) input: RedeliverWebhookEventInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new WebhooksService(ctx.em).redeliver(ctx.viewer, input.webhookDeliveryId), (webhookDelivery) => ({ webhookDelivery }));
+    return mutationPayload(() => new WebhooksService(ctx.em).redeliver(ctx.viewer, rowIdOf(input.webhookDeliveryId, 'WebhookDelivery')), (webhookDelivery) => ({ webhookDelivery }));
   }
 }

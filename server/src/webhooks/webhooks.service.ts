@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
-import { idOfType } from '../graphql/node.js';
 import { requireOnboardedPartner, requirePartner, type Viewer } from '../auth/viewer.js';
 import { WebhookDelivery, WebhookEndpoint, WebhookEventType } from './webhook.entity.js';
 import { newWebhookSecret } from './webhook-signature.js';
@@ -41,8 +40,8 @@ export class WebhooksService {
   }
 
   /** Deleting stops its deliveries at once: they go with it. */
-  async delete(viewer: Viewer | null, webhookEndpointId: string): Promise<WebhookEndpoint> {
-    const webhookEndpoint = await this.endpointOf(viewer, webhookEndpointId);
+  async delete(viewer: Viewer | null, id: number): Promise<WebhookEndpoint> {
+    const webhookEndpoint = await this.endpointOf(viewer, id);
     await this.em.remove(webhookEndpoint).flush();
     return webhookEndpoint;
   }
@@ -57,10 +56,9 @@ export class WebhooksService {
    * Sends an event again with the same event id, as a new row of the log; a disabled endpoint is
    * enabled again (its partner has fixed it, or will see the next failures).
    */
-  async redeliver(viewer: Viewer | null, webhookDeliveryId: string): Promise<WebhookDelivery> {
+  async redeliver(viewer: Viewer | null, id: number): Promise<WebhookDelivery> {
     const { partner } = requirePartner(viewer);
-    const id = idOfType(webhookDeliveryId, 'WebhookDelivery');
-    const original = id == null ? null : await this.em.findOne(WebhookDelivery, { id, endpoint: { partner } }, { populate: ['endpoint'] });
+    const original = await this.em.findOne(WebhookDelivery, { id, endpoint: { partner } }, { populate: ['endpoint'] });
     if (!original) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such webhook delivery', ['webhookDeliveryId']);
     original.endpoint.disabledAt = null;
     const { endpoint, eventId, type, leadEvent, lead, leadStatus } = original;
@@ -69,10 +67,9 @@ export class WebhooksService {
     return again;
   }
 
-  private async endpointOf(viewer: Viewer | null, webhookEndpointId: string): Promise<WebhookEndpoint> {
+  private async endpointOf(viewer: Viewer | null, id: number): Promise<WebhookEndpoint> {
     const { partner } = requirePartner(viewer);
-    const id = idOfType(webhookEndpointId, 'WebhookEndpoint');
-    const endpoint = id == null ? null : await this.em.findOne(WebhookEndpoint, { id, partner });
+    const endpoint = await this.em.findOne(WebhookEndpoint, { id, partner });
     if (!endpoint) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such webhook endpoint', ['webhookEndpointId']);
     return endpoint;
   }
