@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import { LeadSource, LeadStatus, Role } from '@slp/shared';
 import type { Context } from '../request/context.js';
-import { pageSize } from '../graphql/connection.js';
+import { pageSize } from '../db/keyset-pages.js';
 import { queryOrThrow } from '../auth/guards.js';
 import { requireRole } from '../auth/viewer.js';
 import { Lead } from '../leads/lead.entity.js';

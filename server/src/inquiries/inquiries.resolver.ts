@@ -1,13 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
-import { ContactAccess, InquiryStatus, Role } from '@slp/shared';
+import { ContactAccess, InquiryStatus } from '@slp/shared';
 import type { Context } from '../request/context.js';
-import { PageArgs, paginate, paginateList, TwoWayPageArgs } from '../graphql/connection.js';
+import { PageArgs, TwoWayPageArgs } from '../graphql/connection.js';
+import { paginateList } from '../db/keyset-pages.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { accessPolicy } from '../auth/access-policy.js';
 import { contactAccessOf } from './inquiry-access.js';
-import { requireRoleOrThrow } from '../auth/guards.js';
+import { queryOrThrow } from '../auth/guards.js';
 import { Service } from '../partners/service.entity.js';
 import { LeadConnection } from '../leads/leads.types.js';
 import { Inquiry } from './inquiry.entity.js';
@@ -26,8 +27,7 @@ export class InquiryResolver {
     @Arg('status', () => InquiryStatus, { nullable: true, description: 'Only inquiries in this status; all when omitted.' }) status: InquiryStatus | null,
     @Ctx() ctx: Context,
   ) {
-    const seller = requireRoleOrThrow(ctx, Role.SELLER).user;
-    return paginate(ctx.em, Inquiry, status ? { seller, status } : { seller }, page);
+    return queryOrThrow(() => new InquiriesService(ctx.em).mine(ctx.viewer, status, page));
   }
 
   @FieldResolver(() => Money, { description: inquiryDocs.shopGmv }) shopGmv(@Root() inquiry: Inquiry) {

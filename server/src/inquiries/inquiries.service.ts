@@ -15,6 +15,8 @@ import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 import { insertInquiry, type SubmittedInquiry } from './inquiry-writes.js';
 import { sha256 } from '../auth/digest.js';
+import { paginate } from '../db/keyset-pages.js';
+import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
 
 export interface SubmitInquiryData {
   contactName: string; contactEmail: string; location?: string | null; language?: string | null; companySize: string; currency: string;
@@ -78,6 +80,12 @@ export class InquiriesService {
         'This idempotency key was already used for a different request; use a new key for each new request', ['idempotencyKey']);
     }
     return { inquiry, leads: await this.em.find(Lead, { inquiry }, { orderBy: { id: 'asc' } }) };
+  }
+
+  /** A page of the seller's own inquiries, newest first. */
+  async mine(viewer: Viewer | null, status: InquiryStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<Inquiry>> {
+    const seller = requireRole(viewer, Role.SELLER).user;
+    return paginate(this.em, Inquiry, status ? { seller, status } : { seller }, page);
   }
 
   /** TARGET requests may only name public services of onboarded partners. */

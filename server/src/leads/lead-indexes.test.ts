@@ -3,7 +3,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { LeadStatus, Role } from '@slp/shared';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { ormConfig } from '../db/orm.js';
-import { paginateByKey } from '../graphql/connection.js';
+import { paginateByKey } from '../db/keyset-pages.js';
 import { LeadOrderField, OrderDirection } from '@slp/shared';
 import { leadPageOrder, type LeadOrderData } from './lead-order.js';
 import type { Viewer } from '../auth/viewer.js';

@@ -3,7 +3,7 @@ import { profileVisibleSql } from '../auth/access-policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Sql } from '../db/sql.js';
 import { DomainError } from '../domain-error.js';
-import type { PageOrder } from '../graphql/connection.js';
+import type { PageOrder } from '../db/keyset-pages.js';
 
 export interface LeadOrderData { field: LeadOrderField; direction: OrderDirection }
 

@@ -3,11 +3,11 @@ import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } 
 import { InputArg } from '../graphql/user-error.js';
 import { LeadStatus, RejectReason } from '@slp/shared';
 import type { Context } from '../request/context.js';
-import { TwoWayPageArgs, paginateByKey } from '../graphql/connection.js';
+import { TwoWayPageArgs } from '../graphql/connection.js';
 import { primeViewerLead, type Loaders } from '../request/loaders.js';
 import { selectedOnNodes } from '../graphql/selection.js';
 import { mutationPayload } from '../graphql/payload.js';
-import { refusalAsGraphQLError } from '../auth/guards.js';
+import { queryOrThrow, refusalAsGraphQLError } from '../auth/guards.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { InquiriesService } from '../inquiries/inquiries.service.js';
 import { Partner } from '../partners/partner.entity.js';
@@ -18,7 +18,6 @@ import { LeadEvent } from './lead-event.entity.js';
 import type { LeadChange } from './lead-state-machine.js';
 import { LeadsService } from './leads.service.js';
 import { servicesOfLead } from './lead-services.js';
-import { leadPageOrder } from './lead-order.js';
 import { rowIdOf } from '../graphql/node.js';
 import {
   AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadOrder, LeadPayload,
@@ -58,8 +57,7 @@ export class LeadResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = refusalAsGraphQLError(() => new LeadsService(ctx.em).leadsWhere(ctx.viewer, status, filter ?? {}, search));
-    const connection = await paginateByKey(ctx.em, Lead, where, page, leadPageOrder(ctx.viewer, orderBy ?? undefined));
+    const connection = await queryOrThrow(() => new LeadsService(ctx.em).tab(ctx.viewer, { status, filter, search, orderBy }, page));
     const leads = connection.edges.map(({ node }) => node);
     for (const lead of leads) primeViewerLead(ctx.loaders, ctx.viewer, lead);
     await holdRelations(ctx.loaders, leads, selectedOnNodes(info));

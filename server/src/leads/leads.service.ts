@@ -11,8 +11,10 @@ import { listedLeadsSql, profileVisibleSql } from '../auth/access-policy.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { Lead } from './lead.entity.js';
-import { leadSearchSql } from './lead-order.js';
 import { assertTransition, lockLead, transitionLead, type LeadChange } from './lead-state-machine.js';
+import { paginateByKey } from '../db/keyset-pages.js';
+import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
+import { leadPageOrder, leadSearchSql, type LeadOrderData } from './lead-order.js';
 
 export interface LeadFilterData {
   serviceType?: ServiceType | null; productCategory?: ProductCategory | null;
@@ -45,6 +47,9 @@ function profileFilters(filter: LeadFilterData, search: string | null | undefine
   }
   return conditions;
 }
+
+/** A tab as asked for: its status, filters, search and order. */
+export interface LeadTab { status: LeadStatus; filter?: LeadFilterData | null; search?: string | null; orderBy?: LeadOrderData | null }
 
 /** Prepares what a transition writes besides the move (e.g. the matched authorization). */
 type Prepare = (em: EntityManager, lead: Lead) => Promise<((lead: Lead) => void) | undefined>;
@@ -103,6 +108,13 @@ export class LeadsService {
    * a hidden inquiry never decides what comes back. Plain SQL: building it through the query builder
    * cost more CPU than PostgreSQL spends running the page.
    */
+  /** One page of a tab, in the order asked for (newest first by default), with its total. */
+  tab(viewer: Viewer | null, tab: LeadTab, page: TwoWayPageArgs): Promise<ConnectionResult<Lead>> {
+    const where = this.leadsWhere(viewer, tab.status, tab.filter ?? {}, tab.search);
+    return paginateByKey(this.em, Lead, where, page, leadPageOrder(viewer, tab.orderBy ?? undefined));
+  }
+
+  /** The condition (on `leads` as `l`) selecting a tab's leads that the viewer may list, filtered and searched. */
   leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}, search?: string | null): Sql {
     const listed = this.listed(viewer);
     const where = new SqlConditions().add(listed.sql, ...listed.params).add('l.status = ?', status);

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../request/context.js';
-import { paginate, pageSize, TwoWayPageArgs } from '../graphql/connection.js';
+import { TwoWayPageArgs } from '../graphql/connection.js';
+import { paginate, pageSize } from '../db/keyset-pages.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { queryOrThrow } from '../auth/guards.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';

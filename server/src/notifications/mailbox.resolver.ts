@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Role } from '@slp/shared';
 import { requireRoleOrThrow } from '../auth/guards.js';
-import { connectionOf, paginate, TwoWayPageArgs } from '../graphql/connection.js';
+import { connectionOf, TwoWayPageArgs } from '../graphql/connection.js';
+import { paginate } from '../db/keyset-pages.js';
 import type { Context } from '../request/context.js';
 import { MailboxMessage } from './mailbox-message.entity.js';
 

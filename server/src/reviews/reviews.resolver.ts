@@ -1,7 +1,7 @@
 import { LeadStatus } from '@slp/shared';
 import { Args, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../request/context.js';
-import { NEWEST_FIRST, PageArgs, paginateByKey } from '../graphql/connection.js';
+import { PageArgs } from '../graphql/connection.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { InputArg } from '../graphql/user-error.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -27,7 +27,7 @@ export class PartnerRecordResolver {
 
   @FieldResolver(() => PartnerReviewConnection, { description: 'Its reviews, newest first: the visible ones (operators and authors also see hidden ones).' })
   reviews(@Root() partner: Partner, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return paginateByKey(ctx.em, PartnerReview, new ReviewsService(ctx.em).reviewsWhere(ctx.viewer, partner.id), page, NEWEST_FIRST);
+    return new ReviewsService(ctx.em).reviewsOf(ctx.viewer, partner.id, page);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Median hours from receiving a lead to following it up; null before its first follow-up.' })

@@ -7,6 +7,8 @@ import type { Sql } from '../db/sql.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { lockLead } from '../leads/lead-state-machine.js';
 import { PartnerReview } from './partner-review.entity.js';
+import { NEWEST_FIRST, paginateByKey } from '../db/keyset-pages.js';
+import type { ConnectionResult, PageArgs } from '../graphql/connection.js';
 
 export interface ReviewPartnerData { leadId: number; rating: number; comment?: string | null }
 export interface HideReviewData { reviewId: number; reason: string }
@@ -49,9 +51,10 @@ export class ReviewsService {
     });
   }
 
-  /** A partner's reviews this viewer may see, as a condition on `partner_reviews l`. */
-  reviewsWhere(viewer: Viewer | null, partnerId: number): Sql {
+  /** A page of a partner's reviews this viewer may see, newest first. */
+  reviewsOf(viewer: Viewer | null, partnerId: number, page: PageArgs): Promise<ConnectionResult<PartnerReview>> {
     const visible = reviewsVisibleSql(viewer);
-    return { sql: `l.partner_id = ? and ${visible.sql}`, params: [partnerId, ...visible.params] };
+    const where: Sql = { sql: `l.partner_id = ? and ${visible.sql}`, params: [partnerId, ...visible.params] };
+    return paginateByKey(this.em, PartnerReview, where, page, NEWEST_FIRST);
   }
 }
