@@ -5,6 +5,8 @@ import { DomainError, validate } from '../domain-error.js';
 import { sha256 } from '../auth/digest.js';
 import { requireOnboardedPartner, requirePartner, type Viewer } from '../auth/viewer.js';
 import { ApiToken } from './api-token.entity.js';
+import { User } from '../auth/user.entity.js';
+import { Partner } from '../partners/partner.entity.js';
 
 /** Recognisable in logs and by secret scanners. */
 export const TOKEN_PREFIX = 'slp_';
@@ -30,7 +32,7 @@ export class ApiTokensService {
         throw DomainError.of(UserErrorCode.LIMIT_EXCEEDED, `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);
       }
       return em.create(ApiToken, {
-        partner, createdBy: user, name: data.name, scope: data.scope, secretHash: sha256(secret), hint: `${secret.slice(0, 8)}…`,
+        partner: em.getReference(Partner, partner.id), createdBy: em.getReference(User, user.id), name: data.name, scope: data.scope, secretHash: sha256(secret), hint: `${secret.slice(0, 8)}…`,
       });
     });
     return { apiToken, secret };

@@ -3,13 +3,14 @@ import { limits } from '@slp/shared';
 import { User } from './user.entity.js';
 import { Partner } from '../partners/partner.entity.js';
 import { UserError, UserErrorsField } from '../graphql/user-error.js';
+import type { Read } from '../db/lean-read.js';
 
 const EMAIL = 'The email to log in with.';
 
 @ObjectType('Viewer', { description: 'The logged-in user and, for a partner member, its organisation.' })
 export class ViewerType {
-  @Field(() => User, { description: 'The logged-in user.' }) user!: User;
-  @Field(() => Partner, { nullable: true, description: "The partner organisation of a partner member; null for others." }) partner!: Partner | null;
+  @Field(() => User, { description: 'The logged-in user.' }) user!: Read<User>;
+  @Field(() => Partner, { nullable: true, description: "The partner organisation of a partner member; null for others." }) partner!: Read<Partner> | null;
 }
 
 @ObjectType({ description: 'The result of signing up or logging in.' })

@@ -8,6 +8,7 @@ import { SellerAuthorization } from './seller-authorization.entity.js';
 import { AuthorizationsService } from './authorizations.service.js';
 import { AuthorizationPayload, GrantAuthorizationInput, RevokeAuthorizationInput } from './authorizations.types.js';
 import { rowIdOf } from '../graphql/node.js';
+import type { Read } from '../db/lean-read.js';
 
 @Resolver(() => SellerAuthorization)
 export class AuthorizationResolver {
@@ -17,7 +18,7 @@ export class AuthorizationResolver {
   }
 
   @FieldResolver(() => Partner, { description: 'The partner given access.' })
-  partner(@Root() authorization: SellerAuthorization, @Ctx() ctx: Context) {
+  partner(@Root() authorization: Read<SellerAuthorization>, @Ctx() ctx: Context) {
     return ctx.loaders.partner.get(authorization.partner.id);
   }
 

@@ -9,6 +9,7 @@ import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { recordLeadEvent, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
 import { SellerAuthorization } from './seller-authorization.entity.js';
+import { User } from '../auth/user.entity.js';
 
 // No 0/O or 1/I: the seller reads the code out to the partner.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -42,7 +43,7 @@ export class AuthorizationsService {
       if (await em.count(SellerAuthorization, { seller, partner, revokedAt: null })) {
         throw DomainError.of(UserErrorCode.CONFLICT, 'This partner already holds a live authorization from you', ['partnerId']);
       }
-      const authorization = em.create(SellerAuthorization, { authorizationId: newAuthorizationCode(), seller, partner });
+      const authorization = em.create(SellerAuthorization, { authorizationId: newAuthorizationCode(), seller: em.getReference(User, seller.id), partner });
       // A racing second grant fails here on the one-live-authorization index (reported as CONFLICT).
       await em.flush();
       const changes = (await followingLeads(em, seller.id, partner.id)).map((lead) => transitionLead(

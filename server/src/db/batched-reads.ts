@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityMetadata, EntityName } from '@mikro-orm/core';
-import { leanColumns, leanMapper } from './lean-read.js';
+import { leanColumns, leanMapper, type Read } from './lean-read.js';
 
 type Row = Record<string, unknown>;
 
@@ -47,7 +47,7 @@ export class BatchedReads {
   constructor(private readonly em: EntityManager) {}
 
   /** The rows whose property (a column or to-one relation) is one of `values`, ordered by id. */
-  whereIn<T extends object>(entity: EntityName<T>, property: string, values: readonly (number | string)[]): Promise<T[]> {
+  whereIn<T extends object>(entity: EntityName<T>, property: string, values: readonly (number | string)[]): Promise<Read<T>[]> {
     if (!values.length) return Promise.resolve([]);
     const meta = this.em.getMetadata().get(entity as string);
     const column = meta.properties[property as never].fieldNames[0];
@@ -100,14 +100,14 @@ function unionOf(groups: Group[]): string {
 /** The rows whose property is one of `values`, ordered by id, as a statement of their own. */
 export function findLeanWhereIn<T extends object>(
   em: EntityManager, entity: EntityName<T>, property: string, values: readonly (number | string)[],
-): Promise<T[]> {
+): Promise<Read<T>[]> {
   return new BatchedReads(em).whereIn(entity, property, values);
 }
 
 /** findLeanWhereIn by id, as a map from id to row; ids that match no row are absent. */
 export async function findLeanByIds<T extends { id: number }>(
   em: EntityManager, entity: EntityName<T>, ids: readonly number[],
-): Promise<Map<number, T>> {
+): Promise<Map<number, Read<T>>> {
   const rows = await findLeanWhereIn(em, entity, 'id', [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, row]));
 }

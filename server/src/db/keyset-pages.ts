@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
-import { leanMapper } from './lean-read.js';
+import { leanMapper, type Read } from './lean-read.js';
 import { SqlConditions, type Sql } from './sql.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionResult, type PageArgs, type TwoWayPageArgs } from '../graphql/connection.js';
 
@@ -62,7 +62,7 @@ type Row = Record<string, unknown>;
  */
 async function pageWithTotal<T extends object>(
   em: EntityManager, entity: EntityName<T>, total: Sql, rows: Sql | null,
-): Promise<[T[], number, Row[]]> {
+): Promise<[Read<T>[], number, Row[]]> {
   const page = rows ?? { sql: 'select null as id limit 0', params: [] };
   const result = await em.getConnection().execute<Row[]>(
     `select p.*, c.total as "page:total" from (${total.sql}) c left join lateral (${page.sql}) p on true`,
@@ -79,7 +79,7 @@ function sqlOf(query: QueryBuilder<object>): Sql {
 async function keysetPage<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, pageWhere: FilterQuery<T> | null,
   orderBy: Record<string, 'asc' | 'desc'>, size: number,
-): Promise<[T[], number]> {
+): Promise<[Read<T>[], number]> {
   const where = () => (typeof filter === 'function' ? filter() : filter);
   const rowsWhere = (pageWhere ? { $and: [where(), pageWhere] } : where()) as FilterQuery<T>;
   const total = em.createQueryBuilder(entity).select(raw('count(*) as total')).where(where());
@@ -95,14 +95,14 @@ async function keysetPage<T extends { id: number } & object>(
 export async function paginate<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: TwoWayPageArgs,
   { oldestFirst = false } = {},
-): Promise<ConnectionResult<T>> {
+): Promise<ConnectionResult<Read<T>>> {
   const way = pageWay(args);
   const cursorId = way.cursor ? decodeCursor(way.cursor) : null;
   // Backwards is the reverse order read forwards, then turned round.
   const ascending = oldestFirst !== way.backwards;
   const pageWhere = cursorId == null ? null : { id: { [ascending ? '$gt' : '$lt']: cursorId } } as unknown as FilterQuery<T>;
-  const [rows, totalCount] = await keysetPage(em, entity, filter, pageWhere, { id: ascending ? 'asc' : 'desc' }, way.size);
-  return turned(way, toConnection(rows, way.size, way.backwards ? null : way.cursor, totalCount), rows.length);
+  const [rows, totalCount] = await keysetPage<T>(em, entity, filter, pageWhere, { id: ascending ? 'asc' : 'desc' }, way.size);
+  return turned(way, toConnection<Read<T>>(rows, way.size, way.backwards ? null : way.cursor, totalCount), rows.length);
 }
 
 interface PageWay { backwards: boolean; size: number; cursor: string | null | undefined }
@@ -174,7 +174,7 @@ function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: n
  */
 export async function paginateByKey<T extends { id: number } & object>(
   em: EntityManager, entity: EntityName<T>, where: Sql, args: TwoWayPageArgs, order: PageOrder,
-): Promise<ConnectionResult<T>> {
+): Promise<ConnectionResult<Read<T>>> {
   const way = pageWay(args);
   const direction = way.backwards === (order.direction === 'desc') ? 'asc' : 'desc';
   const page = new SqlConditions().add(where.sql, ...where.params);
@@ -192,7 +192,7 @@ export async function paginateByKey<T extends { id: number } & object>(
   };
   const [nodes, totalCount, raw] = await pageWithTotal(em, entity, total, way.size === 0 ? null : ordered);
   const keys = new Map(raw.map((row) => [Number(row.id), String(row['page:key'])]));
-  const cursorOf = (node: T) => encodeKeyCursor(order, keys.get(node.id)!, node.id);
+  const cursorOf = (node: Read<T>) => encodeKeyCursor(order, keys.get(node.id)!, node.id);
   return turned(way, toConnection(nodes, way.size, way.backwards ? null : way.cursor, totalCount, cursorOf), nodes.length);
 }
 

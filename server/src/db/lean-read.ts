@@ -1,15 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReferenceKind, type EntityMetadata, type EntityName, type Platform } from '@mikro-orm/core';
+import { ReferenceKind, type Collection, type EntityMetadata, type EntityName, type Platform } from '@mikro-orm/core';
 
 type Row = Record<string, unknown>;
+
+/** A to-one relation as a read carries it: the other row's id, nothing else of it. */
+export interface Ref { readonly id: number }
+
+type ReadValue<V> = V extends Date ? V : V extends { id: number } ? Ref : V;
+
+/**
+ * What a read path returns: the entity's columns, read-only, each to-one relation as a `Ref`, no
+ * collections or methods. A type of its own, so code that changes or persists rows (which takes the
+ * entity) cannot be handed one; a managed entity still fits wherever a read is expected.
+ */
+export type Read<T> = Ref & {
+  readonly [K in keyof T as T[K] extends Collection<object> | ((...args: never[]) => unknown) ? never : K]: ReadValue<T[K]>;
+};
 
 /**
  * Read paths (pages, loaders) build entity objects straight from rows instead of through the ORM:
  * hydration, the identity map and change tracking cost ~50 µs per entity, most of a page of leads'
  * CPU, and a read never writes back. The objects are instances of the entity class (so the Node ID,
  * `instanceof` in the access rules and getters work) with every column property set; a to-one
- * relation is `{ id }`, collections are absent. Never persist or modify one: load through the
- * EntityManager to write.
+ * relation is `{ id }`, collections are absent: typed `Read<T>`, not the entity, so a write cannot take
+ * one. Load through the EntityManager (or `em.getReference`) to write.
  */
 type Prop = EntityMetadata['props'][number];
 
@@ -62,9 +76,9 @@ function compileMapper(meta: EntityMetadata, platform: Platform): (row: Row) => 
 const mappers = new WeakMap<EntityMetadata, (row: Row) => unknown>();
 
 /** A function turning one raw row of the entity's table into a read-only entity object. */
-export function leanMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: Row) => T {
+export function leanMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: Row) => Read<T> {
   const meta = em.getMetadata().get(entity as string);
   let mapper = mappers.get(meta);
   if (!mapper) mappers.set(meta, mapper = compileMapper(meta, em.getPlatform()));
-  return mapper as (row: Row) => T;
+  return mapper as (row: Row) => Read<T>;
 }

@@ -17,6 +17,7 @@ import { insertInquiry, type SubmittedInquiry } from './inquiry-writes.js';
 import { sha256 } from '../auth/digest.js';
 import { paginate } from '../db/keyset-pages.js';
 import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
+import type { Read } from '../db/lean-read.js';
 
 export interface SubmitInquiryData {
   contactName: string; contactEmail: string; location?: string | null; language?: string | null; companySize: string; currency: string;
@@ -83,7 +84,7 @@ export class InquiriesService {
   }
 
   /** A page of the seller's own inquiries, newest first. */
-  async mine(viewer: Viewer | null, status: InquiryStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<Inquiry>> {
+  async mine(viewer: Viewer | null, status: InquiryStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Inquiry>>> {
     const seller = requireRole(viewer, Role.SELLER).user;
     return paginate(this.em, Inquiry, status ? { seller, status } : { seller }, page);
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanMapper } from '../db/lean-read.js';
+import { leanMapper, type Read } from '../db/lean-read.js';
 import { insertValues } from '../db/native-write.js';
 import { pgArray } from '../db/pg-array.js';
 import type { NewLeadRows } from '../leads/lead-state-machine.js';
@@ -8,7 +8,7 @@ import { newLeadsCtes } from '../leads/lead-writes.js';
 import { Inquiry } from './inquiry.entity.js';
 
 /** A new inquiry and the leads it was given, in the order they were created. */
-export interface SubmittedInquiry { inquiry: Inquiry; leads: Lead[] }
+export interface SubmittedInquiry { inquiry: Read<Inquiry>; leads: Read<Lead>[] }
 
 /**
  * Stores a new inquiry, the services a TARGET request chose and its first leads (with their history

@@ -2,14 +2,17 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LeadAction, type LeadSource, LeadStatus, Role, UserErrorCode, canApply, leadTransitions, refusalOf } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
-import type { User } from '../auth/user.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Lead } from './lead.entity.js';
 import { LeadEvent } from './lead-event.entity.js';
 import { responseDueAt } from '../deadlines/response-window.js';
 
+/** Who caused a change, as its history records it: the user (by reference) and the role it acted in. */
+export interface Actor { id: number; role: Role }
+
 /** What a transition may carry besides the move itself. */
 export interface TransitionDetails {
-  actor?: User | null;
+  actor?: Actor | null;
   apply?: (lead: Lead) => void;
 }
 
@@ -67,7 +70,7 @@ const birth = { status: LeadStatus.NEW, event: 'CREATED' } as const;
  * Every lead is born here or in newLeadRows. The actor is who caused it: the seller, an operator,
  * or null for the platform. Its response deadline is set here; a trigger schedules its jobs (deadlines/).
  */
-export function createLead(em: EntityManager, data: NewLead, actor: User | null): Lead {
+export function createLead(em: EntityManager, data: NewLead, actor: Actor | null): Lead {
   const createdAt = new Date();
   const lead = em.create(Lead, { ...data, status: birth.status, createdAt, responseDueAt: responseDueAt(createdAt) });
   recordLeadEvent(em, lead, birth.event, actor?.role ?? null, actor);
@@ -87,7 +90,7 @@ export interface NewLeadRows {
  * createLead for a batch written natively in one statement (a submit's leads): the same rules, as
  * the rows to insert rather than entities to flush.
  */
-export function newLeadRows(leads: NewLeadRef[], actor: User | null, at = new Date()): NewLeadRows {
+export function newLeadRows(leads: NewLeadRef[], actor: Actor | null, at = new Date()): NewLeadRows {
   return {
     leads: leads.map((lead) => ({
       partner_id: lead.partnerId, service_id: lead.serviceId, source: lead.source, status: birth.status, created_at: at,
@@ -98,7 +101,7 @@ export function newLeadRows(leads: NewLeadRef[], actor: User | null, at = new Da
 }
 
 export function recordLeadEvent(
-  em: EntityManager, lead: Lead, type: string, actorRole: Role | null, actor: User | null, at = new Date(),
+  em: EntityManager, lead: Lead, type: string, actorRole: Role | null, actor: Actor | null, at = new Date(),
 ): void {
-  em.create(LeadEvent, { lead, type, actorRole, actor, at });
+  em.create(LeadEvent, { lead, type, actorRole, actor: actor && em.getReference(User, actor.id), at });
 }

@@ -19,6 +19,7 @@ import type { LeadChange } from './lead-state-machine.js';
 import { LeadsService } from './leads.service.js';
 import { servicesOfLead } from './lead-services.js';
 import { rowIdOf } from '../graphql/node.js';
+import type { Read } from '../db/lean-read.js';
 import {
   AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadOrder, LeadPayload,
   MarkNoAgreementInput, RejectLeadInput,
@@ -36,8 +37,8 @@ function leadPayload(ctx: Context, run: () => Promise<LeadChange>) {
  * Loads up front, in one batch, the inquiries, partners and services the query asks for on a page
  * of leads: graphql-js then completes the whole page in one pass instead of a promise per lead.
  */
-async function holdRelations(loaders: Loaders, leads: Lead[], asked: Set<string>): Promise<void> {
-  const ids = (pick: (lead: Lead) => { id: number } | null | undefined) => leads.flatMap((lead) => pick(lead)?.id ?? []);
+async function holdRelations(loaders: Loaders, leads: Read<Lead>[], asked: Set<string>): Promise<void> {
+  const ids = (pick: (lead: Read<Lead>) => { id: number } | null | undefined) => leads.flatMap((lead) => pick(lead)?.id ?? []);
   await Promise.all([
     asked.has('inquiry') && loaders.inquiry.hold(ids((lead) => lead.inquiry)),
     asked.has('partner') && loaders.partner.hold(ids((lead) => lead.partner)),
@@ -70,47 +71,47 @@ export class LeadResolver {
   }
 
   @FieldResolver(() => Inquiry, { nullable: true, description: 'Null for a partner whose lead is REJECTED.' })
-  inquiry(@Root() lead: Lead, @Ctx() ctx: Context) {
+  inquiry(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
     return ctx.loaders.inquiry.get(lead.inquiry.id);
   }
 
   @FieldResolver(() => Partner, { description: 'The partner working the lead.' })
-  partner(@Root() lead: Lead, @Ctx() ctx: Context) {
+  partner(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
     return ctx.loaders.partner.get(lead.partner.id);
   }
 
   @FieldResolver(() => Service, { nullable: true, description: 'The service the seller chose; null for leads the platform assigned.' })
-  service(@Root() lead: Lead, @Ctx() ctx: Context) {
+  service(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
     return lead.service ? ctx.loaders.service.get(lead.service.id) : null;
   }
 
   @FieldResolver(() => [Service], { description: 'Every service the seller chose from this partner (the first is `service`); a platform-assigned lead: the one it was matched on.' })
-  services(@Root() lead: Lead, @Ctx() ctx: Context) {
+  services(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
     return servicesOfLead(ctx.loaders, lead);
   }
 
   @FieldResolver(() => RejectReason, { nullable: true, description: 'Never visible to the seller.' })
-  rejectReason(@Root() lead: Lead) {
+  rejectReason(@Root() lead: Read<Lead>) {
     return lead.rejectReason ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Never visible to the seller.' })
-  rejectNote(@Root() lead: Lead) {
+  rejectNote(@Root() lead: Read<Lead>) {
     return lead.rejectNote ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The partner's remark when no agreement was reached; never visible to the seller." })
-  closeNote(@Root() lead: Lead) {
+  closeNote(@Root() lead: Read<Lead>) {
     return lead.closeNote ?? null;
   }
 
   @FieldResolver(() => SellerAuthorization, { nullable: true, description: 'The authorization matched when the deal was reached.' })
-  authorization(@Root() lead: Lead, @Ctx() ctx: Context) {
+  authorization(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
     return lead.authorization ? ctx.loaders.authorization.get(lead.authorization.id) : null;
   }
 
   @FieldResolver(() => [LeadEvent], { description: 'Who did what, when, oldest first.' })
-  history(@Root() lead: Lead, @Ctx() ctx: Context) {
+  history(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
     return ctx.loaders.leadEvents.load(lead.id);
   }
 

@@ -15,6 +15,7 @@ import { assertTransition, lockLead, transitionLead, type LeadChange } from './l
 import { paginateByKey } from '../db/keyset-pages.js';
 import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
 import { leadPageOrder, leadSearchSql, type LeadOrderData } from './lead-order.js';
+import type { Read } from '../db/lean-read.js';
 
 export interface LeadFilterData {
   serviceType?: ServiceType | null; productCategory?: ProductCategory | null;
@@ -109,7 +110,7 @@ export class LeadsService {
    * cost more CPU than PostgreSQL spends running the page.
    */
   /** One page of a tab, in the order asked for (newest first by default), with its total. */
-  tab(viewer: Viewer | null, tab: LeadTab, page: TwoWayPageArgs): Promise<ConnectionResult<Lead>> {
+  tab(viewer: Viewer | null, tab: LeadTab, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Lead>>> {
     const where = this.leadsWhere(viewer, tab.status, tab.filter ?? {}, tab.search);
     return paginateByKey(this.em, Lead, where, page, leadPageOrder(viewer, tab.orderBy ?? undefined));
   }

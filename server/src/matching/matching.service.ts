@@ -10,10 +10,9 @@ import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
-import { createLead, lockLead, transitionLead, type LeadChange, type NewLeadRef } from '../leads/lead-state-machine.js';
+import { createLead, lockLead, transitionLead, type LeadChange, type NewLeadRef, type Actor } from '../leads/lead-state-machine.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
-import type { User } from '../auth/user.entity.js';
 import { gatherCandidates, type CandidateQuery } from './candidate-features.js';
 import { matchingConfig, type MatchingConfig } from './matching.config.js';
 import { pickForAssignment, rankCandidates, type Recommendation } from './scoring.js';
@@ -108,7 +107,7 @@ export class MatchingService {
   }
 
   /** A platform-assigned NEW lead for the chosen partner and service. */
-  newLead(em: EntityManager, inquiry: Inquiry, choice: Recommendation, actor: User | null): Lead {
+  newLead(em: EntityManager, inquiry: Inquiry, choice: Recommendation, actor: Actor | null): Lead {
     return createLead(em, {
       inquiry, partner: em.getReference(Partner, choice.partnerId), service: em.getReference(Service, choice.serviceId),
       source: LeadSource.PLATFORM_ASSIGNED,

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '@slp/shared';
 import { accessPolicy } from '../auth/access-policy.js';
 import { User } from '../auth/user.entity.js';
-import { viewerOf } from '../auth/viewer.js';
 import { findLeanByIds, findLeanWhereIn } from '../db/batched-reads.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -10,6 +9,7 @@ import { Partner } from '../partners/partner.entity.js';
 import { emailContent, profileOf } from './email-templates.js';
 import { renderEmail, type RenderedEmail } from './email-layout.js';
 import { OutboxEmail } from './outbox-email.entity.js';
+import type { Read } from '../db/lean-read.js';
 
 export type ComposedEmail = RenderedEmail & { outboxId: number; to: string; messageId: string };
 
@@ -35,7 +35,7 @@ export async function composeEmails(em: EntityManager, outboxIds: number[], appU
   });
 }
 
-interface EmailParts { row: OutboxEmail; recipient: User; lead: Lead; partner: Partner; inquiry: Inquiry }
+interface EmailParts { row: Read<OutboxEmail>; recipient: Read<User>; lead: Read<Lead>; partner: Read<Partner>; inquiry: Read<Inquiry> }
 
 /** A partner's member is sent to the lead, a seller to its request. */
 function linkFor({ recipient, lead, inquiry }: EmailParts, appUrl: string): string {
@@ -46,7 +46,9 @@ function composeEmail(parts: EmailParts, appUrl: string): ComposedEmail {
   const { row, recipient, lead, partner, inquiry } = parts;
   // A member's access to the inquiry is decided by its partner's lead, which is this email's lead.
   const viewerLead = { partnerId: lead.partner.id, status: lead.status, closeReason: lead.closeReason ?? null };
-  const visible = accessPolicy.inquiry(viewerOf(recipient), { sellerId: inquiry.seller.id, viewerLead });
+  // The recipient as the policy sees it: a member's partner is this email's lead's partner.
+  const viewer = { user: recipient, partner: recipient.partner?.id === partner.id ? partner : null };
+  const visible = accessPolicy.inquiry(viewer, { sellerId: inquiry.seller.id, viewerLead });
   const content = emailContent(row.kind, {
     recipientName: recipient.name, partner: { name: partner.name, contactEmail: partner.contactEmail },
     profile: visible ? profileOf(inquiry) : null, link: linkFor(parts, appUrl), respondBy: lead.responseDueAt ?? null,

@@ -1,5 +1,6 @@
 import { companySizeLabels, formatMoney, type CompanySize, type ProductCategory } from '@slp/shared';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
+import type { Read } from '../db/lean-read.js';
 import { EmailKind } from './outbox-email.entity.js';
 import type { EmailContent } from './email-layout.js';
 
@@ -21,7 +22,7 @@ export interface EmailFacts {
   respondBy: Date | null;
 }
 
-export function profileOf(inquiry: Inquiry): InquiryProfile {
+export function profileOf(inquiry: Read<Inquiry>): InquiryProfile {
   return {
     productCategory: inquiry.productCategory, companySize: inquiry.companySize, location: inquiry.location ?? null,
     currency: inquiry.currency, shopGmv: inquiry.shopGmvAmount, otherChannelsGmv: inquiry.otherChannelsGmvAmount ?? null,

@@ -4,13 +4,13 @@ import { AuthService } from '../auth/auth.service.js';
 import type { Credentials } from '../auth/credentials.js';
 import type { Viewer } from '../auth/viewer.js';
 import { findLeanWhereIn } from '../db/batched-reads.js';
-import { leanMapper } from '../db/lean-read.js';
+import { leanMapper, type Read } from '../db/lean-read.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { authenticate } from './connection-auth.js';
 
 /** A lead and its inquiry, as they are now. */
-export interface LeadOnInquiry { lead: Lead; inquiry: Inquiry }
+export interface LeadOnInquiry { lead: Read<Lead>; inquiry: Read<Inquiry> }
 
 /** What one subscription needs before it answers an event: who it is now, and the event's lead. */
 export interface EventReads { em: EntityManager; viewer: Viewer | null; found: LeadOnInquiry | null }

@@ -14,11 +14,12 @@ import {
   PartnerConnection, PartnerPayload, PublishServiceInput, ServiceConnection, ServiceFilter, ServicePayload, SetPartnerStatusInput,
 } from './partners.types.js';
 import { serviceDocs } from './service-docs.js';
+import type { Read } from '../db/lean-read.js';
 
 @Resolver(() => Partner)
 export class PartnerResolver {
   @FieldResolver(() => ServiceConnection, { description: "The partner's services: public ones, or all for its members and operators." })
-  services(@Root() partner: Partner, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  services(@Root() partner: Read<Partner>, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return paginate(ctx.em, Service, new PartnersService(ctx.em).servicesWhere(ctx.viewer, partner), page);
   }
 
@@ -50,17 +51,17 @@ export class ServiceResolver {
   }
 
   @FieldResolver(() => Partner, { description: 'The partner offering the service.' })
-  async partner(@Root() service: Service, @Ctx() ctx: Context) {
+  async partner(@Root() service: Read<Service>, @Ctx() ctx: Context) {
     return ctx.loaders.partner.get(service.partner.id);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: serviceDocs.priceFrom })
-  priceFrom(@Root() service: Service) {
+  priceFrom(@Root() service: Read<Service>) {
     return money(service.priceFromAmount, service.currency);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: serviceDocs.priceTo })
-  priceTo(@Root() service: Service) {
+  priceTo(@Root() service: Read<Service>) {
     return money(service.priceToAmount, service.currency);
   }
 

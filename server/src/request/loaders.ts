@@ -9,6 +9,7 @@ import { Service } from '../partners/service.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { BatchedReads } from '../db/batched-reads.js';
+import type { Read } from '../db/lean-read.js';
 import type { Maybe } from '../graphql/maybe.js';
 
 type WithId = { id: number };
@@ -45,7 +46,7 @@ export class HeldLoader<V> {
 
 /** One read per batch of ids, whatever the page size: no N+1 below a list. Read-only objects (db/lean-read.ts). */
 function byId<T extends WithId>(reads: BatchedReads, entity: EntityName<T>) {
-  return new HeldLoader<T | null>(async (ids) => {
+  return new HeldLoader<Read<T> | null>(async (ids) => {
     const found = new Map((await reads.whereIn(entity, 'id', ids)).map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -76,7 +77,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       (lead) => lead.inquiry.id,
     ),
     /** The viewer's partner's lead on each inquiry: what decides a partner's access to it. */
-    viewerLeadOnInquiry: new HeldLoader<Lead | null>(async (ids) => {
+    viewerLeadOnInquiry: new HeldLoader<Read<Lead> | null>(async (ids) => {
       if (!partnerId) return ids.map(() => null);
       const leads = await reads.whereIn(Lead, 'inquiry', ids);
       const map = new Map(leads.filter((lead) => lead.partner.id === partnerId).map((lead) => [lead.inquiry.id, lead]));
@@ -106,7 +107,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** A lead the viewer's partner already holds answers later access checks on its inquiry without a query. */
-export function primeViewerLead(loaders: Loaders, viewer: Viewer | null, lead: Lead): void {
+export function primeViewerLead(loaders: Loaders, viewer: Viewer | null, lead: Read<Lead>): void {
   if (viewer?.partner && lead.partner.id === viewer.partner.id) {
     loaders.viewerLeadOnInquiry.prime(lead.inquiry.id, lead);
   }

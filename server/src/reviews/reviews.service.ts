@@ -9,6 +9,8 @@ import { lockLead } from '../leads/lead-state-machine.js';
 import { PartnerReview } from './partner-review.entity.js';
 import { NEWEST_FIRST, paginateByKey } from '../db/keyset-pages.js';
 import type { ConnectionResult, PageArgs } from '../graphql/connection.js';
+import type { Read } from '../db/lean-read.js';
+import { User } from '../auth/user.entity.js';
 
 export interface ReviewPartnerData { leadId: number; rating: number; comment?: string | null }
 export interface HideReviewData { reviewId: number; reason: string }
@@ -35,7 +37,7 @@ export class ReviewsService {
       }
       const review = await em.findOne(PartnerReview, { lead });
       if (review) return Object.assign(review, { rating, comment, updatedAt: new Date() });
-      return em.create(PartnerReview, { lead, partner: lead.partner, author: seller, rating, comment });
+      return em.create(PartnerReview, { lead, partner: lead.partner, author: em.getReference(User, seller.id), rating, comment });
     });
   }
 
@@ -52,7 +54,7 @@ export class ReviewsService {
   }
 
   /** A page of a partner's reviews this viewer may see, newest first. */
-  reviewsOf(viewer: Viewer | null, partnerId: number, page: PageArgs): Promise<ConnectionResult<PartnerReview>> {
+  reviewsOf(viewer: Viewer | null, partnerId: number, page: PageArgs): Promise<ConnectionResult<Read<PartnerReview>>> {
     const visible = reviewsVisibleSql(viewer);
     const where: Sql = { sql: `l.partner_id = ? and ${visible.sql}`, params: [partnerId, ...visible.params] };
     return paginateByKey(this.em, PartnerReview, where, page, NEWEST_FIRST);

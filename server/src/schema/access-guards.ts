@@ -12,6 +12,7 @@ import type { Service } from '../partners/service.entity.js';
 import type { PartnerReview } from '../reviews/partner-review.entity.js';
 import type { WebhookEndpoint } from '../webhooks/webhook.entity.js';
 import type { Context } from '../request/context.js';
+import type { Read } from '../db/lean-read.js';
 import { andThen, type Maybe } from '../graphql/maybe.js';
 
 /**
@@ -22,18 +23,19 @@ import { andThen, type Maybe } from '../graphql/maybe.js';
  */
 
 /** Only a seller viewer can be a lead's seller, so only then is the inquiry read for it. */
-function leadSellerId(ctx: Context, lead: Lead): Maybe<number | null> {
+function leadSellerId(ctx: Context, lead: Read<Lead>): Maybe<number | null> {
   if (ctx.viewer?.user.role !== Role.SELLER) return null;
   return andThen(ctx.loaders.inquiry.get(lead.inquiry.id), (inquiry) => inquiry?.seller.id ?? null);
 }
 
 /** A not-onboarded partner stays visible to a seller it has leads with: read only in that case. */
-function worksForViewer(ctx: Context, partner: Partner): Maybe<boolean> {
+function worksForViewer(ctx: Context, partner: Read<Partner>): Maybe<boolean> {
   if (ctx.viewer?.user.role !== Role.SELLER) return false;
   return andThen(ctx.loaders.sellerPartnerIds.get(ctx.viewer.user.id), (ids) => ids.includes(partner.id));
 }
 
-type ObjectRule<T> = (ctx: Context, value: T) => Maybe<boolean>;
+/** Rules receive rows as read paths and payloads hand them over: reads (a managed entity fits too). */
+type ObjectRule<T> = (ctx: Context, value: Read<T>) => Maybe<boolean>;
 
 /** Every restricted object type and its rule; an object that fails its rule resolves to null (lists drop it). */
 export const objectRules = {

@@ -9,6 +9,7 @@ import { rowIdOf } from '../graphql/node.js';
 import {
   CreateWebhookEndpointInput, DeleteWebhookEndpointInput, RedeliverWebhookEventInput, WebhookDeliveryPayload, WebhookEndpointPayload,
 } from './webhooks.types.js';
+import type { Read } from '../db/lean-read.js';
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookResolver {
@@ -20,7 +21,7 @@ export class WebhookResolver {
 
   @FieldResolver(() => [WebhookDelivery], { description: 'The delivery log: events sent or to be sent to this endpoint, newest first.' })
   deliveries(
-    @Root() endpoint: WebhookEndpoint,
+    @Root() endpoint: Read<WebhookEndpoint>,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many, 0 to 100.' }) first: number,
     @Ctx() ctx: Context,
   ) {

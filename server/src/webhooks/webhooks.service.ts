@@ -5,6 +5,9 @@ import { requireOnboardedPartner, requirePartner, type Viewer } from '../auth/vi
 import { WebhookDelivery, WebhookEndpoint, WebhookEventType } from './webhook.entity.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { webhookUrlProblem } from './webhook-url.js';
+import { User } from '../auth/user.entity.js';
+import type { Read } from '../db/lean-read.js';
+import { Partner } from '../partners/partner.entity.js';
 
 /** Enough for a few dashboards; each endpoint multiplies every event's deliveries. */
 export const MAX_ENDPOINTS = 10;
@@ -28,7 +31,7 @@ export class WebhooksService {
       throw DomainError.of(UserErrorCode.LIMIT_EXCEEDED, `A partner can have at most ${MAX_ENDPOINTS} webhook endpoints; delete one first`);
     }
     const secret = newWebhookSecret();
-    const webhookEndpoint = this.em.create(WebhookEndpoint, { partner, createdBy: user, url, events, secret });
+    const webhookEndpoint = this.em.create(WebhookEndpoint, { partner: this.em.getReference(Partner, partner.id), createdBy: this.em.getReference(User, user.id), url, events, secret });
     await this.em.flush();
     return { webhookEndpoint, secret };
   }
@@ -47,9 +50,9 @@ export class WebhooksService {
   }
 
   /** An endpoint's deliveries, newest first. */
-  deliveries(webhookEndpoint: WebhookEndpoint, first: number): Promise<WebhookDelivery[]> {
+  deliveries(webhookEndpoint: Read<WebhookEndpoint>, first: number): Promise<WebhookDelivery[]> {
     if (first < 0 || first > MAX_LOG_PAGE) throw DomainError.of(UserErrorCode.INVALID, `first must be between 0 and ${MAX_LOG_PAGE}`);
-    return this.em.find(WebhookDelivery, { endpoint: webhookEndpoint }, { orderBy: { id: 'desc' }, limit: first });
+    return this.em.find(WebhookDelivery, { endpoint: webhookEndpoint.id }, { orderBy: { id: 'desc' }, limit: first });
   }
 
   /**
