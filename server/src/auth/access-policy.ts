@@ -69,7 +69,7 @@ export const accessPolicy = {
    * A tab's CSV export (exports/): a partner's members, of their own partner's leads. Operators read
    * every partner's leads over the API, but a bulk download of every seller's details is not theirs.
    */
-  leadExport(viewer: Viewer | null): boolean {
+  leadExport(viewer: PolicyViewer | null): boolean {
     return viewer?.user.role === Role.PARTNER && !!viewer.partner;
   },
 

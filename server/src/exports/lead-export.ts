@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { accessPolicy, type InquiryFacts } from '../auth/access-policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { exportRefusal } from '../api-tokens/token-scope.js';
-import { leanMapper } from '../db/lean-read.js';
+import { leanMapper, type Read } from '../db/lean-read.js';
 import { pgArray } from '../db/pg-array.js';
 import { SqlConditions } from '../db/sql.js';
 import { DomainError } from '../domain-error.js';
@@ -85,7 +85,7 @@ export function requireExporter(viewer: Viewer | null): Viewer & { partner: Part
 }
 
 /** A row of the export as read: the lead, its inquiry, and what is joined to it. */
-interface ExportRow { lead: Lead; inquiry: Inquiry | undefined; services: string | null; authorizationId: string | null }
+interface ExportRow { lead: Read<Lead>; inquiry: Read<Inquiry> | undefined; services: string | null; authorizationId: string | null }
 
 const time = (value: Date | null | undefined) => value?.toISOString() ?? null;
 const amount = (value: string | null | undefined, currency: string) => (value == null ? null : formatAmount(value, currency));
@@ -99,7 +99,7 @@ const amount = (value: string | null | undefined, currency: string) => (value ==
 interface Verdicts { profile: boolean; contact: ContactAccess; notes: boolean; authorization: boolean }
 type Column = [header: string, read: (row: ExportRow, may: Verdicts) => CsvValue];
 
-const profile = (read: (inquiry: Inquiry) => CsvValue): Column[1] => ({ inquiry }, may) => (may.profile && inquiry ? read(inquiry) : null);
+const profile = (read: (inquiry: Read<Inquiry>) => CsvValue): Column[1] => ({ inquiry }, may) => (may.profile && inquiry ? read(inquiry) : null);
 
 export const LEAD_EXPORT_COLUMNS: readonly Column[] = [
   ['id', ({ lead }) => toGlobalId('Lead', lead.id)],
