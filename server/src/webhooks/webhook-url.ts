@@ -6,7 +6,9 @@ import ipaddr from 'ipaddr.js';
  * resolved address is public unicast: no loopback, private, link-local, unique-local, IPv4-mapped or
  * other special range, so an endpoint cannot make the platform call into its own network (SSRF).
  * Otherwise http and loopback are allowed, for development. Returns why a URL is refused, or null.
- * The delivery worker asks again before every attempt, as DNS may have changed since.
+ * The delivery worker asks again before every attempt, as DNS may have changed since, and its
+ * connection resolves the name through the same check (webhook-post.ts), so an answer that changes
+ * between the check and the connection (DNS rebinding) cannot reach a private address.
  */
 export async function webhookUrlProblem(url: string, production = process.env.NODE_ENV === 'production'): Promise<string | null> {
   let parsed: URL;
@@ -18,16 +20,26 @@ export async function webhookUrlProblem(url: string, production = process.env.NO
   if (parsed.username || parsed.password) return 'The URL may not carry a user name or password';
   if (!production) return ['http:', 'https:'].includes(parsed.protocol) ? null : 'The URL must start with http:// or https://';
   if (parsed.protocol !== 'https:') return 'The URL must start with https://';
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  const addresses = ipaddr.isValid(host) ? [host] : await resolve(host);
-  if (!addresses.length) return `The host ${host} does not resolve`;
-  const refused = addresses.find((address) => !isPublic(address));
-  return refused ? `The URL must point to a public address, not ${refused}` : null;
+  return (await checkedAddresses(parsed.hostname.replace(/^\[|\]$/g, ''), true)).refused;
 }
 
-async function resolve(host: string): Promise<string[]> {
+export interface ResolvedAddress { address: string; family: number }
+
+/**
+ * A host's addresses and, in production, why they are refused (any one not public), or null. The
+ * check before each attempt and the connection's own lookup (webhook-post.ts) both ask this, so the
+ * socket only ever opens to an address that passed.
+ */
+export async function checkedAddresses(host: string, production: boolean): Promise<{ addresses: ResolvedAddress[]; refused: string | null }> {
+  const addresses = ipaddr.isValid(host) ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }] : await resolve(host);
+  if (!addresses.length) return { addresses, refused: `The host ${host} does not resolve` };
+  const refused = production ? addresses.find(({ address }) => !isPublic(address)) : undefined;
+  return { addresses, refused: refused ? `The URL must point to a public address, not ${refused.address}` : null };
+}
+
+async function resolve(host: string): Promise<ResolvedAddress[]> {
   try {
-    return (await dns.lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+    return (await dns.lookup(host, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family }));
   } catch {
     return [];
   }

@@ -8,6 +8,7 @@ import { PollingWorker } from '../notifications/polling-worker.js';
 import { WebhookDeliveryStatus as Status } from './webhook.entity.js';
 import { signatureHeader } from './webhook-signature.js';
 import { webhookUrlProblem } from './webhook-url.js';
+import { postWebhook } from './webhook-post.js';
 
 export interface WebhookSettings {
   /** How long a POST may take before it counts as failed. */
@@ -94,23 +95,20 @@ export class WebhookWorker extends PollingWorker {
 
   private async post(row: Due): Promise<Outcome> {
     // Asked again on every attempt: the name may resolve elsewhere since the endpoint was created.
-    const refused = await webhookUrlProblem(row.url);
+    const production = process.env.NODE_ENV === 'production';
+    const refused = await webhookUrlProblem(row.url, production);
     if (refused) return { statusCode: null, error: refused };
     const body = webhookBody(row);
     try {
-      const response = await fetch(row.url, {
-        method: 'POST', body, redirect: 'manual', signal: AbortSignal.timeout(this.settings.timeoutMs),
-        headers: {
-          'content-type': 'application/json', 'user-agent': 'SellerLeadsPool-Webhooks/1',
-          'slp-event-id': row.event_id, 'slp-signature': signatureHeader(row.secret, body, new Date()),
-        },
-      });
-      await response.body?.cancel();
+      const response = await postWebhook(row.url, body, {
+        'content-type': 'application/json', 'user-agent': 'SellerLeadsPool-Webhooks/1',
+        'slp-event-id': row.event_id, 'slp-signature': signatureHeader(row.secret, body, new Date()),
+      }, this.settings.timeoutMs, production);
       if (response.status >= 200 && response.status < 300) return { statusCode: response.status, error: null };
       const redirect = response.status >= 300 && response.status < 400;
       return {
         statusCode: response.status,
-        error: redirect ? `Redirects are not followed (${response.status} to ${response.headers.get('location') ?? 'nowhere'})` : `The endpoint answered ${response.status}`,
+        error: redirect ? `Redirects are not followed (${response.status} to ${response.location ?? 'nowhere'})` : `The endpoint answered ${response.status}`,
       };
     } catch (error) {
       return { statusCode: null, error: describe(error, this.settings.timeoutMs) };
@@ -138,7 +136,7 @@ export class WebhookWorker extends PollingWorker {
 
 /** What to keep of a failed POST: a timeout, or the network error's code (ECONNREFUSED, …). */
 function describe(error: unknown, timeoutMs: number): string {
-  const { name, message, cause } = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const { name, code, message, cause } = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   if (name === 'TimeoutError') return `No answer within ${timeoutMs / 1000} s`;
-  return (cause?.code ?? cause?.message ?? message ?? String(error)).slice(0, 500);
+  return (cause?.code ?? code ?? cause?.message ?? message ?? String(error)).slice(0, 500);
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import dns from 'node:dns/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -36,12 +37,15 @@ interface Received { headers: http.IncomingHttpHeaders; body: string; at: number
 /** A real HTTP receiver on loopback; `answer` decides each response's status (or never answers). */
 class Receiver {
   readonly received: Received[] = [];
+  /** TCP connections accepted, requests or not. */
+  connections = 0;
   answer: (attempt: number) => number | 'hang' | { redirect: string } = () => 200;
   private constructor(private readonly server: http.Server) {}
 
   static async start(): Promise<Receiver> {
     const server = http.createServer();
     const receiver = new Receiver(server);
+    server.on('connection', () => { receiver.connections += 1; });
     server.on('request', (req, res) => {
       let body = '';
       req.on('data', (chunk) => { body += chunk; });
@@ -270,6 +274,15 @@ describe('webhook delivery', () => {
     const [delivery] = (await log(member)).deliveries;
     expect([delivery.status, delivery.lastStatusCode, delivery.lastError]).toEqual(['PENDING', 302, `Redirects are not followed (302 to ${target.url})`]);
   });
+  it('resolves a host name through the same lookup in development (localhost allowed there)', async () => {
+    const receiver = await Receiver.start();
+    const { port } = new URL(receiver.url);
+    const { agency, member } = await partnerWithEndpoint(`http://localhost:${port}/hooks`);
+    await newLead(agency.services[0]);
+    expect(await worker().deliverDue()).toBe(1);
+    expect(receiver.received).toHaveLength(1);
+    expect((await log(member)).deliveries[0]).toMatchObject({ status: 'DELIVERED', lastStatusCode: 200, lastError: null });
+  });
 });
 
 describe('webhooks with NODE_ENV=production', () => {
@@ -309,5 +322,28 @@ describe('webhooks with NODE_ENV=production', () => {
     expect(receiver.received).toEqual([]);
     const [delivery] = (await log(member)).deliveries;
     expect([delivery.status, delivery.lastStatusCode, delivery.lastError]).toEqual(['PENDING', null, 'The URL must start with https://']);
+  });
+  it('connects only to an address that passed the check: a name that rebinds to loopback after it is never reached', async () => {
+    const receiver = await Receiver.start();
+    const { port } = new URL(receiver.url);
+    const { agency, member } = await partnerWithEndpoint(`https://rebind.example.test:${port}/hooks`);
+    await newLead(agency.services[0]);
+    vi.stubEnv('NODE_ENV', 'production');
+    // The check before the attempt sees a public address; the connection's own lookup a moment later, loopback.
+    const asked: string[] = [];
+    const lookups = vi.spyOn(dns, 'lookup').mockImplementation((async (host: string) => {
+      asked.push(host);
+      return [{ address: asked.length === 1 ? '93.184.215.14' : '127.0.0.1', family: 4 }];
+    }) as never);
+    try {
+      expect(await worker({ backoffMs: 60_000 }).deliverDue()).toBe(1);
+    } finally {
+      lookups.mockRestore();
+    }
+    expect(asked).toEqual(['rebind.example.test', 'rebind.example.test']);
+    expect(receiver.connections).toBe(0);
+    const [delivery] = (await log(member)).deliveries;
+    expect([delivery.status, delivery.lastStatusCode, delivery.lastError])
+      .toEqual(['PENDING', null, 'The URL must point to a public address, not 127.0.0.1']);
   });
 });
