@@ -3,6 +3,7 @@ import { LeadAction, Role } from '@slp/shared';
 import { User } from '../src/auth/user.entity.js';
 import { idOfType } from '../src/graphql/node.js';
 import { lockLead, transitionLead } from '../src/leads/lead-state-machine.js';
+import { writeLeadEvents } from '../src/leads/lead-writes.js';
 import { OutboxEmail } from '../src/notifications/outbox-email.entity.js';
 import type { GraphQLClient, TestApp } from './harness.js';
 import { World, type PartnerFixture } from './fixtures.js';
@@ -28,7 +29,7 @@ export async function moveLead(app: TestApp, leadGlobalId: string, action: LeadA
   await em(app).transactional(async (tx) => {
     const actor = await tx.findOneOrFail(User, { email: actorEmail });
     const lead = await lockLead(tx, idOfType(leadGlobalId, 'Lead')!);
-    transitionLead(tx, lead!, action, { actor });
+    await writeLeadEvents(tx, transitionLead(lead!, action, { actor }).events);
   });
 }
 

@@ -7,7 +7,8 @@ import { requireRole, type Viewer } from '../auth/viewer.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { Lead } from '../leads/lead.entity.js';
-import { recordLeadEvent, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { newLeadEvent, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { writeLeadEvents } from '../leads/lead-writes.js';
 import { SellerAuthorization } from './seller-authorization.entity.js';
 import { User } from '../auth/user.entity.js';
 
@@ -47,8 +48,9 @@ export class AuthorizationsService {
       // A racing second grant fails here on the one-live-authorization index (reported as CONFLICT).
       await em.flush();
       const changes = (await followingLeads(em, seller.id, partner.id)).map((lead) => transitionLead(
-        em, lead, LeadAction.AUTHORIZATION_MATCHED, { actor: seller, apply: (l) => { l.authorization = authorization; } },
+        lead, LeadAction.AUTHORIZATION_MATCHED, { actor: seller, apply: (l) => { l.authorization = authorization; } },
       ));
+      await writeLeadEvents(em, changes.flatMap((change) => change.events));
       return { authorization, changes };
     });
   }
@@ -68,9 +70,9 @@ export class AuthorizationsService {
         throw DomainError.of(UserErrorCode.INVALID_TRANSITION, 'This authorization is already revoked', ['authorizationId']);
       }
       authorization.revokedAt = new Date();
-      for (const lead of await em.find(Lead, { authorization })) {
-        recordLeadEvent(em, lead, 'AUTHORIZATION_REVOKED', Role.SELLER, seller, authorization.revokedAt);
-      }
+      const revokedAt = authorization.revokedAt;
+      await writeLeadEvents(em, (await em.find(Lead, { authorization }, { orderBy: { id: 'asc' } }))
+        .map((lead) => newLeadEvent(lead, 'AUTHORIZATION_REVOKED', Role.SELLER, seller, revokedAt)));
       return authorization;
     });
   }

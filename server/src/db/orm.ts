@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
-import { OutboxWriter } from '../notifications/outbox-writer.js';
 import { migrateJobQueue } from '../deadlines/deadline-jobs.js';
 
 export const migrationsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -21,8 +20,6 @@ export function ormConfig(clientUrl: string, { poolSize = 10, onQuery }: Databas
     clientUrl,
     ...(onQuery ? { debug: ['query' as const], logger: onQuery, colors: false } : {}),
     entities,
-    // Writes notification emails in the same transaction as the lead change that causes them.
-    subscribers: [new OutboxWriter()],
     extensions: [Migrator],
     // Written only by triggers on leads (see its migration), so it has no entity to diff against.
     schemaGenerator: { skipTables: ['partner_lead_stats'] },

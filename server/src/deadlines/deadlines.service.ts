@@ -2,9 +2,11 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InquiryStatus, LeadAction, LeadSource, LeadStatus, type ServiceType } from '@slp/shared';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
+import type { Read } from '../db/lean-read.js';
 import { Lead } from '../leads/lead.entity.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
-import { lockLead, recordLeadEvent, transitionLead } from '../leads/lead-state-machine.js';
+import { lockLead, newLeadEvent, transitionLead } from '../leads/lead-state-machine.js';
+import { writeLeadEvents } from '../leads/lead-writes.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { pickForAssignment } from '../matching/scoring.js';
 
@@ -17,7 +19,7 @@ export const deadlineEvents = {
 } as const;
 
 /** What an expiry did: the lead that expired and the one the inquiry moved on to (null when nobody fits). */
-export interface Expiry { expired: Lead; next: Lead | null }
+export interface Expiry { expired: Lead; next: Read<Lead> | null }
 
 /**
  * The response deadlines of SPEC section 3, one job each (deadline-jobs.ts runs them). Every job
@@ -39,12 +41,10 @@ export class DeadlinesService {
       const inquiry = await em.findOneOrFail(Inquiry, found.inquiry.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const lead = (await lockLead(em, leadId))!;
       if (!isOpenAssignment(lead) || !lead.responseDueAt || lead.responseDueAt > now) return null;
-      transitionLead(em, lead, LeadAction.EXPIRE);
-      await em.flush();
+      await writeLeadEvents(em, transitionLead(lead, LeadAction.EXPIRE).events);
       const next = inquiry.status === InquiryStatus.ACTIVE && inquiry.serviceType
         ? await this.passOn(em, inquiry as Inquiry & { serviceType: ServiceType })
         : null;
-      await em.flush();
       return { expired: lead, next };
     });
   }
@@ -62,10 +62,10 @@ export class DeadlinesService {
   }
 
   /** The best assignable partner without a lead on the inquiry gets one, as on submit. */
-  private async passOn(em: EntityManager, inquiry: Inquiry & { serviceType: ServiceType }): Promise<Lead | null> {
+  private async passOn(em: EntityManager, inquiry: Inquiry & { serviceType: ServiceType }): Promise<Read<Lead> | null> {
     const matching = new MatchingService(em);
     const [choice] = pickForAssignment(await matching.rank(em, inquiry, { assignableFor: inquiry.productCategory }), 1);
-    return choice ? matching.newLead(em, inquiry, choice, null) : null;
+    return choice ? (await matching.newLeads(em, inquiry, [choice], null))[0] : null;
   }
 
   /** Writes the history entry `type` on a locked lead that passes `due`, unless it already has one. */
@@ -73,7 +73,7 @@ export class DeadlinesService {
     return this.em.transactional(async (em) => {
       const lead = await lockLead(em, leadId);
       if (!lead || !due(lead) || (await em.count(LeadEvent, { lead, type }))) return false;
-      recordLeadEvent(em, lead, type, null, null);
+      await writeLeadEvents(em, [newLeadEvent(lead, type, null, null)]);
       return true;
     });
   }

@@ -11,6 +11,7 @@ import { idOfType } from '../graphql/node.js';
 import { Service } from '../partners/service.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { lockLead, newLeadRows, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
+import { writeLeadEvents } from '../leads/lead-writes.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 import { insertInquiry, type SubmittedInquiry } from './inquiry-writes.js';
@@ -142,7 +143,8 @@ export class InquiriesService {
       inquiry.closedAt = new Date();
       const open = await em.find(Lead, { inquiry, status: { $in: [...activeLeadStatuses] } },
         { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
-      const changes = open.map((lead) => transitionLead(em, lead, LeadAction.SELLER_CLOSE, { actor: seller }));
+      const changes = open.map((lead) => transitionLead(lead, LeadAction.SELLER_CLOSE, { actor: seller }));
+      await writeLeadEvents(em, changes.flatMap((change) => change.events));
       return { inquiry, changes };
     });
   }
@@ -156,7 +158,9 @@ export class InquiriesService {
       if (!lead || (await em.findOneOrFail(Inquiry, lead.inquiry.id)).seller.id !== seller.id) {
         throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
       }
-      return transitionLead(em, lead, LeadAction.SELLER_CLOSE, { actor: seller });
+      const change = transitionLead(lead, LeadAction.SELLER_CLOSE, { actor: seller });
+      await writeLeadEvents(em, change.events);
+      return change;
     });
   }
 

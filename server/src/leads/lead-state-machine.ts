@@ -2,9 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LeadAction, type LeadSource, LeadStatus, Role, UserErrorCode, canApply, leadTransitions, refusalOf } from '@slp/shared';
 import { DomainError } from '../domain-error.js';
-import { User } from '../auth/user.entity.js';
 import { Lead } from './lead.entity.js';
-import { LeadEvent } from './lead-event.entity.js';
 import { responseDueAt } from '../deadlines/response-window.js';
 
 /** Who caused a change, as its history records it: the user (by reference) and the role it acted in. */
@@ -16,7 +14,15 @@ export interface TransitionDetails {
   apply?: (lead: Lead) => void;
 }
 
-export interface LeadChange { lead: Lead; action: LeadAction; from: LeadStatus; to: LeadStatus }
+/**
+ * A history entry a change produced, not written yet: the service that made the change hands it to
+ * writeLeadEvents (lead-writes.ts) inside its transaction, which stores it with the emails and webhook
+ * deliveries it sends.
+ */
+export interface NewLeadEvent { leadId: number; type: string; actorRole: Role | null; actorId: number | null; at: Date }
+
+/** What a transition did, with the history entries it produced (for writeLeadEvents). */
+export interface LeadChange { lead: Lead; action: LeadAction; from: LeadStatus; to: LeadStatus; events: NewLeadEvent[] }
 
 const stampOf: Partial<Record<LeadStatus, 'followedAt' | 'dealAt' | 'closedAt' | 'rejectedAt'>> = {
   [LeadStatus.FOLLOWING]: 'followedAt',
@@ -41,9 +47,10 @@ export function assertTransition(lead: Lead, action: LeadAction): void {
 
 /**
  * The only way a lead changes status: checks the move against the lifecycle table in shared/,
- * stamps the time, writes the history. Call it on a locked lead inside a transaction.
+ * stamps the time, and returns the history entries the move makes. Call it on a locked lead inside a
+ * transaction, then write the change's events with writeLeadEvents in that same transaction.
  */
-export function transitionLead(em: EntityManager, lead: Lead, action: LeadAction, details: TransitionDetails = {}): LeadChange {
+export function transitionLead(lead: Lead, action: LeadAction, details: TransitionDetails = {}): LeadChange {
   assertTransition(lead, action);
   const rule = leadTransitions[action];
   const from = lead.status;
@@ -54,30 +61,16 @@ export function transitionLead(em: EntityManager, lead: Lead, action: LeadAction
   if (rule.closeReason) lead.closeReason = rule.closeReason;
   details.apply?.(lead);
   const actorRole = details.actor?.role ?? (action === LeadAction.AUTHORIZATION_MATCHED ? Role.SELLER : null);
-  recordLeadEvent(em, lead, rule.event, actorRole, details.actor ?? null, now);
+  const events = [newLeadEvent(lead, rule.event, actorRole, details.actor ?? null, now)];
   // Following up is the moment the partner first sees the seller's contact details.
-  if (rule.to === LeadStatus.FOLLOWING) recordLeadEvent(em, lead, 'CONTACT_REVEALED', null, null, now);
-  return { lead, action, from, to: rule.to };
+  if (rule.to === LeadStatus.FOLLOWING) events.push(newLeadEvent(lead, 'CONTACT_REVEALED', null, null, now));
+  return { lead, action, from, to: rule.to, events };
 }
-
-/** The fields that make a new lead: whose, on which inquiry, through which service, how it came. */
-export type NewLead = Pick<Lead, 'inquiry' | 'partner' | 'service' | 'source'>;
 
 /** How every lead starts: NEW, with a CREATED history entry (the partner's notification starts from it). */
 const birth = { status: LeadStatus.NEW, event: 'CREATED' } as const;
 
-/**
- * Every lead is born here or in newLeadRows. The actor is who caused it: the seller, an operator,
- * or null for the platform. Its response deadline is set here; a trigger schedules its jobs (deadlines/).
- */
-export function createLead(em: EntityManager, data: NewLead, actor: Actor | null): Lead {
-  const createdAt = new Date();
-  const lead = em.create(Lead, { ...data, status: birth.status, createdAt, responseDueAt: responseDueAt(createdAt) });
-  recordLeadEvent(em, lead, birth.event, actor?.role ?? null, actor);
-  return lead;
-}
-
-/** A new lead by ids, for leads written with plain SQL. */
+/** A new lead by ids: whose, through which service, how it came (its inquiry is the writer's). */
 export interface NewLeadRef { partnerId: number; serviceId: number; source: LeadSource }
 
 /** The columns of new leads and of the history entry each gets: what newLeadRows returns. */
@@ -87,8 +80,9 @@ export interface NewLeadRows {
 }
 
 /**
- * createLead for a batch written natively in one statement (a submit's leads): the same rules, as
- * the rows to insert rather than entities to flush.
+ * Every lead is born by these rows (written by insertLeads or a submit's statement, lead-writes.ts).
+ * The actor is who caused it: the seller, an operator, or null for the platform. Its response deadline
+ * is set here; a trigger schedules its jobs (deadlines/).
  */
 export function newLeadRows(leads: NewLeadRef[], actor: Actor | null, at = new Date()): NewLeadRows {
   return {
@@ -100,8 +94,9 @@ export function newLeadRows(leads: NewLeadRef[], actor: Actor | null, at = new D
   };
 }
 
-export function recordLeadEvent(
-  em: EntityManager, lead: Lead, type: string, actorRole: Role | null, actor: Actor | null, at = new Date(),
-): void {
-  em.create(LeadEvent, { lead, type, actorRole, actor: actor && em.getReference(User, actor.id), at });
+/** A history entry on `lead` (a transition's, or one a deadline or revocation records), for writeLeadEvents. */
+export function newLeadEvent(
+  lead: Pick<Lead, 'id'>, type: string, actorRole: Role | null, actor: Pick<Actor, 'id'> | null, at = new Date(),
+): NewLeadEvent {
+  return { leadId: lead.id, type, actorRole, actorId: actor?.id ?? null, at };
 }

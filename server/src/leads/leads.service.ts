@@ -16,6 +16,7 @@ import { paginateByKey } from '../db/keyset-pages.js';
 import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
 import { leadPageOrder, leadSearchSql, type LeadOrderData } from './lead-order.js';
 import type { Read } from '../db/lean-read.js';
+import { writeLeadEvents } from './lead-writes.js';
 
 export interface LeadFilterData {
   serviceType?: ServiceType | null; productCategory?: ProductCategory | null;
@@ -99,7 +100,9 @@ export class LeadsService {
       if (!lead || lead.partner.id !== member.partner.id) throw noSuchLead();
       assertTransition(lead, action);
       const apply = await prepare?.(em, lead);
-      return transitionLead(em, lead, action, { actor: member.user, apply });
+      const change = transitionLead(lead, action, { actor: member.user, apply });
+      await writeLeadEvents(em, change.events);
+      return change;
     });
   }
 

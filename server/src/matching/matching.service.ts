@@ -9,10 +9,11 @@ import { DomainError, type Problem } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
+import type { Read } from '../db/lean-read.js';
 import { Lead } from '../leads/lead.entity.js';
-import { createLead, lockLead, transitionLead, type LeadChange, type NewLeadRef, type Actor } from '../leads/lead-state-machine.js';
+import { lockLead, newLeadRows, transitionLead, type Actor, type LeadChange, type NewLeadRef } from '../leads/lead-state-machine.js';
+import { insertLeads, writeLeadEvents } from '../leads/lead-writes.js';
 import { Partner } from '../partners/partner.entity.js';
-import { Service } from '../partners/service.entity.js';
 import { gatherCandidates, type CandidateQuery } from './candidate-features.js';
 import { matchingConfig, type MatchingConfig } from './matching.config.js';
 import { pickForAssignment, rankCandidates, type Recommendation } from './scoring.js';
@@ -72,7 +73,7 @@ export class MatchingService {
   }
 
   /** Operator: gives the inquiry to the chosen partners, all or none. */
-  async assign(viewer: Viewer | null, input: AssignPartnersData): Promise<Lead[]> {
+  async assign(viewer: Viewer | null, input: AssignPartnersData): Promise<Read<Lead>[]> {
     const operator = requireRole(viewer, Role.OPERATOR).user;
     const ids = input.partnerIds.map((id) => idOfType(id, 'Partner'));
     checkPartnerList(ids);
@@ -85,9 +86,7 @@ export class MatchingService {
       const eligible = new Map((await this.rank(em, inquiry, { partnerIds: known })).map((choice) => [choice.partnerId, choice]));
       const problems = await this.refusals(em, inquiry, ids, eligible);
       if (problems.length) throw new DomainError(problems);
-      const leads = known.map((id) => this.newLead(em, inquiry, eligible.get(id)!, operator));
-      await em.flush();
-      return leads;
+      return this.newLeads(em, inquiry, known.map((id) => eligible.get(id)!), operator);
     });
   }
 
@@ -102,16 +101,19 @@ export class MatchingService {
         throw DomainError.of(UserErrorCode.INVALID,
           'The seller chose this partner; only leads the platform assigned can be taken back', ['leadId']);
       }
-      return transitionLead(em, lead, LeadAction.UNASSIGN, { actor: operator });
+      const change = transitionLead(lead, LeadAction.UNASSIGN, { actor: operator });
+      await writeLeadEvents(em, change.events);
+      return change;
     });
   }
 
-  /** A platform-assigned NEW lead for the chosen partner and service. */
-  newLead(em: EntityManager, inquiry: Inquiry, choice: Recommendation, actor: Actor | null): Lead {
-    return createLead(em, {
-      inquiry, partner: em.getReference(Partner, choice.partnerId), service: em.getReference(Service, choice.serviceId),
-      source: LeadSource.PLATFORM_ASSIGNED,
-    }, actor);
+  /** Platform-assigned NEW leads for the chosen partners and services, in that order, in the caller's transaction. */
+  async newLeads(em: EntityManager, inquiry: Inquiry, choices: Recommendation[], actor: Actor | null): Promise<Read<Lead>[]> {
+    // The statement bypasses the unit of work: what the transaction changed so far goes first.
+    await em.flush();
+    return insertLeads(em, inquiry.id, newLeadRows(choices.map((choice) => ({
+      partnerId: choice.partnerId, serviceId: choice.serviceId, source: LeadSource.PLATFORM_ASSIGNED,
+    })), actor));
   }
 
   private async openInquiry(em: EntityManager, globalId: string, lock = false): Promise<OpenInquiry> {

@@ -4,7 +4,8 @@ import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harne
 import { World, inquiryInput, submitInquiry } from '../../test/fixtures.js';
 import { MAILBOX, moveLead, outboxOf, partnerWithMembers, type Member } from '../../test/notifications.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
-import { recordLeadEvent } from '../leads/lead-state-machine.js';
+import { newLeadEvent } from '../leads/lead-state-machine.js';
+import { writeLeadEvents } from '../leads/lead-writes.js';
 import { Lead } from '../leads/lead.entity.js';
 import { idOfType } from '../graphql/node.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -160,8 +161,7 @@ describe('the outbox', () => {
     const em = app.orm.em.fork() as EntityManager;
     await expect(em.transactional(async (tx) => {
       const lead = await tx.findOneOrFail(Lead, idOfType(agencyLead, 'Lead')!);
-      recordLeadEvent(tx, lead, 'SELLER_CLOSED', null, null);
-      await tx.flush();
+      await writeLeadEvents(tx, [newLeadEvent(lead, 'SELLER_CLOSED', null, null)]);
       expect(await tx.count(LeadEvent, { lead, type: 'SELLER_CLOSED' })).toBe(1);
       throw new Error('changed my mind');
     })).rejects.toThrow('changed my mind');

@@ -1,91 +1,27 @@
-import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { User } from '../auth/user.entity.js';
-import { pgArray } from '../db/pg-array.js';
-import { LeadEvent } from '../leads/lead-event.entity.js';
 import { eventRoutes, type EventRoute } from './event-routes.js';
-import { EmailStatus, OutboxEmail, messageIdDomain, type EmailKind } from './outbox-email.entity.js';
-import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../webhooks/webhook.entity.js';
-
-/**
- * Writes the outbox rows for every new lead event in the same flush, hence the same transaction,
- * as the change itself: a rolled-back change leaves no email behind. Whatever code moves a lead,
- * its LeadEvent row is what notifies.
- */
-export class OutboxWriter implements EventSubscriber {
-  async beforeFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    const events = [...uow.getPersistStack()]
-      .filter((entity): entity is LeadEvent => entity instanceof LeadEvent && entity.id === undefined && !!eventRoutes[entity.type]);
-    if (!events.length) return;
-    await writeEmails(em as EntityManager, events.filter((event) => eventRoutes[event.type].email));
-    await writeWebhookDeliveries(em as EntityManager, events.filter((event) => eventRoutes[event.type].webhook));
-  }
-}
-
-async function writeEmails(em: EntityManager, events: LeadEvent[]): Promise<void> {
-  if (!events.length) return;
-  const recipients = await recipientsOf(em, events);
-  for (const event of events) {
-    const kind = eventRoutes[event.type].email!.kind;
-    for (const recipient of recipients.get(event) ?? []) {
-      em.create(OutboxEmail, { kind, event, lead: event.lead, recipient: em.getReference(User, recipient.id), recipientEmail: recipient.email });
-    }
-  }
-}
-
-/** One delivery per event and active endpoint of the lead's partner that takes the event's type. */
-async function writeWebhookDeliveries(em: EntityManager, events: LeadEvent[]): Promise<void> {
-  if (!events.length) return;
-  const endpoints = await em.execute<{ id: number; partner_id: number; events: string[] }[]>(
-    'select id, partner_id, events from webhook_endpoints where partner_id = any(?::int[]) and disabled_at is null order by id',
-    [pgArray([...new Set(events.map((event) => event.lead.partner.id))])]);
-  for (const event of events) {
-    const type = eventRoutes[event.type].webhook!;
-    for (const endpoint of endpoints.filter((row) => row.partner_id === event.lead.partner.id && row.events.includes(type))) {
-      em.create(WebhookDelivery, { endpoint: em.getReference(WebhookEndpoint, endpoint.id), type, leadEvent: event, lead: event.lead, leadStatus: event.lead.status });
-    }
-  }
-}
+import { EmailStatus, messageIdDomain, type EmailKind } from './outbox-email.entity.js';
+import { WebhookDeliveryStatus } from '../webhooks/webhook.entity.js';
 
 type Addressee = NonNullable<EventRoute['email']>['to'];
 
 /**
  * Who an email to each addressee goes to, the one place of that rule: the lead's partner's members,
- * or its inquiry's seller. `join` leads from a lead row `l` (which needs only `column`) to users `u`.
+ * or its inquiry's seller. Each joins a lead row `l` to users `u`.
  */
-const addressees: Record<Addressee, { column: string; keyOf: (lead: LeadEvent['lead']) => number; join: string }> = {
-  partner: { column: 'partner_id', keyOf: (lead) => lead.partner.id, join: 'join users u on u.partner_id = l.partner_id' },
-  seller: {
-    column: 'inquiry_id', keyOf: (lead) => lead.inquiry.id,
-    join: 'join inquiries i on i.id = l.inquiry_id join users u on u.id = i.seller_id',
-  },
+const addressees: Record<Addressee, string> = {
+  partner: 'join users u on u.partner_id = l.partner_id',
+  seller: 'join inquiries i on i.id = l.inquiry_id join users u on u.id = i.seller_id',
 };
 
-interface Recipient { id: number; email: string }
-
 /**
- * Each event's recipients, one plain statement per addressee whatever the number of events: an email
- * needs only each recipient's id and address, so no user is loaded as an entity. In id order.
- */
-async function recipientsOf(em: EntityManager, events: LeadEvent[]): Promise<Map<LeadEvent, Recipient[]>> {
-  const recipients = new Map(events.map((event) => [event, [] as Recipient[]]));
-  for (const [to, { column, keyOf, join }] of Object.entries(addressees)) {
-    const addressed = events.filter((event) => eventRoutes[event.type].email!.to === to);
-    if (!addressed.length) continue;
-    const rows = await em.execute<(Recipient & { place: number })[]>(`select l.place::int as place, u.id, u.email
-      from unnest(?::int[]) with ordinality as l(${column}, place) ${join} order by u.id`,
-    [pgArray(addressed.map((event) => keyOf(event.lead)))]);
-    for (const { place, id, email } of rows) recipients.get(addressed[place - 1])!.push({ id, email });
-  }
-  return recipients;
-}
-
-/**
- * For lead events written natively, the outbox rows the flush hook above would write (emails and
- * webhook deliveries), as data-modifying CTEs named `email` and `webhook` to append to a `with`
- * list (with a leading comma; empty when the types notify nobody). `events` (id, lead_id, type) and
- * `leads` (id, partner_id, status) name the new rows, e.g. earlier CTEs of the writing statement.
- * Recipients and endpoints come in id order, as from the hook.
+ * The outbox rows new lead events send (emails and webhook deliveries, by the routes in
+ * event-routes.ts): the one implementation of that rule, used by every write of lead history
+ * (leads/lead-writes.ts), so they are stored in the statement, hence the transaction, that stores the
+ * events. Data-modifying CTEs named `email` and `webhook` to append to a `with` list (with a leading
+ * comma; empty when the types notify nobody). `events` (id, lead_id, type) names the new events, an
+ * earlier CTE; `leads` (id, partner_id, inquiry_id, status) their leads. Each event's emails come in
+ * recipient id order and its deliveries in endpoint id order, events in id order.
  */
 export function outboxCtes(events: string, leads: string, eventTypes: string[]): string {
   const emails = outboxInsertSql(events, leads, eventTypes);
@@ -99,7 +35,7 @@ function outboxInsertSql(events: string, leads: string, eventTypes: string[]): s
   const recipients = routed.map((type) => {
     const { kind, to } = eventRoutes[type].email!;
     return `select e.id as event_id, e.lead_id, u.id as recipient_id, u.email, '${kind}' as kind
-      from ${events} e join ${leads} l on l.id = e.lead_id ${addressees[to].join} where e.type = '${type}'`;
+      from ${events} e join ${leads} l on l.id = e.lead_id ${addressees[to]} where e.type = '${type}'`;
   }).join(' union all ');
   return insertEmailsSql(recipients, 'order by r.event_id, r.recipient_id');
 }

@@ -7,7 +7,8 @@ import { moveLead, partnerWithMembers } from '../../test/notifications.js';
 import { LiveSubscription, sessionToken } from '../../test/live.js';
 import { idOfType } from '../graphql/node.js';
 import { Lead } from '../leads/lead.entity.js';
-import { recordLeadEvent } from '../leads/lead-state-machine.js';
+import { newLeadEvent } from '../leads/lead-state-machine.js';
+import { writeLeadEvents } from '../leads/lead-writes.js';
 
 const LEAD_ALERTS = `subscription { leadAlerts { type lead { id status rejectReason
   inquiry { id budget { amount } contact { name email } contactAccess } } } }`;
@@ -132,8 +133,7 @@ describe('leadAlerts', () => {
     await alerts.ready();
     const em = app.orm.em.fork() as EntityManager;
     await expect(em.transactional(async (tx) => {
-      recordLeadEvent(tx, await tx.findOneOrFail(Lead, idOfType(leads[0], 'Lead')!), 'SELLER_CLOSED', null, null);
-      await tx.flush();
+      await writeLeadEvents(tx, [newLeadEvent(await tx.findOneOrFail(Lead, idOfType(leads[0], 'Lead')!), 'SELLER_CLOSED', null, null)]);
       throw new Error('rolled back');
     })).rejects.toThrow('rolled back');
     const next = await submitTo(agency.services[0]);

@@ -8,7 +8,8 @@ import { World, apiTokenClient, inquiryInput, submitInquiry } from '../../test/f
 import { outboxOf, partnerWithMembers } from '../../test/notifications.js';
 import { idOfType } from '../graphql/node.js';
 import { Lead } from '../leads/lead.entity.js';
-import { recordLeadEvent } from '../leads/lead-state-machine.js';
+import { newLeadEvent } from '../leads/lead-state-machine.js';
+import { writeLeadEvents } from '../leads/lead-writes.js';
 import { WebhookWorker, defaultWebhookSettings, type WebhookSettings } from './webhook-worker.js';
 
 let app: TestApp;
@@ -187,8 +188,7 @@ describe('webhook delivery', () => {
     const { agency } = await partnerWithEndpoint(receiver.url, ['LEAD_EXPIRING']);
     const lead = await newLead(agency.services[0]);
     const em = app.orm.em.fork();
-    recordLeadEvent(em, await em.findOneOrFail(Lead, idOfType(lead, 'Lead')!), 'EXPIRY_REMINDED', null, null);
-    await em.flush();
+    await writeLeadEvents(em, [newLeadEvent(await em.findOneOrFail(Lead, idOfType(lead, 'Lead')!), 'EXPIRY_REMINDED', null, null)]);
     expect(await worker().deliverDue()).toBe(1);
     expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
       { id: expect.any(String), type: 'LEAD_EXPIRING', createdAt: expect.any(String), data: { leadId: lead, status: 'NEW', leadEvent: 'EXPIRY_REMINDED' } },
