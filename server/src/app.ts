@@ -23,6 +23,7 @@ import { limitsPlugin } from './limits/limits.plugin.js';
 import { RateLimits } from './limits/rate-limits.js';
 import { OperationGate } from './limits/operation-gate.js';
 import { LogInThrottle } from './limits/log-in-throttle.js';
+import { clientAddress, proxyTrustOf, type ProxyTrust } from './limits/client-address.js';
 import { Redis } from 'ioredis';
 import { errorHandler, jsonBody, sendError } from './http-errors.js';
 import { DatabaseHealth, isDatabaseUnreachable } from './db/database-health.js';
@@ -39,7 +40,7 @@ export interface AppOptions {
   limits?: Partial<ApiLimits>;
   /** Shares rate limits between processes; unset counts in this process only. */
   redisUrl?: string;
-  /** Where users open the app (APP_URL); unset: http://localhost:<port>. WebSockets accept its origin. */
+  /** Where users open the app (APP_URL); unset: http://localhost:<port>. Email links point there; WebSockets accept its origin. */
   appUrl?: string;
   /** More origins whose pages may open WebSockets (ALLOWED_ORIGINS). */
   allowedOrigins?: string[];
@@ -61,7 +62,7 @@ async function viewerOrUnavailable(em: EntityManager, credentials: Credentials, 
   }
 }
 
-function contextFor(orm: MikroORM, production: boolean, logIns: LogInThrottle, health: DatabaseHealth) {
+function contextFor(orm: MikroORM, production: boolean, logIns: LogInThrottle, health: DatabaseHealth, trust: ProxyTrust) {
   return async ({ req, res }: { req: express.Request; res: express.Response }): Promise<Context> => {
     const em = orm.em.fork() as EntityManager;
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
@@ -70,7 +71,7 @@ function contextFor(orm: MikroORM, production: boolean, logIns: LogInThrottle, h
       httpOnly: true, sameSite: 'lax', secure: production, path: '/', maxAge,
     });
     return {
-      em, viewer, loaders: createLoaders(em, viewer), address: req.ip ?? 'unknown', logIns,
+      em, viewer, loaders: createLoaders(em, viewer), address: clientAddress(req, trust), logIns,
       session: {
         token,
         set: (value) => res.append('Set-Cookie', cookie(value, SESSION_DAYS * 86_400)),
@@ -91,7 +92,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const app = express();
   // No ETag on API responses: nothing revalidates a POST, and hashing each body cost ~2% of a page's CPU.
   app.set('etag', false);
-  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  // One rule for the client's address, over HTTP and WebSocket alike (limits/client-address.ts).
+  const trust = proxyTrustOf(options.trustProxy);
+  app.set('trust proxy', trust);
   const httpServer = http.createServer(app);
   const limits = { ...defaultApiLimits, ...options.limits };
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : null;
@@ -100,11 +103,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logIns = new LogInThrottle(limits, redis);
   const health = new DatabaseHealth(options.orm);
   const schema = await appSchema();
-  const notifications = await startNotifications(options.orm, options.notifications);
+  // APP_URL's one reading is the config's; unset, it is this server's own address, known once it listens.
+  let appUrl = '';
+  const notifications = await startNotifications(options.orm, options.notifications ?? {}, () => appUrl);
   // Known once the server listens (the port may be 0 in tests).
   let allowedOrigins = new Set<string>();
   const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE,
-    gate, logIns, isAllowedOrigin: (origin) => allowedOrigins.has(origin) });
+    gate, logIns, isAllowedOrigin: (origin) => allowedOrigins.has(origin), clientAddress: (request) => clientAddress(request, trust) });
   const deadlineJobs = await startDeadlineJobs(options.orm, options.deadlineJobs);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
@@ -134,14 +139,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     else sendError(res, unavailableHttpError());
   };
   app.use('/graphql', whileReachable, jsonBody(),
-    expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns, health) }));
-  app.get('/export/leads.csv', whileReachable,
-    leadExportRoute({ orm: options.orm, limits, rateLimits, health, sessionCookie: SESSION_COOKIE }));
+    expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns, health, trust) }));
+  app.get('/export/leads.csv', whileReachable, leadExportRoute({
+    orm: options.orm, limits, rateLimits, health, sessionCookie: SESSION_COOKIE, clientAddress: (request) => clientAddress(request, trust),
+  }));
   if (options.clientDist) serveClient(app, options.clientDist);
   app.use(errorHandler);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as { port: number }).port;
-  allowedOrigins = new Set([options.appUrl ?? `http://localhost:${port}`, ...options.allowedOrigins ?? []].map((url) => new URL(url).origin));
+  appUrl = (options.appUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  allowedOrigins = new Set([appUrl, ...options.allowedOrigins ?? []].map((url) => new URL(url).origin));
   return {
     port,
     url: `http://localhost:${port}/graphql`,

@@ -12,8 +12,11 @@ export interface AppConfig {
   production: boolean;
   /** Redis for rate limits shared by every API process; unset counts per process. */
   redisUrl?: string;
-  /** Where users open the app, for WebSocket origins (and email links); unset: http://localhost:PORT. */
-  appUrl: string;
+  /**
+   * APP_URL, read here only: where users open the app, for the links in emails and the WebSocket
+   * origin. Unset, the app uses its own address, http://localhost:PORT (app.ts).
+   */
+  appUrl?: string;
   /** More origins whose pages may open WebSockets; in development the Vite dev server's by default. */
   allowedOrigins: string[];
   /** Express "trust proxy" value, e.g. "loopback" or a hop count, behind a load balancer. */
@@ -37,7 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { email: env.OPERATOR_EMAIL, password: env.OPERATOR_PASSWORD }
       : undefined,
     production,
-    appUrl: env.APP_URL || `http://localhost:${port}`,
+    appUrl: env.APP_URL?.trim().replace(/\/+$/, '') || undefined,
     allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)
       : production ? [] : ['http://localhost:5173'],
     redisUrl: env.REDIS_URL || undefined,

@@ -11,8 +11,7 @@ if (config.demoData) await loadDemoData(orm.em.fork());
 if (config.operator) await ensureOperator(orm.em.fork(), config.operator);
 const app = await startApp({ orm, port: config.port, production: config.production, clientDist: config.clientDist,
   notifications: config.notifications, redisUrl: config.redisUrl, trustProxy: config.trustProxy,
-  // PORT=0 (a free port, as tests ask) leaves the default origin to the port actually taken.
-  appUrl: config.port === 0 ? undefined : config.appUrl, allowedOrigins: config.allowedOrigins });
+  appUrl: config.appUrl, allowedOrigins: config.allowedOrigins });
 
 console.log(`Seller Leads Pool is running at http://localhost:${app.port}/ (GraphQL at ${app.url})`);
 console.log(embedded ? `Embedded PostgreSQL, files in ${config.dataDir}` : 'Using DATABASE_URL');

@@ -20,7 +20,7 @@ export interface TestApp {
  * A fresh database copied from the migrated template, and the real app serving it over HTTP (and
  * the built SPA from `clientDist`, for browser tests).
  */
-export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'notifications' | 'limits' | 'redisUrl' | 'trustProxy' | 'deadlineJobs'> = {}): Promise<TestApp> {
+export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'notifications' | 'limits' | 'redisUrl' | 'trustProxy' | 'deadlineJobs' | 'appUrl'> = {}): Promise<TestApp> {
   const adminUrl = inject('adminUrl');
   const database = `slp_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

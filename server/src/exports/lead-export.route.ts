@@ -18,6 +18,8 @@ import { parseLeadExportQuery, prepareLeadExport, requireExporter } from './lead
 
 export interface LeadExportRouteOptions {
   orm: MikroORM; limits: ApiLimits; rateLimits: RateLimits; health: DatabaseHealth; sessionCookie: string;
+  /** The client's address by the app's one rule (limits/client-address.ts), for the rate limits. */
+  clientAddress: (request: express.Request) => string;
 }
 
 const statusOf: Partial<Record<UserErrorCode, number>> = {
@@ -60,7 +62,7 @@ export function leadExportRoute(options: LeadExportRouteOptions): express.Reques
       requireExporter(viewer);
       const request = parseLeadExportQuery(req.query as Record<string, unknown>);
       const run = prepareLeadExport(em, viewer, request, options.limits.exportChunkRows);
-      await options.rateLimits.charge(clientKeys({ address: req.ip ?? 'unknown', viewer, sessionToken }), options.limits.exportCost);
+      await options.rateLimits.charge(clientKeys({ address: options.clientAddress(req), viewer, sessionToken }), options.limits.exportCost);
       res.status(200).set({
         'content-type': 'text/csv; charset=utf-8; header=present',
         'content-disposition': `attachment; filename="${run.fileName}"`,

@@ -8,8 +8,8 @@ import { PollingWorker } from './polling-worker.js';
 export interface DeliveryOptions {
   transport: EmailTransport;
   from: string;
-  /** Where the SPA is, for the link to the lead in every email (APP_URL). */
-  appUrl: string;
+  /** Where the SPA is, for the link to the lead in every email (APP_URL, or the server's own address: known once it listens). */
+  appUrl: () => string;
   /** How long a claim holds a row; must outlast one send (SMTP timeouts), or a slow send may be repeated. */
   leaseMs: number;
   /** Attempts before a row is marked FAILED (and kept). */
@@ -93,7 +93,7 @@ export class DeliveryWorker extends PollingWorker {
     let emails: OutgoingEmail[];
     try {
       // In id order: the order the changes happened (RETURNING has none).
-      emails = (await composeEmails(em, [...claimOf.keys()], this.options.appUrl)).map((email) => ({ ...email, from: this.options.from }));
+      emails = (await composeEmails(em, [...claimOf.keys()], this.options.appUrl())).map((email) => ({ ...email, from: this.options.from }));
     } catch (error) {
       for (const claim of claims) await this.settleFailure(em, claim, error);
       return;

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 function smtpWorker(settings: Partial<NotificationSettings> = {}): DeliveryWorker {
   const options = { ...defaultNotificationSettings, pollMs: 50, ...settings };
-  const worker = new DeliveryWorker(app.orm, { ...options, transport: smtpTransport(smtp.url), from: options.mailFrom });
+  const worker = new DeliveryWorker(app.orm, { ...options, transport: smtpTransport(smtp.url), from: options.mailFrom, appUrl: () => 'http://localhost:4000' });
   workers.push(worker);
   return worker;
 }
@@ -124,7 +124,7 @@ describe('several workers', () => {
 
 describe('local mailbox delivery', () => {
   function mailboxWorker(transport: EmailTransport = mailboxTransport()): DeliveryWorker {
-    const worker = new DeliveryWorker(app.orm, { ...defaultNotificationSettings, transport, from: defaultNotificationSettings.mailFrom });
+    const worker = new DeliveryWorker(app.orm, { ...defaultNotificationSettings, transport, from: defaultNotificationSettings.mailFrom, appUrl: () => 'http://localhost:4000' });
     workers.push(worker);
     return worker;
   }

@@ -9,6 +9,8 @@ import { writeLeadEvents } from '../leads/lead-writes.js';
 import { Lead } from '../leads/lead.entity.js';
 import { idOfType } from '../graphql/node.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { configFromEnv } from '../config.js';
+import { notificationSettingsFromEnv } from './notifications.js';
 
 let app: TestApp;
 let world: World;
@@ -21,6 +23,7 @@ let studio: Awaited<ReturnType<typeof partnerWithMembers>>;
 // The worker is not started: each test delivers when it wants to, so what is sent is exact.
 beforeAll(async () => {
   app = await startTestApp({ notifications: { deliver: false } });
+  APP = app.url.replace(/\/graphql$/, '');
   world = new World(app);
   ({ email: sellerEmail, client: seller } = await world.user('SELLER' as never));
   operator = await world.operator();
@@ -52,7 +55,8 @@ Monthly budget: $3,000.00
 Hot-sale product: Serum
 Other details: Launching soon`;
 
-const APP = 'http://localhost:4000';
+/** No APP_URL: the links point at the app's own address. */
+let APP: string;
 const leadLink = (leadId: string) => `Open the lead: ${APP}/leads/${leadId}`;
 
 const newest = async (member: Member) => (await mailTo(member.email))[0];
@@ -173,5 +177,28 @@ describe('the outbox', () => {
     expect(asSeller.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     const anonymous = await world.anonymous().raw(MAILBOX);
     expect(anonymous.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('APP_URL', () => {
+  it('is read once, by the config, and the links in emails and the WebSocket origin both follow it', async () => {
+    const config = configFromEnv({ APP_URL: 'https://leads.example.test/', PORT: '4100' });
+    expect(config.appUrl).toBe('https://leads.example.test');
+    expect(configFromEnv({ PORT: '4100' }).appUrl).toBeUndefined();
+    expect(Object.keys(notificationSettingsFromEnv({ APP_URL: 'https://elsewhere.test' }))).not.toContain('appUrl');
+
+    const other = await startTestApp({ notifications: { deliver: false }, appUrl: config.appUrl });
+    try {
+      const otherWorld = new World(other);
+      const partner = await partnerWithMembers(otherWorld, 1);
+      const { inquiry } = await submitInquiry(await otherWorld.seller(), inquiryInput({ targetServiceIds: [partner.services[0]] }));
+      const leadId = inquiry.leads.edges[0].node.id as string;
+      while (await other.notifications.worker.deliverDue() > 0);
+      const [mail] = (await (await otherWorld.operator()).request(MAILBOX, { to: partner.members[0].email })).devMailbox;
+      expect(mail.text).toContain(`Open the lead: https://leads.example.test/leads/${leadId}\n`);
+      expect(mail.html).toContain(`<a href="https://leads.example.test/leads/${leadId}"`);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { LiveEventHub, liveEventsOf, type ChangeNotice } from './live-events.js'
 import { LiveReads } from './live-reads.js';
 import { WebhookWorker, defaultWebhookSettings, webhookSettingsFromEnv, type WebhookSettings } from '../webhooks/webhook-worker.js';
 
-export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' | 'from'> {
+export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' | 'from' | 'appUrl'> {
   /** Unset: emails go to the local mailbox table. */
   smtpUrl?: string;
   mailFrom: string;
@@ -17,16 +17,15 @@ export interface NotificationSettings extends Omit<DeliveryOptions, 'transport' 
 }
 
 export const defaultNotificationSettings: NotificationSettings = {
-  mailFrom: 'Seller Leads Pool <no-reply@seller-leads-pool.local>', appUrl: 'http://localhost:4000',
+  mailFrom: 'Seller Leads Pool <no-reply@seller-leads-pool.local>',
   leaseMs: 5 * 60_000, maxAttempts: 6, backoffMs: 30_000, maxBackoffMs: 60 * 60_000, pollMs: 5_000, gatherMs: 100, batchSize: 20, deliver: true,
 };
 
-/** SMTP_URL, MAIL_FROM, APP_URL (default http://localhost:$PORT) and OUTBOX_* variables; anything unset keeps its default. */
+/** SMTP_URL, MAIL_FROM and OUTBOX_* variables; anything unset keeps its default. (APP_URL is the config's: config.ts.) */
 export function notificationSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<NotificationSettings> {
   const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
   const settings: Partial<NotificationSettings> = {
     smtpUrl: env.SMTP_URL || undefined, mailFrom: env.MAIL_FROM || undefined,
-    appUrl: (env.APP_URL || `http://localhost:${env.PORT ?? 4000}`).replace(/\/+$/, ''),
     leaseMs: number('OUTBOX_LEASE_MS'), maxAttempts: number('OUTBOX_MAX_ATTEMPTS'), backoffMs: number('OUTBOX_BACKOFF_MS'),
     pollMs: number('OUTBOX_POLL_MS'), webhooks: webhookSettingsFromEnv(env),
   };
@@ -35,12 +34,15 @@ export function notificationSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<Not
 
 export interface Notifications { hub: LiveEventHub; reads: LiveReads; worker: DeliveryWorker; webhooks: WebhookWorker; close(): Promise<void> }
 
-/** This process's share of notifications: its email delivery worker and its live-event listener. */
-export async function startNotifications(orm: MikroORM, given: Partial<NotificationSettings> = {}): Promise<Notifications> {
+/**
+ * This process's share of notifications: its email delivery worker and its live-event listener.
+ * `appUrl` is where the SPA is, for the links in emails (the app's APP_URL or its own address).
+ */
+export async function startNotifications(orm: MikroORM, given: Partial<NotificationSettings>, appUrl: () => string): Promise<Notifications> {
   const settings = { ...defaultNotificationSettings, ...given };
   const hub = new LiveEventHub();
   const transport = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : mailboxTransport();
-  const worker = new DeliveryWorker(orm, { ...settings, transport, from: settings.mailFrom });
+  const worker = new DeliveryWorker(orm, { ...settings, transport, from: settings.mailFrom, appUrl });
   const webhooks = new WebhookWorker(orm, { ...defaultWebhookSettings, ...settings.webhooks });
   // Each notice is published as it arrives, without awaiting anything: notices keep their commit
   // order, so a lead's alerts do too.

@@ -36,6 +36,8 @@ export interface SubscriptionServerOptions {
   isAllowedOrigin: (origin: string) => boolean;
   /** Log-in throttling, the same as over HTTP: logIn is a mutation a WebSocket can send too. */
   logIns: LogInThrottle;
+  /** The client's address by the same rule as HTTP's (TRUST_PROXY and X-Forwarded-For; limits/client-address.ts). */
+  clientAddress: (request: http.IncomingMessage) => string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
     },
   });
   wsServer.on('connection', (socket, request) => {
-    if (!sockets.admitAddress(socket, request.socket.remoteAddress ?? 'unknown')) return;
+    if (!sockets.admitAddress(socket, options.clientAddress(request))) return;
     // Checked each second too: a subscriber can fall behind between two of its messages.
     const watch = setInterval(() => sockets.keepsUp(socket), 1_000);
     socket.once('close', () => clearInterval(watch));
@@ -99,12 +101,12 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
       if (viewer === undefined) return [new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: UNAVAILABLE_CODE } })];
       if (!viewer) return [new GraphQLError('The session has ended', { extensions: { code: 'UNAUTHENTICATED' } })];
       authOf.set(ctx.extra, { credentials, viewer });
-      const address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+      const address = options.clientAddress(ctx.extra.request);
       return options.gate.executionArgs(options.schema, payload, { address, viewer, sessionToken: credentials.sessionToken ?? null });
     },
     context: (ctx): SubscriptionContext => {
       const auth = authOf.get(ctx.extra)!;
-      const address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+      const address = options.clientAddress(ctx.extra.request);
       return { ...contextForViewer(options.orm.em.fork() as EntityManager, auth.viewer, address), logIns: options.logIns, live: { hub: options.live.hub, reads: options.live.reads, credentials: auth.credentials } };
     },
     // The same error policy as HTTP: internal details stay in the log.
