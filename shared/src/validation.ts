@@ -17,6 +17,8 @@ export const limits = {
   serviceDescription: 2000,
   organizationName: 120,
   rejectNote: 1000,
+  operatorReason: 500,
+  partnerDescription: 2000,
 } as const;
 
 /** C0 and C1 control characters except tab and line breaks, which multi-line text keeps. */
@@ -173,6 +175,23 @@ export const publishServiceRules = z.object({
 
 export const rejectLeadRules = z.object({
   note: optionalText('Note', limits.rejectNote, true),
+});
+
+/**
+ * An operator's reason for suspending a partner or taking a lead back: plain text the partner's
+ * members read. The API takes it optionally (older callers send none); the SPA asks for it.
+ */
+export const operatorReasonRules = z.object({
+  reason: optionalText('Reason', limits.operatorReason, true),
+});
+/** The SPA's confirmation dialogs: the same bounds, and a reason is required. */
+export const operatorReasonFormRules = z.object({
+  reason: checkedText('Reason', limits.operatorReason, true).min(1, 'Give a reason: the partner sees it'),
+});
+
+/** What a partner's members write about it on its public page. */
+export const partnerProfileRules = z.object({
+  description: optionalText('Description', limits.partnerDescription, true),
 });
 
 /** A partner names each API token so its members know which dashboard uses it. */

@@ -83,6 +83,11 @@ export const accessPolicy = {
     return isOperator(viewer) || isMember(viewer, facts.partnerId);
   },
 
+  /** Why and when an operator set a partner's status (a suspension's reason): its members and operators. */
+  partnerStanding(viewer: PolicyViewer | null, facts: PartnerOwnedFacts): boolean {
+    return isOperator(viewer) || isMember(viewer, facts.partnerId);
+  },
+
   /** The directory's rule, on every path: public services of onboarded partners, or insiders. */
   service(viewer: PolicyViewer | null, facts: ServiceFacts): boolean {
     const listed = facts.isPublic === DIRECTORY_RULE.isPublic && facts.partnerStatus === DIRECTORY_RULE.partnerStatus;

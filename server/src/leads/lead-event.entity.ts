@@ -28,4 +28,11 @@ export class LeadEvent {
 
   @ManyToOne(() => User, { nullable: true })
   actor?: User | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why, in the actor's words: the operator's reason for UNASSIGNED. The lead's partner and operators only; null otherwise.",
+  })
+  @Property({ type: 'string', length: 500, nullable: true })
+  note?: string | null;
 }

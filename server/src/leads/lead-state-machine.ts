@@ -11,6 +11,8 @@ export interface Actor { id: number; role: Role }
 /** What a transition may carry besides the move itself. */
 export interface TransitionDetails {
   actor?: Actor | null;
+  /** The actor's reason, kept on the history entry (an operator's for unassigning). */
+  note?: string | null;
   apply?: (lead: Lead) => void;
 }
 
@@ -19,7 +21,7 @@ export interface TransitionDetails {
  * writeLeadEvents (lead-writes.ts) inside its transaction, which stores it with the emails and webhook
  * deliveries it sends.
  */
-export interface NewLeadEvent { leadId: number; type: string; actorRole: Role | null; actorId: number | null; at: Date }
+export interface NewLeadEvent { leadId: number; type: string; actorRole: Role | null; actorId: number | null; at: Date; note: string | null }
 
 /** What a transition did, with the history entries it produced (for writeLeadEvents). */
 export interface LeadChange { lead: Lead; action: LeadAction; from: LeadStatus; to: LeadStatus; events: NewLeadEvent[] }
@@ -61,7 +63,7 @@ export function transitionLead(lead: Lead, action: LeadAction, details: Transiti
   if (rule.closeReason) lead.closeReason = rule.closeReason;
   details.apply?.(lead);
   const actorRole = details.actor?.role ?? (action === LeadAction.AUTHORIZATION_MATCHED ? Role.SELLER : null);
-  const events = [newLeadEvent(lead, rule.event, actorRole, details.actor ?? null, now)];
+  const events = [newLeadEvent(lead, rule.event, actorRole, details.actor ?? null, now, details.note ?? null)];
   // Following up is the moment the partner first sees the seller's contact details.
   if (rule.to === LeadStatus.FOLLOWING) events.push(newLeadEvent(lead, 'CONTACT_REVEALED', null, null, now));
   return { lead, action, from, to: rule.to, events };
@@ -96,7 +98,7 @@ export function newLeadRows(leads: NewLeadRef[], actor: Actor | null, at = new D
 
 /** A history entry on `lead` (a transition's, or one a deadline or revocation records), for writeLeadEvents. */
 export function newLeadEvent(
-  lead: Pick<Lead, 'id'>, type: string, actorRole: Role | null, actor: Pick<Actor, 'id'> | null, at = new Date(),
+  lead: Pick<Lead, 'id'>, type: string, actorRole: Role | null, actor: Pick<Actor, 'id'> | null, at = new Date(), note: string | null = null,
 ): NewLeadEvent {
-  return { leadId: lead.id, type, actorRole, actorId: actor?.id ?? null, at };
+  return { leadId: lead.id, type, actorRole, actorId: actor?.id ?? null, at, note };
 }

@@ -15,7 +15,7 @@ import { Lead } from './lead.entity.js';
  */
 function eventCtes(rows: string, leads: string, types: string[]): string {
   return `event as (
-      insert into lead_events (lead_id, type, at, actor_role, actor_id)
+      insert into lead_events (lead_id, type, at, actor_role, actor_id, note)
       ${rows}
       returning id, lead_id, type
     )${outboxCtes('event', leads, [...new Set(types)])}`;
@@ -38,7 +38,7 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
         as n(partner_id, service_id, source, status, created_at, response_due_at, place)
       order by n.place
       returning *
-    ), ${eventCtes('select id, ?, ?, ?, ? from lead order by id', 'lead', [event.type])}`,
+    ), ${eventCtes('select id, ?, ?, ?, ?, null from lead order by id', 'lead', [event.type])}`,
     params: [
       ...inquiryParams, pgArray(leads.map((lead) => lead.partner_id)), pgArray(leads.map((lead) => lead.service_id)),
       pgArray(leads.map((lead) => lead.source)), pgArray(leads.map((lead) => lead.status)),
@@ -72,11 +72,12 @@ const nullableArray = (values: readonly (number | string | null)[]) => pgArray(v
 export async function writeLeadEvents(em: EntityManager, events: readonly NewLeadEvent[]): Promise<void> {
   await em.flush();
   if (!events.length) return;
-  const rows = `select n.lead_id, n.type, n.at, n.actor_role, n.actor_id
+  // Notes are free text, so they travel as one JSON array rather than an array literal.
+  const rows = `select n.lead_id, n.type, n.at, n.actor_role, n.actor_id, (?::json ->> (n.place - 1)::int) as note
       from unnest(?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::int[]) with ordinality as n(lead_id, type, at, actor_role, actor_id, place)
       order by n.place`;
   await em.execute(`with ${eventCtes(rows, 'leads', events.map((event) => event.type))} select 1`, [
-    pgArray(events.map((event) => event.leadId)), pgArray(events.map((event) => event.type)),
+    JSON.stringify(events.map((event) => event.note)), pgArray(events.map((event) => event.leadId)), pgArray(events.map((event) => event.type)),
     pgArray(events.map((event) => event.at.toISOString())), nullableArray(events.map((event) => event.actorRole)),
     nullableArray(events.map((event) => event.actorId)),
   ], 'run');

@@ -56,6 +56,6 @@ export class MatchingResolver {
     description: 'Operator: takes back a platform-assigned lead that is still NEW. It closes as UNASSIGNED and the partner loses access to the inquiry.',
   })
   unassignLead(@InputArg(() => UnassignLeadInput) input: UnassignLeadInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new MatchingService(ctx.em).unassign(ctx.viewer, input.leadId), ({ lead }) => ({ lead }));
+    return mutationPayload(() => new MatchingService(ctx.em).unassign(ctx.viewer, input.leadId, input.reason), ({ lead }) => ({ lead }));
   }
 }

@@ -2,10 +2,10 @@ import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   InquiryStatus, LeadAction, LeadSource, RequestType, Role, UserErrorCode, activeLeadStatuses,
-  type ServiceType,
+  type ServiceType, operatorReasonRules,
 } from '@slp/shared';
 import { partnerMayAct } from '../auth/access-policy.js';
-import { DomainError, type Problem } from '../domain-error.js';
+import { DomainError, validate, type Problem } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
@@ -91,8 +91,9 @@ export class MatchingService {
   }
 
   /** Operator: takes back a platform assignment the partner has not acted on (see docs/matching.md). */
-  async unassign(viewer: Viewer | null, leadGlobalId: string): Promise<LeadChange> {
+  async unassign(viewer: Viewer | null, leadGlobalId: string, givenReason?: string | null): Promise<LeadChange> {
     const operator = requireRole(viewer, Role.OPERATOR).user;
+    const { reason } = validate(operatorReasonRules, { reason: givenReason });
     const leadId = idOfType(leadGlobalId, 'Lead');
     return this.em.transactional(async (em) => {
       const lead = leadId == null ? null : await lockLead(em, leadId);
@@ -101,7 +102,7 @@ export class MatchingService {
         throw DomainError.of(UserErrorCode.INVALID,
           'The seller chose this partner; only leads the platform assigned can be taken back', ['leadId']);
       }
-      const change = transitionLead(lead, LeadAction.UNASSIGN, { actor: operator });
+      const change = transitionLead(lead, LeadAction.UNASSIGN, { actor: operator, note: reason });
       await writeLeadEvents(em, change.events);
       return change;
     });

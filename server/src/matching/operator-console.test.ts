@@ -126,6 +126,38 @@ describe('unassignLead', () => {
     expect(again.userErrors).toEqual([{ field: ['partnerIds', '0'], message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice', code: 'CONFLICT' }]);
   });
 
+  it("keeps the operator's reason on the UNASSIGNED history entry, for the partner and operators but not the seller", async () => {
+    const partner = await t.world.partner({ services: [{ serviceType: ServiceType.TRAINING }] });
+    const seller = await t.world.seller();
+    const { inquiry } = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: 'TRAINING' }));
+    const lead = inquiry.leads.edges[0].node;
+    const WITH_NOTE = `mutation($input: UnassignLeadInput!) { unassignLead(input: $input) {
+      lead { status history { type note } } userErrors { field message code } } }`;
+    // Bounded plain text: too long, or a control character, is refused with the field named; nothing changes.
+    for (const [reason, message] of [['x'.repeat(501), 'Reason must be at most 500 characters'], ['bad\u0007reason', 'Reason must not contain control characters']]) {
+      expect((await t.operator.request(WITH_NOTE, { input: { leadId: lead.id, reason } })).unassignLead)
+        .toEqual({ lead: null, userErrors: [{ field: ['reason'], message, code: 'INVALID' }] });
+    }
+    const { unassignLead } = await t.operator.request(WITH_NOTE, { input: { leadId: lead.id, reason: '  Seller asked for a local agency\nonly.  ' } });
+    expect(unassignLead).toEqual({ userErrors: [], lead: { status: 'CLOSED', history: [
+      { type: 'CREATED', note: null }, { type: 'UNASSIGNED', note: 'Seller asked for a local agency\nonly.' }] } });
+    const HISTORY = `query($id: ID!) { node(id: $id) { ... on Lead { history { type note } } } }`;
+    expect((await (await partner.member()).request(HISTORY, { id: lead.id })).node.history[1])
+      .toEqual({ type: 'UNASSIGNED', note: 'Seller asked for a local agency\nonly.' });
+    expect((await (await t.world.partner()).member().then((other) => other.request(HISTORY, { id: lead.id }))).node).toBeNull();
+    const asSeller = await seller.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { leads { edges { node { history { type note } } } } } } }`, { id: inquiry.id });
+    expect(asSeller.node.leads.edges[0].node.history).toEqual([{ type: 'CREATED', note: null }, { type: 'UNASSIGNED', note: null }]);
+  });
+
+  it('takes no reason from an older caller: the entry has none', async () => {
+    const partner = await t.world.partner({ services: [{ serviceType: ServiceType.CUSTOMER_SERVICE }] });
+    const { inquiry } = await submitInquiry(await t.world.seller(), inquiryInput({ requestType: 'OPEN', serviceType: 'CUSTOMER_SERVICE' }));
+    const { unassignLead } = await t.operator.request(`mutation($input: UnassignLeadInput!) { unassignLead(input: $input) {
+      lead { history { type note } } userErrors { code } } }`, { input: { leadId: inquiry.leads.edges[0].node.id, reason: '   ' } });
+    expect(unassignLead).toEqual({ userErrors: [], lead: { history: [{ type: 'CREATED', note: null }, { type: 'UNASSIGNED', note: null }] } });
+    expect(partner.partnerId).toBe(inquiry.leads.edges[0].node.partner.id);
+  });
+
   it('refuses a lead past NEW, a lead the seller chose, and an unknown lead', async () => {
     const partner = (await t.world.partner()).partner;
     const following = await t.history.pastLead(partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });

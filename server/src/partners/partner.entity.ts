@@ -17,6 +17,10 @@ export class Partner extends Node {
   @Property({ type: 'string', length: 254 })
   contactEmail!: string;
 
+  @Field(() => String, { nullable: true, description: 'What the partner does, in its own words, shown on its public page (its members edit it).' })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Where the partner is based.' })
   @Property({ type: 'string', length: 100, nullable: true })
   location?: string | null;
@@ -28,6 +32,17 @@ export class Partner extends Node {
   @Field(() => PartnerStatus, { description: 'Whether the partner can work on the platform (an operator onboards or suspends it).' })
   @Enum({ items: () => PartnerStatus, type: 'string', index: true })
   status: PartnerStatus & Opt = PartnerStatus.PENDING;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The operator's reason for the partner's current status (e.g. why it was suspended); null when none was given. Its members and operators only.",
+  })
+  @Property({ type: 'string', length: 500, nullable: true })
+  statusReason?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When an operator last changed the status; null while it never has. Its members and operators only.' })
+  @Property({ type: 'datetime', nullable: true })
+  statusChangedAt?: Date | null;
 
   @Field(() => Int, { description: 'How many active (NEW or FOLLOWING) leads the partner can work at once.' })
   @Property({ type: 'integer' })

@@ -12,6 +12,7 @@ import { Service } from './service.entity.js';
 import { PartnersService } from './partners.service.js';
 import {
   PartnerConnection, PartnerPayload, PublishServiceInput, ServiceConnection, ServiceFilter, ServicePayload, SetPartnerStatusInput,
+  UpdatePartnerProfileInput,
 } from './partners.types.js';
 import { serviceDocs } from './service-docs.js';
 import type { Read } from '../db/lean-read.js';
@@ -36,6 +37,11 @@ export class PartnerResolver {
   @Mutation(() => PartnerPayload, { description: 'Operator: onboard, suspend or set back to pending.' })
   setPartnerStatus(@InputArg(() => SetPartnerStatusInput) input: SetPartnerStatusInput, @Ctx() ctx: Context) {
     return mutationPayload(() => new PartnersService(ctx.em).setPartnerStatus(ctx.viewer, input), (partner) => ({ partner }));
+  }
+
+  @Mutation(() => PartnerPayload, { description: "Partner: edits the viewer's partner's public description." })
+  updatePartnerProfile(@InputArg(() => UpdatePartnerProfileInput) input: UpdatePartnerProfileInput, @Ctx() ctx: Context) {
+    return mutationPayload(() => new PartnersService(ctx.em).updatePartnerProfile(ctx.viewer, input), (partner) => ({ partner }));
   }
 }
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { PartnerStatus, ProductCategory, Role, ServiceType, UserErrorCode, publishServiceRules } from '@slp/shared';
+import {
+  PartnerStatus, ProductCategory, Role, ServiceType, UserErrorCode, operatorReasonRules, partnerProfileRules, publishServiceRules,
+} from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { requireOnboardedPartner, requirePartner, requireRole, type Viewer } from '../auth/viewer.js';
 import { DIRECTORY_RULE, partnerServicesVisibleTo } from '../auth/access-policy.js';
@@ -48,13 +50,33 @@ export class PartnersService {
     return service;
   }
 
-  async setPartnerStatus(viewer: Viewer | null, input: { partnerId: string; status: PartnerStatus }): Promise<Partner> {
+  /**
+   * Operator: the partner's new status, with the operator's reason (what its members read, e.g. why
+   * it is suspended). Each change replaces the reason; the same status again keeps the old one unless
+   * a new reason is given.
+   */
+  async setPartnerStatus(viewer: Viewer | null, input: { partnerId: string; status: PartnerStatus; reason?: string | null }): Promise<Partner> {
     requireRole(viewer, Role.OPERATOR);
+    const { reason } = validate(operatorReasonRules, { reason: input.reason });
     const id = idOfType(input.partnerId, 'Partner');
     const partner = id == null ? null : await this.em.findOne(Partner, id);
     if (!partner) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such partner', ['partnerId']);
-    partner.status = input.status;
+    if (partner.status !== input.status || reason) {
+      partner.status = input.status;
+      partner.statusReason = reason;
+      partner.statusChangedAt = new Date();
+    }
     await this.em.flush();
     return partner;
+  }
+
+  /** Partner: its members edit what its public page says about it (pending or suspended ones too). */
+  async updatePartnerProfile(viewer: Viewer | null, input: { description?: string | null }): Promise<Partner> {
+    const { partner } = requirePartner(viewer);
+    const data = validate(partnerProfileRules, input);
+    const own = await this.em.findOneOrFail(Partner, partner.id);
+    own.description = data.description;
+    await this.em.flush();
+    return own;
   }
 }

@@ -69,6 +69,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   const reads = new BatchedReads(em);
   return {
     inquiry: byId(reads, Inquiry),
+    lead: byId(reads, Lead),
     partner: byId(reads, Partner),
     service: byId(reads, Service),
     authorization: byId(reads, SellerAuthorization),

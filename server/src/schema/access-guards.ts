@@ -6,6 +6,7 @@ import type { User } from '../auth/user.entity.js';
 import type { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import type { Inquiry } from '../inquiries/inquiry.entity.js';
 import type { Lead } from '../leads/lead.entity.js';
+import type { LeadEvent } from '../leads/lead-event.entity.js';
 import type { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 import type { Partner } from '../partners/partner.entity.js';
 import type { Service } from '../partners/service.entity.js';
@@ -59,6 +60,12 @@ export const objectRules = {
 export type RestrictedType = keyof typeof objectRules;
 
 const partnerNotes: ObjectRule<Lead> = (ctx, lead) => accessPolicy.partnerNotes(ctx.viewer, { partnerId: lead.partner.id });
+/** A history entry's note is its lead's partner's note: the lead is read only for a viewer the rule may let in. */
+const eventNote: ObjectRule<LeadEvent> = (ctx, event) => {
+  if (!ctx.viewer || ctx.viewer.user.role === Role.SELLER) return false;
+  return andThen(ctx.loaders.lead.get(event.lead.id), (lead) => !!lead && accessPolicy.partnerNotes(ctx.viewer, { partnerId: lead.partner.id }));
+};
+const partnerStanding: ObjectRule<Partner> = (ctx, partner) => accessPolicy.partnerStanding(ctx.viewer, { partnerId: partner.id });
 
 /** Fields of a visible object that carry more than the object's own rule allows: null unless their rule passes. */
 export const fieldRules: Record<string, ObjectRule<never>> = {
@@ -66,6 +73,9 @@ export const fieldRules: Record<string, ObjectRule<never>> = {
   'Lead.rejectReason': partnerNotes,
   'Lead.rejectNote': partnerNotes,
   'Lead.closeNote': partnerNotes,
+  'LeadEvent.note': eventNote,
+  'Partner.statusReason': partnerStanding,
+  'Partner.statusChangedAt': partnerStanding,
 };
 
 export function isRestrictedType(name: string): name is RestrictedType {

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201104535 } from './Migration20261201104535.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201130000 } from './Migration20261201130000.js';
+import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201110000 } from './Migration20261201110000.js';
 import { Migration20261201121500 } from './Migration20261201121500.js';
 import { Migration20261126032119 } from './Migration20261126032119.js';
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201120000', class: Migration20261201120000 },
   { name: 'Migration20261201121500', class: Migration20261201121500 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
+  { name: 'Migration20261201160000', class: Migration20261201160000 },
 ];
