@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     await page.getByText(`${pending.partner.name} is onboarded: its public services are in the directory and it receives leads.`).waitFor();
     await expect.poll(() => row.textContent()).toContain('Onboarded');
     await screenshot(page, 'operator-partners');
-    // Suspending asks first and says what follows; cancelling changes nothing.
+    // Suspending asks first, says what follows and asks why; cancelling changes nothing.
     await row.getByRole('button', { name: `Suspend ${pending.partner.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Suspend ${pending.partner.name}?` });
     await dialog.getByText('receives no new leads').waitFor();
@@ -24,9 +24,22 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await row.textContent()).toContain('Onboarded');
     await row.getByRole('button', { name: `Suspend ${pending.partner.name}` }).click();
+    // No reason, no suspension: the field says so and the dialog stays open.
+    await dialog.getByRole('button', { name: 'Suspend partner' }).click();
+    await dialog.getByText('Give a reason: the partner sees it').waitFor();
+    expect(await row.textContent()).toContain('Onboarded');
+    const reason = 'Three sellers reported leads left unanswered for weeks.';
+    await dialog.getByLabel('Reason').fill(reason);
     await dialog.getByRole('button', { name: 'Suspend partner' }).click();
     await page.getByText(`${pending.partner.name} is suspended.`).waitFor();
     await expect.poll(() => row.textContent()).toContain('Suspended');
+    // The partner admin view shows why, and so do the partner's own pages.
+    await expect.poll(() => row.locator('td[data-label="Status"]').textContent()).toContain(reason);
+    await checkPage(page, 'operator-partners-suspended');
+    const partnerSession = await loggedIn(state, await state.world.user(Role.PARTNER, pending.partner));
+    await partnerSession.page.goto('/leads');
+    await partnerSession.page.getByRole('status').filter({ hasText: 'is suspended by the platform' }).getByText(`The platform's reason: ${reason}`).waitFor();
+    await partnerSession.context.close();
 
     // Another role's page says which role it is for, in English.
     await page.goto('/requests');
@@ -57,13 +70,20 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     await page.getByText('Assigned 1 partner.').waitFor();
     await page.getByRole('listitem').filter({ hasText: `${second.partner.name}: New` }).waitFor();
 
-    // Unassigning asks first, says the partner cannot get the inquiry again, and confirms it happened.
+    // Unassigning asks first, says the partner cannot get the inquiry again, asks why, and confirms it happened.
     await assigned.getByRole('button', { name: `Unassign ${first.partner.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Unassign ${first.partner.name}?` });
     await dialog.getByText(`so ${first.partner.name} cannot be assigned it again`).waitFor();
     await dialog.getByRole('button', { name: 'Unassign' }).click();
+    await dialog.getByText('Give a reason: the partner sees it').waitFor();
+    await checkPage(page, 'operator-unassign-dialog');
+    const reason = 'The seller wants a partner based in Mexico.';
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: 'Unassign' }).click();
     await page.getByText(`${first.partner.name} no longer has this inquiry.`).waitFor();
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: `${first.partner.name}: Closed (Unassigned)` }).count()).toBe(1);
+    const unassigned = page.getByRole('listitem').filter({ hasText: `${first.partner.name}: Closed (Unassigned)` });
+    await expect.poll(() => unassigned.count()).toBe(1);
+    await unassigned.getByText(`Reason: ${reason}`).waitFor();
     await page.getByText('a partner never gets the same inquiry twice').waitFor();
     await screenshot(page, 'operator-unassigned');
 
@@ -73,5 +93,13 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     await expect.poll(() => queueRow.locator('td[data-label="Active partners"]').textContent()).toBe('1');
     expect(inquiry.id).toBeTruthy();
     await context.close();
+
+    // The partner reads the operator's reason in the lead's history.
+    const leadId = inquiry.leads.edges.find((e: any) => e.node.partner.id === first.partnerId).node.id as string;
+    const member = await loggedIn(state, await state.world.user(Role.PARTNER, first.partner));
+    await member.page.goto(`/leads/${leadId}`);
+    await member.page.locator('ol.history li').filter({ hasText: 'Unassigned by the operator' }).getByText(`Reason: ${reason}`).waitFor();
+    await checkPage(member.page, 'lead-unassigned-history');
+    await member.context.close();
   });
 });

@@ -5,7 +5,7 @@ import type { ViewerFieldsFragment } from '../gql/graphql';
 export const ViewerFields = graphql(`
   fragment ViewerFields on Viewer {
     user { id name email role }
-    partner { id name status }
+    partner { id name status statusReason }
   }
 `);
 

@@ -23,7 +23,7 @@ export const PartnerQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Partner {
-        id name contactEmail location status languages
+        id name description contactEmail location status languages
         services(first: 100) { totalCount edges { node { ...ServiceCardFields } } }
       }
     }

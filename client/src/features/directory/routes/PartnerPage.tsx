@@ -35,6 +35,12 @@ export function PartnerPage() {
         <p className="notice notice-warn">{partner.status === 'SUSPENDED' ? 'Suspended: hidden from sellers.' : 'Awaiting onboarding: hidden from sellers until the platform onboards it.'}</p>
       )}
       {about && <p className="lead-text">{about}</p>}
+      {partner.description && (
+        <section aria-labelledby="partner-about">
+          <h2 id="partner-about">About {partner.name}</h2>
+          <p className="partner-description">{partner.description}</p>
+        </section>
+      )}
       <dl className="facts">
         {partner.location && <div><dt>Based in</dt><dd>{partner.location}</dd></div>}
         {partner.languages.length > 0 && <div><dt>Languages</dt><dd>{languageList(partner.languages)}</dd></div>}

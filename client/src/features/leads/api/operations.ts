@@ -17,7 +17,7 @@ export const LeadDetailFields = graphql(`
     ...LeadRowFields
     rejectNote closeNote
     authorization { id authorizationId grantedAt revokedAt }
-    history { type at actorRole }
+    history { type at actorRole note }
     inquiry {
       id status contactAccess contact { name email }
       otherChannelsGmv { amount currency } hotSaleProduct otherDetails createdAt updatedAt closedAt

@@ -24,5 +24,10 @@ export function PartnerStandingBanner() {
   const partner = viewer?.partner;
   const state = partner && standing[partner.status];
   if (!partner || !state) return null;
-  return <p className="notice notice-warn" role="status">{state.banner(partner.name)}</p>;
+  return (
+    <p className="notice notice-warn" role="status">
+      {state.banner(partner.name)}
+      {partner.statusReason && <span className="status-reason">The platform's reason: {partner.statusReason}</span>}
+    </p>
+  );
 }

@@ -44,7 +44,8 @@ export function LeadPage() {
       <h2>History</h2>
       <ol className="history">
         {lead.history.map((event, index) => (
-          <li key={index}><time dateTime={event.at}>{formatDate(event.at)}</time> — {humanize(event.type)}{event.actorRole ? ` by the ${event.actorRole.toLowerCase()}` : ''}</li>
+          <li key={index}><time dateTime={event.at}>{formatDate(event.at)}</time> — {humanize(event.type)}{event.actorRole ? ` by the ${event.actorRole.toLowerCase()}` : ''}
+            {event.note && <span className="status-reason">Reason: {event.note}</span>}</li>
         ))}
       </ol>
     </section>

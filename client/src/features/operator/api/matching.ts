@@ -16,7 +16,7 @@ export const OperatorInquiryQuery = graphql(`
       ... on Inquiry {
         id status requestType serviceType location language companySize productCategory hotSaleProduct otherDetails createdAt
         shopGmv { amount currency } otherChannelsGmv { amount currency } budget { amount currency }
-        leads(first: 100) { edges { node { id status closeReason source createdAt partner { id name } } } }
+        leads(first: 100) { edges { node { id status closeReason source createdAt partner { id name } history { type note } } } }
       }
     }
   }
@@ -41,6 +41,6 @@ export const AssignPartnersMutation = graphql(`
 
 export const UnassignLeadMutation = graphql(`
   mutation UnassignLead($input: UnassignLeadInput!) {
-    unassignLead(input: $input) { lead { id status closeReason } userErrors { field message code } }
+    unassignLead(input: $input) { lead { id status closeReason history { type note } } userErrors { field message code } }
   }
 `);

@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { BusinessProfile } from '../../../components/BusinessProfile';
-import { ConfirmButton } from '../../../components/ConfirmButton';
-import { FormError } from '../../../components/fields';
+import { DialogForm } from '../../../components/DialogForm';
+import { limits, operatorReasonFormRules } from '@slp/shared';
+import { FormError, TextAreaField } from '../../../components/fields';
+import { useToast } from '../../../components/toasts';
+import { sharedRules } from '../../../lib/shared-rules';
 import { PageTitle } from '../../../components/PageTitle';
 import { Empty, queryState } from '../../../components/status';
 import { useNode } from '../../../lib/use-node';
@@ -33,11 +36,19 @@ export function OperatorInquiryPage() {
   );
 }
 
-type LeadRow = { id: string; status: string; closeReason?: string | null; source: string; createdAt: string; partner: { id: string; name: string } };
+type LeadRow = {
+  id: string; status: string; closeReason?: string | null; source: string; createdAt: string; partner: { id: string; name: string };
+  history: { type: string; note?: string | null }[];
+};
+interface ReasonForm { reason: string }
+const reasonRules = sharedRules<ReasonForm, { reason: string }>(operatorReasonFormRules);
+
+/** The operator's reason for taking the lead back, as its history keeps it. */
+const unassignReason = (lead: LeadRow) => lead.history.find((event) => event.type === 'UNASSIGNED')?.note ?? null;
 
 function AssignedPartners({ leads }: { leads: LeadRow[] }) {
   const [unassign] = useMutation(UnassignLeadMutation, { refetchQueries });
-  const { error, run } = useActionError();
+  const notify = useToast();
   return (
     <>
       <h2>Partners on this inquiry</h2>
@@ -46,19 +57,28 @@ function AssignedPartners({ leads }: { leads: LeadRow[] }) {
           {leads.map((lead) => (
             <li key={lead.id} className="row-with-actions">
               {lead.partner.name}: {humanize(lead.status)}{lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''} ({humanize(lead.source)}, {formatDate(lead.createdAt)})
+              {unassignReason(lead) && <small className="hint status-reason">Reason: {unassignReason(lead)}</small>}
               {lead.status === 'NEW' && lead.source === 'PLATFORM_ASSIGNED' && (
-                <ConfirmButton label={`Unassign ${lead.partner.name}`} title={`Unassign ${lead.partner.name}?`} confirmLabel="Unassign"
-                  onConfirm={() => run(async () => (await unassign({ variables: { input: { leadId: lead.id } } })).data?.unassignLead,
-                    `${lead.partner.name} no longer has this inquiry.`)}>
-                  <p>The lead closes as unassigned and {lead.partner.name} loses access to this inquiry. A partner never gets the same
-                    inquiry twice, so {lead.partner.name} cannot be assigned it again.</p>
-                </ConfirmButton>
+                <DialogForm<ReasonForm, { reason: string }> buttonLabel={`Unassign ${lead.partner.name}`} title={`Unassign ${lead.partner.name}?`}
+                  submitLabel="Unassign" className="danger" defaultValues={{ reason: '' }} fieldNames={['reason']} resolver={reasonRules}
+                  fields={({ register, formState: { errors } }) => (
+                    <>
+                      <p>The lead closes as unassigned and {lead.partner.name} loses access to this inquiry. A partner never gets the same
+                        inquiry twice, so {lead.partner.name} cannot be assigned it again.</p>
+                      <TextAreaField label="Reason" required hint={`Kept in the lead's history, where ${lead.partner.name} reads it`}
+                        maxLength={limits.operatorReason} registration={register('reason')} error={errors.reason?.message} />
+                    </>
+                  )}
+                  onSubmit={async ({ reason }) => {
+                    const payload = (await unassign({ variables: { input: { leadId: lead.id, reason } } })).data?.unassignLead;
+                    if (payload && payload.userErrors.length === 0) notify(`${lead.partner.name} no longer has this inquiry.`);
+                    return payload?.userErrors;
+                  }} />
               )}
             </li>
           ))}
         </ul>
       )}
-      <FormError message={error} />
     </>
   );
 }

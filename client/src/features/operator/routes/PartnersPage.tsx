@@ -1,15 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { PartnerStatus } from '@slp/shared';
-import { ConfirmButton } from '../../../components/ConfirmButton';
+import { PartnerStatus, limits, operatorReasonFormRules } from '@slp/shared';
+import { DialogForm } from '../../../components/DialogForm';
 import { Pager } from '../../../components/Pager';
 import { ServerTable } from '../../../components/ServerTable';
-import { FormError } from '../../../components/fields';
+import { FormError, TextAreaField } from '../../../components/fields';
+import { useToast } from '../../../components/toasts';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
 import type { PartnerStatus as Status, PartnersQuery as PartnersData } from '../../../gql/graphql';
-import { enumValues, humanize } from '../../../lib/labels';
+import { enumValues, formatDate, humanize } from '../../../lib/labels';
+import { sharedRules } from '../../../lib/shared-rules';
 import { useActionError } from '../../../lib/use-action';
 import { useUrlPage } from '../../../lib/url-pages';
 import { PartnersQuery, SetPartnerStatusMutation } from '../api/partners';
@@ -24,6 +26,21 @@ const moves: Record<string, Move[]> = {
   SUSPENDED: [{ to: 'ONBOARDED', label: 'Reinstate', done: 'is onboarded again.' }],
 };
 
+interface ReasonForm { reason: string }
+const reasonRules = sharedRules<ReasonForm, { reason: string }>(operatorReasonFormRules);
+
+/** The status, and for a status an operator set with a reason, the reason and when. */
+function StatusCell({ partner }: { partner: PartnerRow }) {
+  return (
+    <>
+      {humanize(partner.status)}
+      {partner.statusReason && (
+        <small className="hint status-reason">{partner.statusChangedAt ? `${formatDate(partner.statusChangedAt)}: ` : ''}{partner.statusReason}</small>
+      )}
+    </>
+  );
+}
+
 /** Every partner with its status, and the operator's onboard / suspend actions. */
 export function PartnersPage() {
   const pages = useUrlPage();
@@ -35,24 +52,36 @@ export function PartnersPage() {
     update: (cache) => { cache.evict({ id: 'ROOT_QUERY', fieldName: 'partners' }); cache.evict({ id: 'ROOT_QUERY', fieldName: 'services' }); cache.gc(); },
   });
   const { error, run } = useActionError();
+  const notify = useToast();
   const columns = [
     column.accessor('name', { header: 'Partner', cell: (c) => <Link to={`/partners/${c.row.original.id}`}>{c.getValue()}</Link> }),
     column.accessor('contactEmail', { header: 'Contact email' }),
     column.accessor((p) => p.location ?? '', { id: 'location', header: 'Location' }),
     column.accessor('capacity', { header: 'Capacity' }),
-    column.accessor('status', { header: 'Status', cell: (c) => humanize(c.getValue()) }),
+    column.accessor('status', { header: 'Status', cell: (c) => <StatusCell partner={c.row.original} /> }),
     column.display({
       id: 'actions', header: 'Actions', cell: ({ row: { original: p } }) => (
         <div className="actions">
           {(moves[p.status] ?? []).map((move) => {
             const apply = () => run(async () => (await setPartnerStatus({ variables: { input: { partnerId: p.id, status: move.to } } })).data?.setPartnerStatus,
               `${p.name} ${move.done}`);
-            // Suspending cuts a working partner off: it asks first and says what follows.
+            // Suspending cuts a working partner off: it asks first, says what follows, and asks why (the members read it).
             return move.to === 'SUSPENDED' ? (
-              <ConfirmButton key={move.to} label={`${move.label} ${p.name}`} title={`Suspend ${p.name}?`} confirmLabel="Suspend partner" onConfirm={apply}>
-                <p>{p.name} leaves the directory and receives no new leads. Its members still see their leads and business profiles,
-                  but no sellers' contact details, and cannot act on leads until you reinstate it.</p>
-              </ConfirmButton>
+              <DialogForm<ReasonForm, { reason: string }> key={move.to} buttonLabel={`${move.label} ${p.name}`} title={`Suspend ${p.name}?`}
+                submitLabel="Suspend partner" className="danger" defaultValues={{ reason: '' }} fieldNames={['reason']} resolver={reasonRules}
+                fields={({ register, formState: { errors } }) => (
+                  <>
+                    <p>{p.name} leaves the directory and receives no new leads. Its members still see their leads and business profiles,
+                      but no sellers' contact details, and cannot act on leads until you reinstate it.</p>
+                    <TextAreaField label="Reason" required hint={`${p.name}'s members see this reason`} maxLength={limits.operatorReason}
+                      registration={register('reason')} error={errors.reason?.message} />
+                  </>
+                )}
+                onSubmit={async ({ reason }) => {
+                  const payload = (await setPartnerStatus({ variables: { input: { partnerId: p.id, status: move.to, reason } } })).data?.setPartnerStatus;
+                  if (payload && payload.userErrors.length === 0) notify(`${p.name} ${move.done}`);
+                  return payload?.userErrors;
+                }} />
             ) : <button key={move.to} type="button" onClick={apply}>{move.label} {p.name}</button>;
           })}
         </div>

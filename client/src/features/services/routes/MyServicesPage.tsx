@@ -12,6 +12,7 @@ import { enumValues, humanize } from '../../../lib/labels';
 import { blankToNull, sharedRules } from '../../../lib/shared-rules';
 import { ServiceCard } from '../../../components/ServiceCard';
 import { MyServicesQuery, PublishServiceMutation } from '../api/operations';
+import { PartnerProfileForm } from '../components/PartnerProfileForm';
 
 interface ServiceForm {
   title: string; description: string; serviceType: string; public: boolean; productCategories: string[];
@@ -35,6 +36,9 @@ export function MyServicesPage() {
             <p className="notice notice-warn" role="status">{partner.status === 'SUSPENDED' ? `${partner.name} is suspended` : `${partner.name} awaits onboarding`}:
               you can prepare private services, and publish public ones in the directory once the platform onboards it.</p>
           )}
+          <h2>About {partner.name}</h2>
+          <PartnerProfileForm partnerId={partner.id} description={partner.description ?? ''} />
+          <h2>Your services</h2>
           {partner.services.edges.length === 0 ? <Empty>You have not published a service yet.</Empty>
             : <div className="cards">{partner.services.edges.map(({ node }) => <ServiceCard key={node.id} service={node} showPartner={false} />)}</div>}
           <h2>Publish a service</h2>
