@@ -11,7 +11,7 @@ const orm = await openDatabase(process.env.BENCH_DATABASE_URL!, counting ? { onQ
 // still charged on every request, but with budgets the benchmark cannot spend.
 const unspendable = Number.MAX_SAFE_INTEGER;
 const app = await startApp({
-  orm, port: 0, production: true,
+  orm, port: 0, production: true, trustProxy: process.env.TRUST_PROXY || undefined,
   limits: { pointsPerAddress: unspendable, pointsPerSession: unspendable, pointsPerToken: unspendable, wsConnectionsPerAddress: unspendable },
   // The counting process sends no emails, so only the requests' own statements are counted.
   ...(counting ? { notifications: { deliver: false } } : {}),
