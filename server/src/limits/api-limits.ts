@@ -20,6 +20,8 @@ export interface ApiLimits {
   logInFailuresPerAccount: number;
   logInFailuresPerAddress: number;
   logInWindowSeconds: number;
+  /** Password verifications (argon2id) run at once in a process; more wait, known places first (log-in-throttle.ts). */
+  logInVerifications: number;
   /** WebSocket: the largest frame, open connections per session (or API token) and per address,
    * subscriptions per connection, and the bytes a subscriber may leave unread before it is disconnected. */
   wsMaxPayloadBytes: number;
@@ -51,6 +53,7 @@ export const defaultApiLimits: ApiLimits = {
   logInFailuresPerAccount: 10,
   logInFailuresPerAddress: 100,
   logInWindowSeconds: 900,
+  logInVerifications: 2,
   // Operations are small; the SPA keeps one socket per tab with a few subscriptions.
   wsMaxPayloadBytes: 64 * 1024,
   wsConnectionsPerSession: 10,
