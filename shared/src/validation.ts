@@ -29,8 +29,9 @@ const LINE_BREAKS = /[\t\n\r]/;
 /** Bidirectional embeddings, overrides, isolates and marks: they can make a name read as another. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Characters that show nothing: zero-width spaces and joiners, soft hyphen, fillers, variation selectors, tags. */
-// eslint-disable-next-line no-misleading-character-class -- lone joiners and selectors are what it finds
+/* eslint-disable no-misleading-character-class -- lone joiners and selectors are what it finds */
 const INVISIBLE_CHARACTERS = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
+/* eslint-enable no-misleading-character-class */
 
 /** Refuses control characters (a NUL cannot even be stored); multi-line text keeps tabs and line breaks. */
 function refuseControlCharacters(label: string, multiline: boolean) {

@@ -10,6 +10,9 @@ import type { Viewer } from '../auth/viewer.js';
 import { Lead } from './lead.entity.js';
 import { LeadsService, type LeadFilterData } from './leads.service.js';
 
+// eslint-disable-next-line no-control-regex -- the logger's colour codes, stripped from each statement
+const LOGGER_COLOURS = /\x1b\[[0-9;]*m/g;
+
 /**
  * The tab queries on a pool of 12,000 leads, 6,000 of them one partner's: EXPLAIN the exact SQL the app sends and check
  * an index serves the filter and the newest-first order (no sequential scan, no sort of the tab).
@@ -51,8 +54,7 @@ async function plansOf(viewer: Viewer, status: LeadStatus, filter: LeadFilterDat
   statements.length = 0;
   const where = new LeadsService(em).leadsWhere(viewer, status, filter, search);
   const page = await paginateByKey(em, Lead, where, { first: 20, after }, leadPageOrder(viewer, order));
-  // eslint-disable-next-line no-control-regex -- strips the logger's colour codes
-  const sent = statements.map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').replace(/^\[query\] /, '').replace(/ \[took .*$/s, ''));
+  const sent = statements.map((line) => line.replace(LOGGER_COLOURS, '').replace(/^\[query\] /, '').replace(/ \[took .*$/s, ''));
   const plans = [];
   for (const sql of sent) {
     const [{ 'QUERY PLAN': plan }] = await em.getConnection().execute(`explain (format json) ${sql}`);
