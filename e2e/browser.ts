@@ -15,8 +15,16 @@ if (!hasChromium) {
   console.warn(`\n*** Browser tests SKIPPED: no Chromium at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`. ***\n`);
 }
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-artifacts');
 
@@ -28,7 +36,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A separate browser profile (own cookies) at desktop or phone width. */
 export async function newUser(browser: Browser, baseURL: string, phone = false): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL, viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    baseURL,
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(15_000);
   return { context, page: await context.newPage() };
@@ -39,7 +48,12 @@ export async function screenshot(page: Page, name: string) {
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 /**
  * Runs axe-core inside the page (WCAG 2 A/AA rules and best practices) and fails on any serious or
@@ -51,8 +65,15 @@ export async function expectAccessible(page: Page, name: string, exclude: string
     const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run({ include: [document], exclude: excluded.map((selector) => [selector]) })).violations;
   }, exclude);
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(', ')}`,
+    );
   if (serious.length) throw new Error(`axe on ${name}:\n${serious.join('\n')}`);
 }
 
@@ -70,7 +91,12 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Log out' }).waitFor();
 }
 
-export interface BrowserApp { app: TestApp; world: World; browser: Browser; baseURL: string }
+export interface BrowserApp {
+  app: TestApp;
+  world: World;
+  browser: Browser;
+  baseURL: string;
+}
 
 /** Per test file: the real app on its own cloned database serving the built SPA, and one Chromium. */
 export function useBrowserApp(): BrowserApp {

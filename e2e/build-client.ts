@@ -6,7 +6,9 @@ import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
-  export interface ProvidedContext { e2eRunStartedAt: number }
+  export interface ProvidedContext {
+    e2eRunStartedAt: number;
+  }
 }
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client');

@@ -18,7 +18,10 @@ import { signatureHeader } from '../server/src/webhooks/webhook-signature';
  */
 const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/dashboard-sync');
 
-interface Line { event: string; [key: string]: any }
+interface Line {
+  event: string;
+  [key: string]: any;
+}
 
 /** The example's process; each line it prints is one JSON outcome. */
 class Example {
@@ -34,17 +37,26 @@ class Example {
       for (const line of lines) if (line.trim()) this.lines.push(JSON.parse(line));
       this.output += text;
     });
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => { this.output += text; });
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+      this.output += text;
+    });
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
   static start(args: string[], env: Record<string, string>): Example {
-    return new Example(spawn(process.execPath, ['main.mjs', ...args], { cwd: exampleDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new Example(
+      spawn(process.execPath, ['main.mjs', ...args], {
+        cwd: exampleDir,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
   }
 
   waitFor(match: (line: Line) => boolean, after = 0): Promise<Line> {
-    return eventually(() => this.lines.slice(after).find(match) ?? false, 20_000)
-      .catch(() => { throw new Error(`no such line; the example printed:\n${this.output}`); });
+    return eventually(() => this.lines.slice(after).find(match) ?? false, 20_000).catch(() => {
+      throw new Error(`no such line; the example printed:\n${this.output}`);
+    });
   }
 
   async stop() {
@@ -106,7 +118,12 @@ describe('examples/dashboard-sync', () => {
     const byId = Object.fromEntries(first.changed.map((lead: any) => [lead.id, lead]));
     expect([byId[leads[0]].status, byId[leads[0]].contactAccess]).toEqual(['FOLLOWING', 'VISIBLE']);
     expect([byId[leads[1]].status, byId[leads[1]].contactAccess]).toEqual(['NEW', 'LOCKED']);
-    expect(first.since).toBe(first.changed.map((lead: any) => lead.updatedAt).sort().at(-1));
+    expect(first.since).toBe(
+      first.changed
+        .map((lead: any) => lead.updatedAt)
+        .sort()
+        .at(-1),
+    );
 
     expect((await syncRun()).changed).toEqual([]);
 
@@ -132,8 +149,11 @@ describe('examples/dashboard-sync', () => {
   it('receives the app’s signed webhooks, syncs on them, handles a redelivered id once and refuses tampered or stale ones', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/webhooks`;
-    const { createWebhookEndpoint } = await member.request(`mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
-      secret webhookEndpoint { id } userErrors { message } } }`, { input: { url, events: ['LEAD_CREATED', 'LEAD_STATUS_CHANGED'] } });
+    const { createWebhookEndpoint } = await member.request(
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
+      secret webhookEndpoint { id } userErrors { message } } }`,
+      { input: { url, events: ['LEAD_CREATED', 'LEAD_STATUS_CHANGED'] } },
+    );
     expect(createWebhookEndpoint.userErrors).toEqual([]);
     const secret: string = createWebhookEndpoint.secret;
     const serve = Example.start(['serve'], { ...exampleEnv(), PORT: String(port), SLP_WEBHOOK_SECRET: secret, SLP_SYNC_SECONDS: '0' });
@@ -148,23 +168,36 @@ describe('examples/dashboard-sync', () => {
       const synced = await serve.waitFor((line) => line.event === 'synced' && line.changed.length > 0);
       expect(synced.changed.map((lead: { id: string }) => lead.id)).toEqual([created]);
       const LOG = `{ webhookEndpoints { deliveries { id eventId status lastStatusCode } } }`;
-      const [delivery] = (await eventually(async () => {
+      const [delivery] = await eventually(async () => {
         const [endpoint] = (await member.request(LOG)).webhookEndpoints;
         return endpoint.deliveries[0]?.status === 'DELIVERED' && endpoint.deliveries;
-      }));
+      });
       expect(delivery).toMatchObject({ eventId: webhook.id, status: 'DELIVERED', lastStatusCode: 200 });
 
       // Redelivered by the partner: the same id again is answered and not handled twice.
-      const { redeliverWebhookEvent } = await member.request(`mutation($id: ID!) { redeliverWebhookEvent(input: { webhookDeliveryId: $id }) {
-        webhookDelivery { eventId } userErrors { message } } }`, { id: delivery.id });
+      const { redeliverWebhookEvent } = await member.request(
+        `mutation($id: ID!) { redeliverWebhookEvent(input: { webhookDeliveryId: $id }) {
+        webhookDelivery { eventId } userErrors { message } } }`,
+        { id: delivery.id },
+      );
       expect(redeliverWebhookEvent).toEqual({ webhookDelivery: { eventId: webhook.id }, userErrors: [] });
-      await eventually(async () => (await member.request(LOG)).webhookEndpoints[0].deliveries
-        .filter((d: { status: string; lastStatusCode: number }) => d.status === 'DELIVERED' && d.lastStatusCode === 200).length === 2);
+      await eventually(
+        async () =>
+          (await member.request(LOG)).webhookEndpoints[0].deliveries.filter(
+            (d: { status: string; lastStatusCode: number }) => d.status === 'DELIVERED' && d.lastStatusCode === 200,
+          ).length === 2,
+      );
       expect(serve.lines.filter((line) => line.event === 'webhook').map((line) => line.id)).toEqual([webhook.id]);
 
       // Signed as the app signs, then tampered with, then too old: refused with 401 and the reason.
-      const body = JSON.stringify({ id: 'evt-test-1', type: 'LEAD_STATUS_CHANGED', createdAt: new Date().toISOString(), data: { leadId: leads[0], status: 'DEAL' } });
-      const post = (payload: string, signature: string) => fetch(url, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'slp-signature': signature } });
+      const body = JSON.stringify({
+        id: 'evt-test-1',
+        type: 'LEAD_STATUS_CHANGED',
+        createdAt: new Date().toISOString(),
+        data: { leadId: leads[0], status: 'DEAL' },
+      });
+      const post = (payload: string, signature: string) =>
+        fetch(url, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'slp-signature': signature } });
       const tampered = await post(body.replace('DEAL', 'CLOSED'), signatureHeader(secret, body, new Date()));
       expect([tampered.status, await tampered.text()]).toEqual([401, 'signature does not match']);
       const stale = await post(body, signatureHeader(secret, body, new Date(Date.now() - 10 * 60_000)));
@@ -173,7 +206,12 @@ describe('examples/dashboard-sync', () => {
       expect(wrongSecret.status).toBe(401);
       expect((await post(body, 'v1=deadbeef')).status).toBe(401);
       const refused = serve.lines.filter((line) => line.event === 'webhook-refused').map((line) => line.reason);
-      expect(refused).toEqual(['signature does not match', 'timestamp outside the tolerance window', 'signature does not match', 'malformed Slp-Signature header']);
+      expect(refused).toEqual([
+        'signature does not match',
+        'timestamp outside the tolerance window',
+        'signature does not match',
+        'malformed Slp-Signature header',
+      ]);
       expect(serve.lines.filter((line) => line.event === 'webhook')).toHaveLength(1);
       // The same body properly signed is accepted once.
       const genuine = await post(body, signatureHeader(secret, body, new Date()));

@@ -63,7 +63,9 @@ describe.skipIf(!hasChromium)('response deadlines and reviews in the browser', (
     const leadId = await leadFor(sellerUser.client, fixture);
     await leadAction(member, 'followLead', { leadId });
     await grantAuthorization(sellerUser.client, fixture.partnerId);
-    const inquiryId = (await sellerUser.client.request(`query($id: ID!) { node(id: $id) { ... on Lead { inquiry { id } } } }`, { id: leadId })).node.inquiry.id;
+    const inquiryId = (
+      await sellerUser.client.request(`query($id: ID!) { node(id: $id) { ... on Lead { inquiry { id } } } }`, { id: leadId })
+    ).node.inquiry.id;
 
     const seller = await loggedIn(state, sellerUser);
     await seller.page.goto(`/requests/${inquiryId}`);

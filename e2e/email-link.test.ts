@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)("the email's link to a lead", () => {
     expect(new URL(page.url()).pathname).toBe(`/leads/${leadId}`);
   }
 
-  it("opens that lead for the logged-in partner, and after log-in for a logged-out one", async () => {
+  it('opens that lead for the logged-in partner, and after log-in for a logged-out one', async () => {
     const fixture = await state.world.partner();
     const { email } = await state.world.user(Role.PARTNER, fixture.partner);
     const { inquiry } = await submitInquiry(await state.world.seller(), inquiryInput({ targetServiceIds: [fixture.services[0]] }));
@@ -33,7 +33,9 @@ describe.skipIf(!hasChromium)("the email's link to a lead", () => {
 
     // The worker delivers on its own; the link points at this app, whatever port it took.
     let link = '';
-    await expect.poll(async () => (link = await linkFromMailbox(email).catch(() => '')), { timeout: 30_000 }).toBe(`${state.baseURL}/leads/${leadId}`);
+    await expect
+      .poll(async () => (link = await linkFromMailbox(email).catch(() => '')), { timeout: 30_000 })
+      .toBe(`${state.baseURL}/leads/${leadId}`);
 
     const partner = await loggedIn(state, { email });
     await partner.page.goto(link);

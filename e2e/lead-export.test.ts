@@ -28,17 +28,26 @@ describe.skipIf(!hasChromium)('Export CSV on the Seller Leads Pool', () => {
     const seller = await state.world.user(Role.SELLER);
     const sql = state.app.orm.em.fork().getConnection();
     const [{ id: sellerId }] = await sql.execute(`select id from users where email = ?`, [seller.email]);
-    await sql.execute(`insert into inquiries (seller_id, request_type, status, contact_name, contact_email, company_size, currency,
+    await sql.execute(
+      `insert into inquiries (seller_id, request_type, status, contact_name, contact_email, company_size, currency,
         shop_gmv_amount, budget_amount, product_category, hot_sale_product, created_at, updated_at, version)
       select ?, 'TARGET', 'ACTIVE', 'Dana ' || g, 'dana' || g || '@export.test', 'EMPLOYEES_5_30', 'USD', 50000, 1000 + 10 * ((37 * g) % ${LEADS}),
         'BEAUTY_PERSONAL_CARE', case when g % 3 <> 0 then 'Kettle' else 'Serum' end, now() - (${LEADS} - g) * interval '1 minute', now(), 1
-      from generate_series(1, ${LEADS}) g`, [sellerId]);
+      from generate_series(1, ${LEADS}) g`,
+      [sellerId],
+    );
     // The first five leads are FOLLOWING (their contact is the partner's), the rest NEW.
-    const rows: { id: number }[] = await sql.execute(`insert into leads (inquiry_id, partner_id, status, source, created_at, followed_at, version)
+    const rows: { id: number }[] = await sql.execute(
+      `insert into leads (inquiry_id, partner_id, status, source, created_at, followed_at, version)
       select i.id, ?, case when row_number() over (order by i.created_at) <= 5 then 'FOLLOWING' else 'NEW' end, 'SELLER_TARGETED',
         i.created_at, case when row_number() over (order by i.created_at) <= 5 then now() end, 1
-      from inquiries i where i.seller_id = ? order by i.created_at returning id`, [fixture.partner.id, sellerId]);
-    const leads = rows.map((row) => row.id).sort((a, b) => a - b).map((id, i) => ({ id: leadGlobalId(id), g: i + 1 }));
+      from inquiries i where i.seller_id = ? order by i.created_at returning id`,
+      [fixture.partner.id, sellerId],
+    );
+    const leads = rows
+      .map((row) => row.id)
+      .sort((a, b) => a - b)
+      .map((id, i) => ({ id: leadGlobalId(id), g: i + 1 }));
 
     const { page, context } = await loggedIn(state, member);
     await page.goto('/leads');
@@ -56,7 +65,9 @@ describe.skipIf(!hasChromium)('Export CSV on the Seller Leads Pool', () => {
     expect(expected.length).toBe(36);
     expect(searched.rows.map((row) => row.id)).toEqual(expected.map((lead) => lead.id));
     expect(searched.rows.map((row) => row.budget)).toEqual(expected.map((lead) => `${budgetOf(lead.g)}.00`));
-    expect(searched.rows.every((row) => row.hotSaleProduct === 'Kettle' && row.contactAccess === 'LOCKED' && row.contactEmail === '')).toBe(true);
+    expect(searched.rows.every((row) => row.hotSaleProduct === 'Kettle' && row.contactAccess === 'LOCKED' && row.contactEmail === '')).toBe(
+      true,
+    );
 
     // The Following tab: the filters and search carry over, the order too; the contact is there.
     await page.getByLabel('Search these leads').fill('');
@@ -66,7 +77,8 @@ describe.skipIf(!hasChromium)('Export CSV on the Seller Leads Pool', () => {
     expect(following.name).toMatch(/^leads-following-/);
     const followed = leads.filter(({ g }) => g <= 5).sort((a, b) => budgetOf(a.g) - budgetOf(b.g));
     expect(following.rows.map((row) => [row.id, row.status, row.contactAccess, row.contactEmail])).toEqual(
-      followed.map(({ id, g }) => [id, 'FOLLOWING', 'VISIBLE', `dana${g}@export.test`]));
+      followed.map(({ id, g }) => [id, 'FOLLOWING', 'VISIBLE', `dana${g}@export.test`]),
+    );
     await context.close();
   });
 });

@@ -14,8 +14,10 @@ const isKettle = (i: number) => i % 50 === 0;
 const leadGlobalId = (id: number) => Buffer.from(`Lead:${id}`).toString('base64url');
 
 /** Shown lead links, top to bottom. */
-const shownLeads = (page: Page) => page.locator('table tbody a[href^="/leads/"]')
-  .evaluateAll((links) => links.map((link) => link.getAttribute('href')!.replace('/leads/', '')));
+const shownLeads = (page: Page) =>
+  page
+    .locator('table tbody a[href^="/leads/"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')!.replace('/leads/', '')));
 
 describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
   const state = useBrowserApp();
@@ -26,14 +28,19 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     const seller = await state.world.user(Role.SELLER);
     const sql = state.app.orm.em.fork().getConnection();
     const [{ id: sellerId }] = await sql.execute(`select id from users where email = ?`, [seller.email]);
-    await sql.execute(`insert into inquiries (seller_id, request_type, status, contact_name, contact_email, company_size, currency,
+    await sql.execute(
+      `insert into inquiries (seller_id, request_type, status, contact_name, contact_email, company_size, currency,
         shop_gmv_amount, budget_amount, product_category, hot_sale_product, created_at, updated_at, version)
       select ?, 'TARGET', 'ACTIVE', 'Dana', 'dana@pool.test', 'EMPLOYEES_5_30', 'USD', 50000, 1000 + 10 * ((37 * g) % ${LEADS}),
         'BEAUTY_PERSONAL_CARE', case when g % 50 = 0 then 'Kettle' else 'Serum' end, now() - (${LEADS} - g) * interval '1 minute', now(), 1
-      from generate_series(1, ${LEADS}) g`, [sellerId]);
-    const rows: { id: number }[] = await sql.execute(`insert into leads (inquiry_id, partner_id, status, source, created_at, version)
+      from generate_series(1, ${LEADS}) g`,
+      [sellerId],
+    );
+    const rows: { id: number }[] = await sql.execute(
+      `insert into leads (inquiry_id, partner_id, status, source, created_at, version)
       select i.id, ?, 'NEW', 'SELLER_TARGETED', i.created_at, 1 from inquiries i where i.seller_id = ? order by i.created_at returning id`,
-    [fixture.partner.id, sellerId]);
+      [fixture.partner.id, sellerId],
+    );
     const ids = rows.map((row) => leadGlobalId(row.id)).sort((a, b) => idNumber(a) - idNumber(b));
     return { member, ids };
   }
@@ -53,7 +60,10 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     await pager.getByRole('button', { name: 'Previous' }).click();
     await expect.poll(() => shownLeads(page)).toEqual([...ids].reverse().slice(200, 225));
 
-    const byBudget = ids.map((id, i) => ({ id, budget: budgetOf(i + 1) })).sort((a, b) => a.budget - b.budget).map((lead) => lead.id);
+    const byBudget = ids
+      .map((id, i) => ({ id, budget: budgetOf(i + 1) }))
+      .sort((a, b) => a.budget - b.budget)
+      .map((lead) => lead.id);
     await page.getByRole('button', { name: /^Budget/ }).click();
     await expect.poll(() => shownLeads(page)).toEqual(byBudget.slice(0, 25));
     await pager.getByRole('button', { name: 'Next' }).click();
@@ -104,7 +114,7 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     await context.close();
   });
 
-  it("tells a seller whose edit page went stale that the request changed since it was opened, and keeps the other edit", async () => {
+  it('tells a seller whose edit page went stale that the request changed since it was opened, and keeps the other edit', async () => {
     const fixture = await state.world.partner();
     const sellerUser = await state.world.user(Role.SELLER);
     const sellerApi = await state.world.logIn(sellerUser.email);
@@ -112,11 +122,14 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     const { page, context } = await loggedIn(state, sellerUser);
     await page.goto(`/requests/${inquiry.id}`);
     await page.getByLabel('Other details').fill('Edited in the browser');
-    await sellerApi.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`,
-      { input: { inquiryId: inquiry.id, otherDetails: 'Edited elsewhere' } });
+    await sellerApi.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`, {
+      input: { inquiryId: inquiry.id, otherDetails: 'Edited elsewhere' },
+    });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('This request changed since you opened it: reload it to see the changes, then edit again').waitFor();
-    const { node } = await sellerApi.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { otherDetails version } } }`, { id: inquiry.id });
+    const { node } = await sellerApi.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { otherDetails version } } }`, {
+      id: inquiry.id,
+    });
     expect(node).toEqual({ otherDetails: 'Edited elsewhere', version: 2 });
     await context.close();
   });
@@ -126,7 +139,8 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     const sellerUser = await state.world.user(Role.SELLER);
     const sellerApi = await state.world.logIn(sellerUser.email);
     const ids: string[] = [];
-    for (let i = 0; i < 27; i += 1) ids.push((await submitInquiry(sellerApi, inquiryInput({ targetServiceIds: fixture.services }))).inquiry.id);
+    for (let i = 0; i < 27; i += 1)
+      ids.push((await submitInquiry(sellerApi, inquiryInput({ targetServiceIds: fixture.services }))).inquiry.id);
     const { page, context } = await loggedIn(state, sellerUser);
     await page.goto('/requests');
     const pager = page.getByRole('navigation', { name: 'My requests pages' });
@@ -134,7 +148,12 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool at volume', () => {
     await pager.getByRole('button', { name: 'Last' }).click();
     await expect.poll(() => pager.textContent()).toContain('Page 2 of 2 · 26–27 of 27');
     const shown = await page.locator('table tbody a[href^="/requests/"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
-    expect(shown).toEqual(ids.slice(0, 2).reverse().map((id) => `/requests/${id}`));
+    expect(shown).toEqual(
+      ids
+        .slice(0, 2)
+        .reverse()
+        .map((id) => `/requests/${id}`),
+    );
     await context.close();
   });
 });

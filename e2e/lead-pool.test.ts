@@ -8,9 +8,11 @@ import { checkPage, hasChromium, loggedIn, screenshot, useBrowserApp } from './b
 /** Resolves once the page's graphql-ws socket has sent a subscribe message (the live alerts are listening). */
 function subscribed(page: Page): Promise<void> {
   return new Promise((resolve) => {
-    page.on('websocket', (socket) => socket.on('framesent', (frame) => {
-      if (String(frame.payload).includes('"subscribe"')) setTimeout(resolve, 300);
-    }));
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => {
+        if (String(frame.payload).includes('"subscribe"')) setTimeout(resolve, 300);
+      }),
+    );
   });
 }
 
@@ -49,8 +51,11 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await expect.poll(() => partner.page.getByRole('tab', { name: /New Opportunities/ }).textContent()).toContain('1');
     await expect.poll(() => partner.page.getByRole('navigation', { name: 'Main' }).textContent()).toContain('Seller Leads Pool1');
     await screenshot(partner.page, 'lead-pool-alert');
-    await partner.page.getByRole('row', { name: /Womenswear/ }).getByRole('link').click();
-    await partner.page.getByText('Follow up on this lead to see the seller\'s contact details.').waitFor();
+    await partner.page
+      .getByRole('row', { name: /Womenswear/ })
+      .getByRole('link')
+      .click();
+    await partner.page.getByText("Follow up on this lead to see the seller's contact details.").waitFor();
     await partner.page.getByText('Services the seller chose: Live commerce kit and Returns desk').waitFor();
     expect(await partner.page.getByText('dana.contact@shop.test').count()).toBe(0);
     await screenshot(partner.page, 'lead-locked');
@@ -68,13 +73,22 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await seller.page.getByRole('dialog').getByRole('button', { name: 'Grant shop access' }).click();
     await expect.poll(() => row.textContent()).toContain('Deal');
     await seller.page.getByRole('link', { name: 'Authorizations' }).click();
-    const code = (await seller.page.getByRole('row', { name: new RegExp(fixture.partner.name) }).locator('code').textContent())!;
+    const code = (await seller.page
+      .getByRole('row', { name: new RegExp(fixture.partner.name) })
+      .locator('code')
+      .textContent())!;
     expect(code).toMatch(/^AUTH-/);
     await screenshot(seller.page, 'authorizations');
 
-    await partner.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Seller Leads Pool/ }).click();
+    await partner.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /Seller Leads Pool/ })
+      .click();
     await partner.page.getByRole('tab', { name: /Reach a Deal/ }).click();
-    await partner.page.getByRole('row', { name: /Womenswear/ }).getByRole('link').click();
+    await partner.page
+      .getByRole('row', { name: /Womenswear/ })
+      .getByRole('link')
+      .click();
     await partner.page.getByText(`with authorization ${code}`).waitFor();
     await screenshot(partner.page, 'lead-deal');
     await partner.context.close();
@@ -86,12 +100,21 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     const following = await state.world.partner({ services: [{ title: 'Follow desk' }] });
     const sellerUser = await state.world.user(Role.SELLER);
     const sellerApi = await state.world.logIn(sellerUser.email);
-    await submitInquiry(sellerApi, inquiryInput({ contactEmail: 'closer@shop.test', productCategory: 'TOYS_HOBBIES',
-      targetServiceIds: [rejecting.services[0], following.services[0]] }));
+    await submitInquiry(
+      sellerApi,
+      inquiryInput({
+        contactEmail: 'closer@shop.test',
+        productCategory: 'TOYS_HOBBIES',
+        targetServiceIds: [rejecting.services[0], following.services[0]],
+      }),
+    );
 
     const rejecter = await loggedIn(state, await state.world.user(Role.PARTNER, rejecting.partner), true);
     await rejecter.page.goto('/leads');
-    await rejecter.page.getByRole('row', { name: /Toys hobbies/ }).getByRole('link').click();
+    await rejecter.page
+      .getByRole('row', { name: /Toys hobbies/ })
+      .getByRole('link')
+      .click();
     await rejecter.page.getByRole('button', { name: 'Reject' }).click();
     const dialog = rejecter.page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Reject lead' }).click();
@@ -109,13 +132,20 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     const listening = subscribed(follower.page);
     await follower.page.goto('/leads');
     await listening;
-    await follower.page.getByRole('row', { name: /Toys hobbies/ }).getByRole('link').click();
+    await follower.page
+      .getByRole('row', { name: /Toys hobbies/ })
+      .getByRole('link')
+      .click();
     await follower.page.getByRole('button', { name: 'Follow up' }).click();
     await follower.page.getByRole('link', { name: 'closer@shop.test' }).waitFor();
 
     const seller = await loggedIn(state, sellerUser);
     await seller.page.getByRole('link', { name: 'My requests' }).click();
-    await seller.page.getByRole('row', { name: /Toys hobbies/ }).getByRole('link').first().click();
+    await seller.page
+      .getByRole('row', { name: /Toys hobbies/ })
+      .getByRole('link')
+      .first()
+      .click();
     const rejectedRow = seller.page.getByRole('row', { name: new RegExp(rejecting.partner.name) });
     await expect.poll(() => rejectedRow.textContent()).toContain('Rejected');
     expect(await seller.page.getByText('Budget too low').count()).toBe(0);
@@ -147,14 +177,17 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await partner.page.getByRole('button', { name: 'Unable to reach agreement' }).click();
     await partner.page.getByRole('dialog').getByRole('button', { name: 'Close lead' }).click();
     await partner.page.getByText('Lead closed without agreement.').waitFor();
-    await partner.page.getByText('You closed this lead without reaching an agreement, so the seller\'s contact details are no longer visible.').waitFor();
+    await partner.page
+      .getByText("You closed this lead without reaching an agreement, so the seller's contact details are no longer visible.")
+      .waitFor();
     expect(await partner.page.getByText('The seller closed this request').count()).toBe(0);
     await screenshot(partner.page, 'lead-no-agreement');
 
     // Suspended: the pool and the lead say so, and the lead's actions are disabled with the reason.
     const operator = await state.world.operator();
-    await operator.request(`mutation($input: SetPartnerStatusInput!) { setPartnerStatus(input: $input) { userErrors { message } } }`,
-      { input: { partnerId: fixture.partnerId, status: 'SUSPENDED' } });
+    await operator.request(`mutation($input: SetPartnerStatusInput!) { setPartnerStatus(input: $input) { userErrors { message } } }`, {
+      input: { partnerId: fixture.partnerId, status: 'SUSPENDED' },
+    });
     await partner.page.goto('/leads');
     const banner = `${fixture.partner.name} is suspended by the platform.`;
     await partner.page.getByText(banner).waitFor();
@@ -162,13 +195,18 @@ describe.skipIf(!hasChromium)('the Seller Leads Pool in the browser', () => {
     await partner.page.getByLabel('Source').selectOption('PLATFORM_ASSIGNED');
     await partner.page.getByText('No leads under New Opportunities match these filters.').waitFor();
     await partner.page.getByRole('button', { name: 'Clear filters' }).click();
-    await partner.page.getByRole('row', { name: /Sports outdoor/ }).getByRole('link').click();
+    await partner.page
+      .getByRole('row', { name: /Sports outdoor/ })
+      .getByRole('link')
+      .click();
     await partner.page.getByText(banner).waitFor();
     const follow = partner.page.getByRole('button', { name: 'Follow up' });
     expect(await follow.isDisabled()).toBe(true);
     expect(await follow.getAttribute('aria-describedby')).toBeTruthy();
     await partner.page.getByText('Lead actions are unavailable while your organisation is suspended.').waitFor();
-    await partner.page.getByText('Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden until it is.').waitFor();
+    await partner.page
+      .getByText('Your organisation is not onboarded by the platform (pending or suspended), so contact details are hidden until it is.')
+      .waitFor();
     expect(await partner.page.getByText('Follow up on this lead').count()).toBe(0);
     await screenshot(partner.page, 'lead-partner-suspended');
     // It can still prepare a private service; public ones wait for onboarding.

@@ -38,7 +38,11 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     await checkPage(page, 'operator-partners-suspended');
     const partnerSession = await loggedIn(state, await state.world.user(Role.PARTNER, pending.partner));
     await partnerSession.page.goto('/leads');
-    await partnerSession.page.getByRole('status').filter({ hasText: 'is suspended by the platform' }).getByText(`The platform's reason: ${reason}`).waitFor();
+    await partnerSession.page
+      .getByRole('status')
+      .filter({ hasText: 'is suspended by the platform' })
+      .getByText(`The platform's reason: ${reason}`)
+      .waitFor();
     await partnerSession.context.close();
 
     // Another role's page says which role it is for, in English.
@@ -56,7 +60,10 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
 
     const { context, page } = await loggedIn(state, await state.world.user(Role.OPERATOR));
     await page.getByRole('link', { name: 'Open inquiries' }).click();
-    await page.getByRole('row', { name: /Logistics/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Logistics/ })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: 'Recommended partners' }).waitFor();
     const assigned = page.getByRole('listitem').filter({ hasText: `${first.partner.name}: New` });
     await assigned.waitFor();
@@ -68,7 +75,10 @@ describe.skipIf(!hasChromium)('operator in the browser', () => {
     await recommendation.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Assign 1 selected' }).click();
     await page.getByText('Assigned 1 partner.').waitFor();
-    await page.getByRole('listitem').filter({ hasText: `${second.partner.name}: New` }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `${second.partner.name}: New` })
+      .waitFor();
 
     // Unassigning asks first, says the partner cannot get the inquiry again, asks why, and confirms it happened.
     await assigned.getByRole('button', { name: `Unassign ${first.partner.name}` }).click();

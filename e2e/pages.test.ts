@@ -29,7 +29,8 @@ describe.skipIf(!hasChromium)('every main page', () => {
 
   it('passes the accessibility check for visitors, sellers, partners and operators', async () => {
     const fixture = await state.world.partner({
-      location: 'Singapore', languages: ['en', 'es'],
+      location: 'Singapore',
+      languages: ['en', 'es'],
       services: [{ title: 'Tour storefront care' }, { title: 'Tour ads desk', serviceType: ServiceType.ADS_MANAGEMENT }],
     });
     const seller = await state.world.user(Role.SELLER);
@@ -39,9 +40,23 @@ describe.skipIf(!hasChromium)('every main page', () => {
     const pending = await state.world.partner({ status: PartnerStatus.PENDING });
     // More emails than the mailbox lists at first.
     const em = state.app.orm.em.fork();
-    em.create(MailboxMessage, { messageId: '<tour-oldest@slp>', from: 'noreply@slp.test', to: 'tour@example.test', subject: 'The oldest email', text: 'Old', html: '<p>Old</p>' });
+    em.create(MailboxMessage, {
+      messageId: '<tour-oldest@slp>',
+      from: 'noreply@slp.test',
+      to: 'tour@example.test',
+      subject: 'The oldest email',
+      text: 'Old',
+      html: '<p>Old</p>',
+    });
     for (let i = 0; i < 50; i += 1) {
-      em.create(MailboxMessage, { messageId: `<tour-${i}@slp>`, from: 'noreply@slp.test', to: 'tour@example.test', subject: `Tour email ${i}`, text: `Body ${i}`, html: `<p>Body ${i}</p>` });
+      em.create(MailboxMessage, {
+        messageId: `<tour-${i}@slp>`,
+        from: 'noreply@slp.test',
+        to: 'tour@example.test',
+        subject: `Tour email ${i}`,
+        text: `Body ${i}`,
+        html: `<p>Body ${i}</p>`,
+      });
     }
     await em.flush();
 
@@ -49,7 +64,11 @@ describe.skipIf(!hasChromium)('every main page', () => {
     await tour(visitor.page, [
       { name: 'page-directory', path: '/', ready: 'Tour storefront care' },
       { name: 'page-partner', path: `/partners/${fixture.partnerId}`, ready: 'Tour ads desk' },
-      { name: 'page-login', path: `/login?next=${encodeURIComponent(`/requests/new?service=${fixture.services[0]}`)}`, ready: 'To contact a partner' },
+      {
+        name: 'page-login',
+        path: `/login?next=${encodeURIComponent(`/requests/new?service=${fixture.services[0]}`)}`,
+        ready: 'To contact a partner',
+      },
       { name: 'page-signup', path: '/signup?as=partner', ready: 'Organization name' },
       { name: 'page-not-found', path: '/no-such-page', ready: 'There is nothing at this address' },
     ]);
@@ -101,7 +120,7 @@ describe.skipIf(!hasChromium)('every main page', () => {
     await operator.page.getByText('The oldest email').waitFor();
     await expect.poll(() => pager.textContent()).toContain('Page 3 of 3 · 51–51 of 51');
     await operator.context.close();
-  // 17 pages at two sizes, each with axe: about 50 s on a machine shared at load 15, so more than the 60 s default.
+    // 17 pages at two sizes, each with axe: about 50 s on a machine shared at load 15, so more than the 60 s default.
   }, 180_000);
 
   it('the check fails on a serious violation', async () => {

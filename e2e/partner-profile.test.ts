@@ -29,7 +29,9 @@ describe.skipIf(!hasChromium)("a partner's description in the browser", () => {
     await visitor.page.goto(`/partners/${fixture.partnerId}`);
     const about = visitor.page.getByRole('region', { name: `About ${fixture.partner.name}` });
     await about.waitFor();
-    expect(await about.locator('p').innerText()).toBe('We run TikTok Shop stores for beauty brands.\nWeekly live sessions in English and Spanish.');
+    expect(await about.locator('p').innerText()).toBe(
+      'We run TikTok Shop stores for beauty brands.\nWeekly live sessions in English and Spanish.',
+    );
     await checkPage(visitor.page, 'partner-page-description-phone');
     await visitor.context.close();
   });

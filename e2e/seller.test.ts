@@ -53,7 +53,12 @@ describe.skipIf(!hasChromium)('seller in the browser', () => {
     await page.getByRole('button', { name: 'Send request' }).click();
     const budget = page.getByLabel('Budget');
     await expect.poll(() => budget.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('alert').filter({ hasText: /^Enter an amount$/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /^Enter an amount$/ })
+        .count(),
+    ).toBe(1);
     await budget.fill('12.345');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.getByRole('alert').filter({ hasText: 'USD amounts take at most 2 decimal places' }).waitFor();
@@ -97,7 +102,10 @@ describe.skipIf(!hasChromium)('seller in the browser', () => {
     const grant = page.getByRole('dialog', { name: `Grant ${partner.partner.name} access to your shop?` });
     await grant.getByRole('button', { name: 'Grant shop access' }).click();
     await page.getByText(new RegExp(`Authorization AUTH-[A-Z0-9-]+ granted to ${partner.partner.name}\\.`)).waitFor();
-    await page.getByRole('row', { name: new RegExp(partner.partner.name) }).locator('code').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(partner.partner.name) })
+      .locator('code')
+      .waitFor();
 
     // Close for this one partner, then the whole request; the cache updates without a reload.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My requests' }).click();
@@ -135,7 +143,7 @@ describe.skipIf(!hasChromium)('seller in the browser', () => {
     await context.close();
   });
 
-  it('signs up a seller and shows the API\'s error next to the email field', async () => {
+  it("signs up a seller and shows the API's error next to the email field", async () => {
     const existing = await state.world.user(Role.SELLER);
     const { context, page } = await newUser(state.browser, state.baseURL, true);
     await page.goto('/signup');

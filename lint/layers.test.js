@@ -15,13 +15,41 @@ async function problems(filePath, code) {
 
 describe('lint encodes the layers', () => {
   it.each([
-    ['a domain module importing the schema assembly', 'server/src/leads/planted.ts', "import { appSchema } from '../schema/schema.js';\nexport const x = appSchema;\n"],
-    ['a domain module importing the app', 'server/src/partners/planted.ts', "import { startApp } from '../app.js';\nexport const x = startApp;\n"],
-    ['the graphql base importing a domain module', 'server/src/graphql/planted.ts', "import { Lead } from '../leads/lead.entity.js';\nexport const x = Lead;\n"],
-    ['the db core importing a domain module', 'server/src/db/planted.ts', "import { accessPolicy } from '../auth/access-policy.js';\nexport const x = accessPolicy;\n"],
-    ['shared importing the server', 'shared/src/planted.ts', "import { accessPolicy } from '../../server/src/auth/access-policy.js';\nexport const x = accessPolicy;\n"],
-    ['a client feature importing another feature', 'client/src/features/leads/planted.ts', "import { DirectoryQuery } from '../directory/api/operations';\nexport const x = DirectoryQuery;\n"],
-    ['client components importing a feature', 'client/src/components/planted.ts', "import { DirectoryQuery } from '../features/directory/api/operations';\nexport const x = DirectoryQuery;\n"],
+    [
+      'a domain module importing the schema assembly',
+      'server/src/leads/planted.ts',
+      "import { appSchema } from '../schema/schema.js';\nexport const x = appSchema;\n",
+    ],
+    [
+      'a domain module importing the app',
+      'server/src/partners/planted.ts',
+      "import { startApp } from '../app.js';\nexport const x = startApp;\n",
+    ],
+    [
+      'the graphql base importing a domain module',
+      'server/src/graphql/planted.ts',
+      "import { Lead } from '../leads/lead.entity.js';\nexport const x = Lead;\n",
+    ],
+    [
+      'the db core importing a domain module',
+      'server/src/db/planted.ts',
+      "import { accessPolicy } from '../auth/access-policy.js';\nexport const x = accessPolicy;\n",
+    ],
+    [
+      'shared importing the server',
+      'shared/src/planted.ts',
+      "import { accessPolicy } from '../../server/src/auth/access-policy.js';\nexport const x = accessPolicy;\n",
+    ],
+    [
+      'a client feature importing another feature',
+      'client/src/features/leads/planted.ts',
+      "import { DirectoryQuery } from '../directory/api/operations';\nexport const x = DirectoryQuery;\n",
+    ],
+    [
+      'client components importing a feature',
+      'client/src/components/planted.ts',
+      "import { DirectoryQuery } from '../features/directory/api/operations';\nexport const x = DirectoryQuery;\n",
+    ],
   ])('refuses %s', async (_name, filePath, code) => {
     expect(await problems(filePath, code)).toEqual(['import-x/no-restricted-paths']);
   });
@@ -33,8 +61,9 @@ describe('lint encodes the layers', () => {
   });
 
   it('accepts imports that point down', async () => {
-    const code = "import { DomainError } from '../domain-error.js';\nimport { paginate } from '../graphql/connection.js';\n"
-      + "import { Lead } from '../leads/lead.entity.js';\nexport const x = [DomainError, paginate, Lead];\n";
+    const code =
+      "import { DomainError } from '../domain-error.js';\nimport { paginate } from '../graphql/connection.js';\n" +
+      "import { Lead } from '../leads/lead.entity.js';\nexport const x = [DomainError, paginate, Lead];\n";
     expect(await problems('server/src/stats/planted.ts', code)).toEqual([]);
   });
 });

@@ -8,7 +8,16 @@ import { ToastProvider } from './components/toasts';
 import './styles.css';
 
 // A data router, so a form with unsaved edits can hold a navigation until the person decides (useBlocker).
-const router = createBrowserRouter([{ path: '*', element: <ToastProvider><App /></ToastProvider> }]);
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
+      <ToastProvider>
+        <App />
+      </ToastProvider>
+    ),
+  },
+]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,7 +7,10 @@ import { loadState, saveState, syncLeads } from './sync.mjs';
 
 const env = process.env;
 const required = (name) => {
-  if (!env[name]) { console.error(`Set ${name} (see README.md)`); process.exit(2); }
+  if (!env[name]) {
+    console.error(`Set ${name} (see README.md)`);
+    process.exit(2);
+  }
   return env[name];
 };
 const log = (entry) => console.log(JSON.stringify(entry));
@@ -21,8 +24,16 @@ async function syncOnce(token) {
   const { changed, state } = await syncLeads({ apiUrl, token, state: await loadState(stateFile), overlapMs });
   // A real dashboard stores `changed` here (upsert by id), then saves the cursor.
   await saveState(stateFile, state);
-  log({ event: 'synced', since: state.since, changed: changed.map(({ id, status, updatedAt, inquiry }) => ({ id, status, updatedAt,
-    contactAccess: inquiry?.contactAccess ?? null })) });
+  log({
+    event: 'synced',
+    since: state.since,
+    changed: changed.map(({ id, status, updatedAt, inquiry }) => ({
+      id,
+      status,
+      updatedAt,
+      contactAccess: inquiry?.contactAccess ?? null,
+    })),
+  });
 }
 
 /** Syncs one at a time; a request to sync while one runs makes one more run after it. */
@@ -30,9 +41,19 @@ function serialSync(token) {
   let running = null;
   let again = false;
   const run = () => {
-    if (running) { again = true; return running; }
-    running = syncOnce(token).catch((error) => log({ event: 'sync-failed', error: String(error.message ?? error) }))
-      .finally(() => { running = null; if (again) { again = false; run(); } });
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = syncOnce(token)
+      .catch((error) => log({ event: 'sync-failed', error: String(error.message ?? error) }))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
     return running;
   };
   return run;
@@ -46,7 +67,10 @@ if (command === 'sync') {
   const sync = serialSync(token);
   const receiver = createReceiver({
     secret: required('SLP_WEBHOOK_SECRET'),
-    onEvent: (event) => { log({ event: 'webhook', id: event.id, type: event.type, data: event.data }); sync(); },
+    onEvent: (event) => {
+      log({ event: 'webhook', id: event.id, type: event.type, data: event.data });
+      sync();
+    },
     onRefused: ({ reason }) => log({ event: 'webhook-refused', reason }),
   });
   receiver.listen(Number(env.PORT ?? 8787), env.HOST ?? '127.0.0.1', () => {

@@ -10,7 +10,9 @@ import http from 'node:http';
  * a captured request cannot be replayed later.
  */
 export function verifySignature(secret, header, rawBody, { toleranceSeconds = 300, now = Date.now() } = {}) {
-  const parts = String(header ?? '').split(',').map((part) => part.trim().split('='));
+  const parts = String(header ?? '')
+    .split(',')
+    .map((part) => part.trim().split('='));
   const t = parts.find(([key]) => key === 't')?.[1];
   const signatures = parts.filter(([key, value]) => key === 'v1' && /^[0-9a-f]{64}$/.test(value ?? '')).map(([, value]) => value);
   if (!t || !/^\d+$/.test(t) || !signatures.length) return { ok: false, reason: 'malformed Slp-Signature header' };
@@ -23,8 +25,13 @@ export function verifySignature(secret, header, rawBody, { toleranceSeconds = 30
 
 /** Event ids already handled, oldest forgotten first (keep them in your database in a real receiver). */
 class SeenIds {
-  constructor(limit) { this.limit = limit; this.ids = new Set(); }
-  has(id) { return this.ids.has(id); }
+  constructor(limit) {
+    this.limit = limit;
+    this.ids = new Set();
+  }
+  has(id) {
+    return this.ids.has(id);
+  }
   add(id) {
     this.ids.add(id);
     if (this.ids.size > this.limit) this.ids.delete(this.ids.values().next().value);
@@ -36,8 +43,15 @@ class SeenIds {
  * `onEvent` (the app waits at most 5 s); a redelivery of an id already handled is answered 200 and
  * not handled again. A bad signature is 401, a body that is not an event 400.
  */
-export function createReceiver({ secret, path = '/webhooks', onEvent = () => {}, onRefused = () => {}, toleranceSeconds = 300,
-  maxBodyBytes = 1024 * 1024, rememberIds = 10_000 }) {
+export function createReceiver({
+  secret,
+  path = '/webhooks',
+  onEvent = () => {},
+  onRefused = () => {},
+  toleranceSeconds = 300,
+  maxBodyBytes = 1024 * 1024,
+  rememberIds = 10_000,
+}) {
   const seen = new SeenIds(rememberIds);
   return http.createServer((req, res) => {
     if (req.method !== 'POST' || new URL(req.url, 'http://receiver').pathname !== path) {
@@ -48,7 +62,11 @@ export function createReceiver({ secret, path = '/webhooks', onEvent = () => {},
     let size = 0;
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > maxBodyBytes) { res.writeHead(413).end(); req.destroy(); return; }
+      if (size > maxBodyBytes) {
+        res.writeHead(413).end();
+        req.destroy();
+        return;
+      }
       chunks.push(chunk);
     });
     req.on('end', () => {

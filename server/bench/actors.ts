@@ -4,9 +4,18 @@ import { toGlobalId } from '../src/graphql/node.js';
 import type { BenchSettings } from './config.js';
 
 /** A logged-in user: the cookie a browser would send. */
-export interface Actor { userId: number; cookie: string }
-export interface LeadActor { actor: Actor; leadId: string }
-export interface Subscriber { actor: Actor; serviceId: string }
+export interface Actor {
+  userId: number;
+  cookie: string;
+}
+export interface LeadActor {
+  actor: Actor;
+  leadId: string;
+}
+export interface Subscriber {
+  actor: Actor;
+  serviceId: string;
+}
 
 export interface Actors {
   /** Members of partners whose NEW tab holds at least a full page. */
@@ -25,9 +34,12 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
 /** Starts a session per user straight in the database: logging in 1,000 users means 1,000 argon2 runs. */
 async function startSessions(client: pg.Client, userIds: number[]): Promise<Map<number, Actor>> {
   const tokens = userIds.map(() => crypto.randomBytes(32).toString('base64url'));
-  await client.query(`insert into sessions (token_hash, user_id, created_at, expires_at)
+  await client.query(
+    `insert into sessions (token_hash, user_id, created_at, expires_at)
     select hash, user_id, now(), now() + interval '1 day' from unnest($1::text[], $2::int[]) as t(hash, user_id)
-    on conflict do nothing`, [tokens.map(sha256), userIds]);
+    on conflict do nothing`,
+    [tokens.map(sha256), userIds],
+  );
   return new Map(userIds.map((userId, i) => [userId, { userId, cookie: `slp_session=${tokens[i]}` }]));
 }
 
@@ -59,9 +71,18 @@ export async function prepareActors(databaseUrl: string, settings: BenchSettings
       leadsToFollow: await rows(queries.leadsToFollow, [settings.followLeads]),
       subscribers: await rows(queries.subscribers, [settings.subscribers]),
     };
-    const userIds = [...new Set(Object.values(picked).flat().map((row) => row.user_id as number))];
+    const userIds = [
+      ...new Set(
+        Object.values(picked)
+          .flat()
+          .map((row) => row.user_id as number),
+      ),
+    ];
     const actors = await startSessions(client, userIds);
-    const leadActor = (row: { lead_id: number; user_id: number }) => ({ actor: actors.get(row.user_id)!, leadId: toGlobalId('Lead', row.lead_id) });
+    const leadActor = (row: { lead_id: number; user_id: number }) => ({
+      actor: actors.get(row.user_id)!,
+      leadId: toGlobalId('Lead', row.lead_id),
+    });
     return {
       partnerMembers: picked.partnerMembers.map((row) => actors.get(row.user_id)!),
       sellers: picked.sellers.map((row) => actors.get(row.user_id)!),

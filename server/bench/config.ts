@@ -36,15 +36,31 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
   const seconds = Number(valueOf('--seconds') ?? (quick ? 1 : 10));
   if (quick) {
     return {
-      ...common, quick, size: { partners: 40, inquiries: 1500, sellers: 300 }, seconds,
-      requests: valueOf('--seconds') ? undefined : 12, readConnections: 4, writeConnections: 2, followLeads: 30, samples: 3, subscribers: 20, alertSubmits: 6,
+      ...common,
+      quick,
+      size: { partners: 40, inquiries: 1500, sellers: 300 },
+      seconds,
+      requests: valueOf('--seconds') ? undefined : 12,
+      readConnections: 4,
+      writeConnections: 2,
+      followLeads: 30,
+      samples: 3,
+      subscribers: 20,
+      alertSubmits: 6,
       soakSeconds: Number(valueOf('--soak-seconds') ?? 20),
     };
   }
   return {
-    ...common, quick,
+    ...common,
+    quick,
     size: { partners: Math.round(2000 * scale), inquiries: Math.round(100_000 * scale), sellers: Math.round(20_000 * scale) },
-    seconds, readConnections: 32, writeConnections: 8, followLeads: 1000, samples: 10, subscribers: 1000, alertSubmits: 200,
+    seconds,
+    readConnections: 32,
+    writeConnections: 8,
+    followLeads: 1000,
+    samples: 10,
+    subscribers: 1000,
+    alertSubmits: 200,
     soakSeconds: Number(valueOf('--soak-seconds') ?? 600),
   };
 }

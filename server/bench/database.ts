@@ -6,7 +6,10 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded-postgres.js';
 import { openDatabase } from '../src/db/orm.js';
 
-export interface BenchDatabase { url: string; drop(): Promise<void> }
+export interface BenchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
 
 /**
  * A new, migrated database for one run: on DATABASE_URL's server when set (its own database there,

@@ -1,8 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-interface Command { id: number; name: string }
-interface Reply { id: number; result: unknown }
+interface Command {
+  id: number;
+  name: string;
+}
+interface Reply {
+  id: number;
+  result: unknown;
+}
 
 /** Child side: answers the runner's named commands over the IPC channel. */
 export function answerCommands(ready: { url: string }, handlers: Record<string, () => unknown>): void {
@@ -43,7 +49,10 @@ export class ChildServer {
   private nextId = 1;
   private readonly pending = new Map<number, (result: unknown) => void>();
 
-  private constructor(readonly url: string, private readonly child: ChildProcess) {
+  private constructor(
+    readonly url: string,
+    private readonly child: ChildProcess,
+  ) {
     child.on('message', (message: Reply) => this.pending.get(message.id)?.(message.result));
   }
 
@@ -51,7 +60,9 @@ export class ChildServer {
     // BENCH_CPU_PROF=dir writes each server's CPU profile there when it stops, to see where time goes.
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
@@ -62,7 +73,10 @@ export class ChildServer {
   ask<T>(name: string): Promise<T> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, (result) => { this.pending.delete(id); resolve(result as T); });
+      this.pending.set(id, (result) => {
+        this.pending.delete(id);
+        resolve(result as T);
+      });
       this.child.send({ id, name } satisfies Command);
     });
   }

@@ -31,7 +31,10 @@ const TIMING = quick ? { partners: 500, runs: 3 } : { partners: 10_000, runs: 20
 const HISTORY_INQUIRIES = 30;
 const PICK = matchingConfig.partnersPerInquiry;
 
-interface Outcome { name: string; picks: number[][] }
+interface Outcome {
+  name: string;
+  picks: number[][];
+}
 
 async function sql(client: pg.Client, text: string, params: unknown[] = []) {
   return (await client.query(text, params)).rows;
@@ -39,11 +42,17 @@ async function sql(client: pg.Client, text: string, params: unknown[] = []) {
 
 /** A seller and the finished inquiries that past leads hang on. */
 async function loadBase(client: pg.Client): Promise<number[]> {
-  await sql(client, `insert into users (email, password_hash, name, role, created_at) values ('seller@bench.test', 'x', 'Bench seller', 'SELLER', now())`);
-  const rows = await sql(client, `insert into inquiries (seller_id, request_type, status, service_type, contact_name, contact_email,
+  await sql(
+    client,
+    `insert into users (email, password_hash, name, role, created_at) values ('seller@bench.test', 'x', 'Bench seller', 'SELLER', now())`,
+  );
+  const rows = await sql(
+    client,
+    `insert into inquiries (seller_id, request_type, status, service_type, contact_name, contact_email,
       company_size, currency, shop_gmv_amount, budget_amount, product_category, created_at, updated_at, version)
     select 1, 'OPEN', 'CLOSED', 'TRAINING', 'History', 'h@bench.test', 'EMPLOYEES_5_30', 'USD', 1000, 1000, 'OTHER', now() - interval '300 days', now(), 1
-    from generate_series(1, ${HISTORY_INQUIRIES}) returning id`);
+    from generate_series(1, ${HISTORY_INQUIRIES}) returning id`,
+  );
   return rows.map((row) => row.id as number);
 }
 
@@ -53,10 +62,44 @@ async function loadMarket(client: pg.Client, market: SyntheticMarket, serviceTyp
   await copyRows(client, market.historyLeadRows(history));
   await copyRows(client, {
     table: 'inquiries',
-    columns: ['id', 'seller_id', 'request_type', 'status', 'service_type', 'contact_name', 'contact_email', 'location', 'language',
-      'company_size', 'currency', 'shop_gmv_amount', 'budget_amount', 'product_category', 'created_at', 'updated_at', 'version'],
-    rows: market.inquiries.map((i): Cell[] => [i.id, 1, 'OPEN', 'ACTIVE', serviceType, 'Seller', 's@bench.test', `${i.city}, ${i.country}`,
-      i.language, 'EMPLOYEES_5_30', 'USD', 10_000, i.budget, i.category, new Date(), new Date(), 1]),
+    columns: [
+      'id',
+      'seller_id',
+      'request_type',
+      'status',
+      'service_type',
+      'contact_name',
+      'contact_email',
+      'location',
+      'language',
+      'company_size',
+      'currency',
+      'shop_gmv_amount',
+      'budget_amount',
+      'product_category',
+      'created_at',
+      'updated_at',
+      'version',
+    ],
+    rows: market.inquiries.map((i): Cell[] => [
+      i.id,
+      1,
+      'OPEN',
+      'ACTIVE',
+      serviceType,
+      'Seller',
+      's@bench.test',
+      `${i.city}, ${i.country}`,
+      i.language,
+      'EMPLOYEES_5_30',
+      'USD',
+      10_000,
+      i.budget,
+      i.category,
+      new Date(),
+      new Date(),
+      1,
+    ]),
   });
   for (const table of ['partners', 'services', 'inquiries', 'leads']) {
     await sql(client, `select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from "${table}"))`);
@@ -72,24 +115,38 @@ async function storeLeads(em: EntityManager, inquiryId: number, rows: NewLeadRow
 }
 
 /** Runs the real assignment for every inquiry in turn, each seeing the leads the earlier ones made. */
-async function platformAssignment(orm: MikroORM, client: pg.Client, market: SyntheticMarket, name: string, config: MatchingConfig): Promise<Outcome> {
+async function platformAssignment(
+  orm: MikroORM,
+  client: pg.Client,
+  market: SyntheticMarket,
+  name: string,
+  config: MatchingConfig,
+): Promise<Outcome> {
   const first = market.inquiries[0].id;
   await sql(client, 'delete from lead_events where lead_id in (select id from leads where inquiry_id >= $1)', [first]);
   await sql(client, 'delete from leads where inquiry_id >= $1', [first]);
   const picks: number[][] = [];
   for (const inquiry of market.inquiries) {
     const em = orm.em.fork() as EntityManager;
-    picks.push(await em.transactional(async (tx) => {
-      const row = await tx.findOneOrFail(Inquiry, inquiry.id);
-      const picked = await new MatchingService(tx, config).bestPartnersFor(row as Inquiry & { serviceType: ServiceType });
-      await storeLeads(tx, row.id, newLeadRows(picked, null));
-      return picked.map((lead) => lead.partnerId);
-    }));
+    picks.push(
+      await em.transactional(async (tx) => {
+        const row = await tx.findOneOrFail(Inquiry, inquiry.id);
+        const picked = await new MatchingService(tx, config).bestPartnersFor(row as Inquiry & { serviceType: ServiceType });
+        await storeLeads(tx, row.id, newLeadRows(picked, null));
+        return picked.map((lead) => lead.partnerId);
+      }),
+    );
   }
   return { name, picks };
 }
 
-interface FollowUpOutcome { name: string; answeredWithin: number[]; leadsPerInquiry: number; expired: number; gini: number }
+interface FollowUpOutcome {
+  name: string;
+  answeredWithin: number[];
+  leadsPerInquiry: number;
+  expired: number;
+  gini: number;
+}
 
 const WINDOWS = 3;
 /** Later than any deadline of this run: an expiry "at the deadline" without waiting for it. */
@@ -115,10 +172,16 @@ async function followUpRun(orm: MikroORM, client: pg.Client, market: SyntheticMa
   for (const inquiry of market.inquiries) {
     await (orm.em.fork() as EntityManager).transactional(async (tx) => {
       const row = await tx.findOneOrFail(Inquiry, inquiry.id);
-      await storeLeads(tx, row.id, newLeadRows(await new MatchingService(tx).bestPartnersFor(row as Inquiry & { serviceType: ServiceType }), null));
+      await storeLeads(
+        tx,
+        row.id,
+        newLeadRows(await new MatchingService(tx).bestPartnersFor(row as Inquiry & { serviceType: ServiceType }), null),
+      );
     });
-    let open = (await sql(client, 'select id, partner_id from leads where inquiry_id = $1 order by id', [inquiry.id]))
-      .map((lead) => ({ id: lead.id as number, partnerId: lead.partner_id as number }));
+    let open = (await sql(client, 'select id, partner_id from leads where inquiry_id = $1 order by id', [inquiry.id])).map((lead) => ({
+      id: lead.id as number,
+      partnerId: lead.partner_id as number,
+    }));
     let firstAnswer: number | null = null;
     for (let window = 0; window < WINDOWS && open.length; window += 1) {
       const unanswered = [];
@@ -126,7 +189,10 @@ async function followUpRun(orm: MikroORM, client: pg.Client, market: SyntheticMa
         counts.set(lead.partnerId, counts.get(lead.partnerId)! + 1);
         if (market.answersInTime(lead.partnerId, inquiry.id)) {
           const hours = 1 + 40 * (1 - byId.get(lead.partnerId)!.responsiveness);
-          await sql(client, `update leads set status = 'FOLLOWING', followed_at = created_at + $2 * interval '1 hour' where id = $1`, [lead.id, hours]);
+          await sql(client, `update leads set status = 'FOLLOWING', followed_at = created_at + $2 * interval '1 hour' where id = $1`, [
+            lead.id,
+            hours,
+          ]);
           firstAnswer ??= window;
         } else unanswered.push(lead);
       }
@@ -144,7 +210,9 @@ async function followUpRun(orm: MikroORM, client: pg.Client, market: SyntheticMa
   return {
     name: reroute ? 'with re-routing (expire and pass on)' : 'without re-routing (today: unanswered leads wait)',
     answeredWithin: answeredWithin.map((count) => count / n),
-    leadsPerInquiry: [...counts.values()].reduce((sum, c) => sum + c, 0) / n, expired: expired / n, gini: gini([...counts.values()]),
+    leadsPerInquiry: [...counts.values()].reduce((sum, c) => sum + c, 0) / n,
+    expired: expired / n,
+    gini: gini([...counts.values()]),
   };
 }
 
@@ -157,13 +225,19 @@ function baselines(market: SyntheticMarket): Outcome[] {
     return [...chosen];
   });
   const roundRobin = market.inquiries.map((_, n) => Array.from({ length: PICK }, (__, k) => ids[(n * PICK + k) % ids.length]));
-  return [{ name: 'random', picks: randomPicks }, { name: 'round-robin', picks: roundRobin }];
+  return [
+    { name: 'random', picks: randomPicks },
+    { name: 'round-robin', picks: roundRobin },
+  ];
 }
 
 function judge(market: SyntheticMarket, outcome: Outcome) {
   const byId = new Map(market.partners.map((p) => [p.id, p]));
   const fit = (i: SyntheticInquiry, ids: number[]) => ids.reduce((sum, id) => sum + market.trueFit(byId.get(id)!, i), 0);
-  let overlap = 0; let bestIncluded = 0; let fitShare = 0; let leads = 0;
+  let overlap = 0;
+  let bestIncluded = 0;
+  let fitShare = 0;
+  let leads = 0;
   market.inquiries.forEach((inquiry, n) => {
     const picked = outcome.picks[n];
     const best = market.trueBest(inquiry, PICK);
@@ -176,8 +250,12 @@ function judge(market: SyntheticMarket, outcome: Outcome) {
   for (const id of outcome.picks.flat()) counts.set(id, counts.get(id)! + 1);
   const n = market.inquiries.length;
   return {
-    strategy: outcome.name, top3Overlap: overlap / n, bestInTop3: bestIncluded / n, fitVsBest: fitShare / n,
-    leadsPerInquiry: leads / n, gini: gini([...counts.values()]),
+    strategy: outcome.name,
+    top3Overlap: overlap / n,
+    bestInTop3: bestIncluded / n,
+    fitVsBest: fitShare / n,
+    leadsPerInquiry: leads / n,
+    gini: gini([...counts.values()]),
   };
 }
 
@@ -187,10 +265,17 @@ async function rankingTime(orm: MikroORM, client: pg.Client, history: number[]) 
   await loadMarket(client, market, ServiceType.LIVE_STREAMING, history);
   const em = orm.em.fork() as EntityManager;
   const inquiry = await em.findOneOrFail(Inquiry, market.inquiries[0].id);
-  const needs = { productCategory: inquiry.productCategory, budgetAmount: inquiry.budgetAmount, currency: inquiry.currency,
-    location: inquiry.location ?? null, language: inquiry.language ?? null };
+  const needs = {
+    productCategory: inquiry.productCategory,
+    budgetAmount: inquiry.budgetAmount,
+    currency: inquiry.currency,
+    location: inquiry.location ?? null,
+    language: inquiry.language ?? null,
+  };
   const query = { serviceType: ServiceType.LIVE_STREAMING, inquiryId: inquiry.id };
-  const gather: number[] = []; const score: number[] = []; const total: number[] = [];
+  const gather: number[] = [];
+  const score: number[] = [];
+  const total: number[] = [];
   let candidates = 0;
   for (let run = 0; run < TIMING.runs + 2; run += 1) {
     const t0 = performance.now();
@@ -200,7 +285,9 @@ async function rankingTime(orm: MikroORM, client: pg.Client, history: number[]) 
     const t2 = performance.now();
     if (run < 2) continue; // warm-up
     candidates = features.length;
-    gather.push(t1 - t0); score.push(t2 - t1); total.push(t2 - t0);
+    gather.push(t1 - t0);
+    score.push(t2 - t1);
+    total.push(t2 - t0);
   }
   const leads = Number((await sql(client, 'select count(*) as n from leads'))[0].n);
   if (process.env.EXPLAIN) {
@@ -237,23 +324,35 @@ async function main() {
     console.log(`Ranking one inquiry against ${TIMING.partners} candidates (${TIMING.runs} runs)…`);
     const timing = await rankingTime(orm, client, history);
 
-    console.log(`\n| strategy | true best 3 found (overlap) | true #1 in top 3 | true fit vs best possible | leads per inquiry | Gini of leads over partners |`);
+    console.log(
+      `\n| strategy | true best 3 found (overlap) | true #1 in top 3 | true fit vs best possible | leads per inquiry | Gini of leads over partners |`,
+    );
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const q of quality) {
-      console.log(`| ${q.strategy} | ${pct(q.top3Overlap)} | ${pct(q.bestInTop3)} | ${pct(q.fitVsBest)} | ${q.leadsPerInquiry.toFixed(2)} | ${q.gini.toFixed(3)} |`);
+      console.log(
+        `| ${q.strategy} | ${pct(q.top3Overlap)} | ${pct(q.bestInTop3)} | ${pct(q.fitVsBest)} | ${q.leadsPerInquiry.toFixed(2)} | ${q.gini.toFixed(3)} |`,
+      );
     }
-    console.log(`\n| response window | followed up within 1 window | within 2 windows | within 3 windows | leads per inquiry | expired per inquiry | Gini of leads over partners |`);
+    console.log(
+      `\n| response window | followed up within 1 window | within 2 windows | within 3 windows | leads per inquiry | expired per inquiry | Gini of leads over partners |`,
+    );
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const f of followUps) {
-      console.log(`| ${f.name} | ${f.answeredWithin.map(pct).join(' | ')} | ${f.leadsPerInquiry.toFixed(2)} | ${f.expired.toFixed(2)} | ${f.gini.toFixed(3)} |`);
+      console.log(
+        `| ${f.name} | ${f.answeredWithin.map(pct).join(' | ')} | ${f.leadsPerInquiry.toFixed(2)} | ${f.expired.toFixed(2)} | ${f.gini.toFixed(3)} |`,
+      );
     }
-    console.log(`\nRanking ${timing.candidates} candidates (${timing.leadsInDatabase} leads in the database), p50 / p95 over ${TIMING.runs} runs:`);
+    console.log(
+      `\nRanking ${timing.candidates} candidates (${timing.leadsInDatabase} leads in the database), p50 / p95 over ${TIMING.runs} runs:`,
+    );
     console.log(`- SQL feature gathering (1 statement): ${ms(timing.gather.p50)} / ${ms(timing.gather.p95)}`);
     console.log(`- scoring and sorting in Node: ${ms(timing.score.p50)} / ${ms(timing.score.p95)}`);
     console.log(`- total: ${ms(timing.total.p50)} / ${ms(timing.total.p95)}`);
     if (jsonAt >= 0) fs.writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ quality, followUps, timing }, null, 2));
     const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' ');
-    console.log(`\nLoad average (1, 5, 15 min) before: ${load(before)}, after: ${load(loadAverage())}, on ${os.cpus().length} CPUs; timings stretch with it.`);
+    console.log(
+      `\nLoad average (1, 5, 15 min) before: ${load(before)}, after: ${load(loadAverage())}, on ${os.cpus().length} CPUs; timings stretch with it.`,
+    );
   } finally {
     await client.end();
     await orm.close();

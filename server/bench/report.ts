@@ -32,15 +32,43 @@ export interface BenchReport {
 }
 
 const ms = (value?: number) => (value == null || Number.isNaN(value) ? '' : value < 10 ? value.toFixed(1) : value.toFixed(0));
-const columns = ['scenario', 'conns', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'errors', 'SQL/req', 'CPU ms/req', 'peak RSS MB', 'target'];
+const columns = [
+  'scenario',
+  'conns',
+  'requests',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'req/s',
+  'errors',
+  'SQL/req',
+  'CPU ms/req',
+  'peak RSS MB',
+  'target',
+];
 
 function cellsOf(r: ScenarioResult): string[] {
   if (r.skipped) return [r.name, '', '', '', '', '', '', '', '', '', '', `not available: ${r.skipped}`];
-  const statements = !r.statements ? '' : r.statements.min === r.statements.max ? String(r.statements.min)
-    : `${r.statements.min}–${r.statements.max}`;
+  const statements = !r.statements
+    ? ''
+    : r.statements.min === r.statements.max
+      ? String(r.statements.min)
+      : `${r.statements.min}–${r.statements.max}`;
   const target = (r.targets ?? []).map((goal) => `${goal.text}: ${goal.met ? 'met' : 'MISSED'}`).join('; ');
-  return [r.name, String(r.connections ?? ''), String(r.requests ?? ''), ms(r.p50), ms(r.p95), ms(r.p99),
-    r.throughput == null ? '' : r.throughput.toFixed(0), String(r.errors ?? ''), statements, ms(r.cpuMsPerRequest), String(r.peakRssMb ?? ''), target];
+  return [
+    r.name,
+    String(r.connections ?? ''),
+    String(r.requests ?? ''),
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
+    r.throughput == null ? '' : r.throughput.toFixed(0),
+    String(r.errors ?? ''),
+    statements,
+    ms(r.cpuMsPerRequest),
+    String(r.peakRssMb ?? ''),
+    target,
+  ];
 }
 
 /** A Markdown table, so the same text goes to the terminal and the README. */
@@ -53,7 +81,9 @@ export function formatTable(results: ScenarioResult[]): string {
 
 export function formatReport(report: BenchReport): string {
   const { size } = report.settings;
-  const rows = Object.entries(report.load.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ');
+  const rows = Object.entries(report.load.rows)
+    .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+    .join(', ');
   const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
   return [
     `Data (${report.settings.quick ? 'quick' : `SCALE=${report.settings.scale}`}: ${size.partners} partners, ${size.inquiries} inquiries): loaded in ${report.load.seconds.toFixed(1)} s — ${rows}`,

@@ -17,9 +17,10 @@ import { SOAK, runSoak } from './scenarios/soak.js';
 
 /** Fields of the running schema as "Type.field", to tell which scenarios' API has landed. */
 async function schemaFields(url: string): Promise<Set<string>> {
-  const query = '{ __schema { queryType { name fields { name } } mutationType { name fields { name } } subscriptionType { name fields { name } } } }';
+  const query =
+    '{ __schema { queryType { name fields { name } } mutationType { name fields { name } } subscriptionType { name fields { name } } } }';
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const { data } = await response.json() as { data: { __schema: Record<string, { name: string; fields: { name: string }[] } | null> } };
+  const { data } = (await response.json()) as { data: { __schema: Record<string, { name: string; fields: { name: string }[] } | null> } };
   return new Set(Object.values(data.__schema).flatMap((type) => type?.fields.map((f) => `${type.name}.${f.name}`) ?? []));
 }
 
@@ -29,7 +30,8 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
   // Served as in production: graphql-js, for one, checks every instanceof twice unless NODE_ENV says so.
   const env = { BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' };
   const servers = await Promise.all([
-    ChildServer.start('./app-process.ts', env), ChildServer.start('./baseline/server.ts', env),
+    ChildServer.start('./app-process.ts', env),
+    ChildServer.start('./baseline/server.ts', env),
     ChildServer.start('./app-process.ts', { ...env, BENCH_COUNT_STATEMENTS: '1' }),
   ]);
   const [app, baseline, counter] = servers;
@@ -79,7 +81,11 @@ async function main(): Promise<BenchReport> {
     const baselineRatio = settings.quick ? undefined : applyTargets(scenarios);
     return {
       settings: { quick: settings.quick, scale: settings.scale, size: settings.size },
-      load, scenarios, baselineRatio, loadAverage: { before, after: loadAverage() }, cpus: os.cpus().length,
+      load,
+      scenarios,
+      baselineRatio,
+      loadAverage: { before, after: loadAverage() },
+      cpus: os.cpus().length,
     };
   } finally {
     await database.drop();

@@ -4,7 +4,11 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export interface Latency { p50: number; p95: number; p99: number }
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+}
 
 export function latencyOf(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);

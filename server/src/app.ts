@@ -34,7 +34,10 @@ import { startDeadlineJobs, type DeadlineJobSettings } from './deadlines/deadlin
 export const SESSION_COOKIE = 'slp_session';
 
 export interface AppOptions {
-  orm: MikroORM; port: number; production: boolean; clientDist?: string;
+  orm: MikroORM;
+  port: number;
+  production: boolean;
+  clientDist?: string;
   notifications?: Partial<NotificationSettings>;
   /** Request limits; the defaults suit production. */
   limits?: Partial<ApiLimits>;
@@ -49,7 +52,12 @@ export interface AppOptions {
   /** The response-deadline worker (deadlines/deadline-jobs.ts). */
   deadlineJobs?: Partial<DeadlineJobSettings>;
 }
-export interface RunningApp { url: string; port: number; notifications: Notifications; close(): Promise<void> }
+export interface RunningApp {
+  url: string;
+  port: number;
+  notifications: Notifications;
+  close(): Promise<void>;
+}
 
 /** Who is asking; a database that cannot be reached for it answers 503 and is marked down. */
 async function viewerOrUnavailable(em: EntityManager, credentials: Credentials, health: DatabaseHealth) {
@@ -67,11 +75,20 @@ function contextFor(orm: MikroORM, production: boolean, logIns: LogInThrottle, h
     const em = orm.em.fork() as EntityManager;
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
     const viewer = await viewerOrUnavailable(em, { authorization: req.headers.authorization, sessionToken: token }, health);
-    const cookie = (value: string, maxAge: number) => serializeCookie(SESSION_COOKIE, value, {
-      httpOnly: true, sameSite: 'lax', secure: production, path: '/', maxAge,
-    });
+    const cookie = (value: string, maxAge: number) =>
+      serializeCookie(SESSION_COOKIE, value, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: production,
+        path: '/',
+        maxAge,
+      });
     return {
-      em, viewer, loaders: createLoaders(em, viewer), address: clientAddress(req, trust), logIns,
+      em,
+      viewer,
+      loaders: createLoaders(em, viewer),
+      address: clientAddress(req, trust),
+      logIns,
       session: {
         token,
         set: (value) => res.append('Set-Cookie', cookie(value, SESSION_DAYS * 86_400)),
@@ -108,8 +125,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const notifications = await startNotifications(options.orm, options.notifications ?? {}, () => appUrl);
   // Known once the server listens (the port may be 0 in tests).
   let allowedOrigins = new Set<string>();
-  const subscriptions = serveSubscriptions({ httpServer, schema, orm: options.orm, live: notifications, sessionCookie: SESSION_COOKIE,
-    gate, logIns, isAllowedOrigin: (origin) => allowedOrigins.has(origin), clientAddress: (request) => clientAddress(request, trust) });
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    schema,
+    orm: options.orm,
+    live: notifications,
+    sessionCookie: SESSION_COOKIE,
+    gate,
+    logIns,
+    isAllowedOrigin: (origin) => allowedOrigins.has(origin),
+    clientAddress: (request) => clientAddress(request, trust),
+  });
   const deadlineJobs = await startDeadlineJobs(options.orm, options.deadlineJobs);
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
@@ -122,13 +148,18 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     parseOptions: { maxTokens: limits.maxTokens },
     // No cache hints are used; the default cache-control plugin would still wrap every field.
     plugins: [
-      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions,
-      limitsPlugin(gate), databaseHealthPlugin(health),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      subscriptions,
+      limitsPlugin(gate),
+      databaseHealthPlugin(health),
     ],
   });
   await apollo.start();
   // Liveness: the process serves. Readiness: it can reach its database now.
-  app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
   app.get('/readyz', async (_req, res) => {
     if (await health.readyNow()) res.json({ ready: true });
     else sendError(res, unavailableHttpError());
@@ -138,17 +169,30 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     if (health.ready) next();
     else sendError(res, unavailableHttpError());
   };
-  app.use('/graphql', whileReachable, jsonBody(),
-    expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns, health, trust) }));
-  app.get('/export/leads.csv', whileReachable, leadExportRoute({
-    orm: options.orm, limits, rateLimits, health, sessionCookie: SESSION_COOKIE, clientAddress: (request) => clientAddress(request, trust),
-  }));
+  app.use(
+    '/graphql',
+    whileReachable,
+    jsonBody(),
+    expressMiddleware(apollo, { context: contextFor(options.orm, options.production, logIns, health, trust) }),
+  );
+  app.get(
+    '/export/leads.csv',
+    whileReachable,
+    leadExportRoute({
+      orm: options.orm,
+      limits,
+      rateLimits,
+      health,
+      sessionCookie: SESSION_COOKIE,
+      clientAddress: (request) => clientAddress(request, trust),
+    }),
+  );
   if (options.clientDist) serveClient(app, options.clientDist);
   app.use(errorHandler);
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const port = (httpServer.address() as { port: number }).port;
   appUrl = (options.appUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  allowedOrigins = new Set([appUrl, ...options.allowedOrigins ?? []].map((url) => new URL(url).origin));
+  allowedOrigins = new Set([appUrl, ...(options.allowedOrigins ?? [])].map((url) => new URL(url).origin));
   return {
     port,
     url: `http://localhost:${port}/graphql`,

@@ -36,13 +36,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir: path.resolve(repoRoot, env.DATA_DIR ?? '.data'),
     demoData: databaseUrl ? env.DEMO_DATA === '1' : env.DEMO_DATA !== '0',
-    operator: env.OPERATOR_EMAIL && env.OPERATOR_PASSWORD
-      ? { email: env.OPERATOR_EMAIL, password: env.OPERATOR_PASSWORD }
-      : undefined,
+    operator: env.OPERATOR_EMAIL && env.OPERATOR_PASSWORD ? { email: env.OPERATOR_EMAIL, password: env.OPERATOR_PASSWORD } : undefined,
     production,
     appUrl: env.APP_URL?.trim().replace(/\/+$/, '') || undefined,
-    allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)
-      : production ? [] : ['http://localhost:5173'],
+    allowedOrigins: env.ALLOWED_ORIGINS
+      ? env.ALLOWED_ORIGINS.split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : production
+        ? []
+        : ['http://localhost:5173'],
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
     clientDist: path.resolve(repoRoot, 'client/dist'),

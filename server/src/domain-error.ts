@@ -1,6 +1,10 @@
 import { UserErrorCode, checkRules } from '@slp/shared';
 
-export interface Problem { field?: string[] | null; message: string; code: UserErrorCode }
+export interface Problem {
+  field?: string[] | null;
+  message: string;
+  code: UserErrorCode;
+}
 
 /**
  * An expected refusal by a domain rule (bad input, wrong state, not allowed). Services throw it;

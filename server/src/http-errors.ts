@@ -6,13 +6,21 @@ export const MAX_JSON_DEPTH = 64;
 
 /** An error at the HTTP level, answered as GraphQL's JSON error body with a code. */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
 
 export function sendError(res: express.Response, error: HttpError): void {
-  res.status(error.status).set(error.headers).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+  res
+    .status(error.status)
+    .set(error.headers)
+    .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
 }
 
 /** The deepest nesting of arrays and objects in a JSON text, stopping once past `limit`. */
@@ -22,11 +30,13 @@ function nestsDeeperThan(body: Buffer, limit: number): boolean {
   for (let i = 0; i < body.length; i += 1) {
     const byte = body[i];
     if (inString) {
-      if (byte === 0x5c) i += 1; // a backslash escapes the next byte
+      if (byte === 0x5c)
+        i += 1; // a backslash escapes the next byte
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
-    else if (byte === 0x5b || byte === 0x7b) { if (++depth > limit) return true; }
-    else if (byte === 0x5d || byte === 0x7d) depth -= 1;
+    else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (byte === 0x5d || byte === 0x7d) depth -= 1;
   }
   return false;
 }
@@ -60,11 +70,20 @@ const bodyErrors: Record<string, HttpError> = {
  * Express's HTML page with its stack trace. Unexpected ones are logged and told apart from nothing.
  */
 export const errorHandler: express.ErrorRequestHandler = (error, _req, res, next) => {
-  if (res.headersSent) { next(error); return; }
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
   const known = error instanceof HttpError ? error : bodyErrors[(error as { type?: string }).type ?? ''];
-  if (known) { sendError(res, known); return; }
+  if (known) {
+    sendError(res, known);
+    return;
+  }
   const status = (error as { status?: number }).status;
-  if (status && status >= 400 && status < 500) { sendError(res, new HttpError(status, 'BAD_REQUEST', 'The request cannot be read')); return; }
+  if (status && status >= 400 && status < 500) {
+    sendError(res, new HttpError(status, 'BAD_REQUEST', 'The request cannot be read'));
+    return;
+  }
   console.error(error);
   sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
 };

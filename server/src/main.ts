@@ -9,9 +9,17 @@ const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.
 const orm = await openDatabase(config.databaseUrl ?? embedded!.url);
 if (config.demoData) await loadDemoData(orm.em.fork());
 if (config.operator) await ensureOperator(orm.em.fork(), config.operator);
-const app = await startApp({ orm, port: config.port, production: config.production, clientDist: config.clientDist,
-  notifications: config.notifications, redisUrl: config.redisUrl, trustProxy: config.trustProxy,
-  appUrl: config.appUrl, allowedOrigins: config.allowedOrigins });
+const app = await startApp({
+  orm,
+  port: config.port,
+  production: config.production,
+  clientDist: config.clientDist,
+  notifications: config.notifications,
+  redisUrl: config.redisUrl,
+  trustProxy: config.trustProxy,
+  appUrl: config.appUrl,
+  allowedOrigins: config.allowedOrigins,
+});
 
 console.log(`Seller Leads Pool is running at http://localhost:${app.port}/ (GraphQL at ${app.url})`);
 console.log(embedded ? `Embedded PostgreSQL, files in ${config.dataDir}` : 'Using DATABASE_URL');

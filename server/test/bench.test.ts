@@ -13,8 +13,12 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 async function quickRun<T>(script: string): Promise<T> {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'slp-bench-test-')), 'report.json');
   await promisify(execFile)(process.execPath, ['--import', 'tsx', script, '--quick', '--json', json], {
-    cwd: serverDir, env: { ...process.env, DATABASE_URL: inject('adminUrl') }, maxBuffer: 10_000_000,
-  }).catch((error: Error & { stdout?: string }) => { throw new Error(`${error.message}\n${error.stdout}`); });
+    cwd: serverDir,
+    env: { ...process.env, DATABASE_URL: inject('adminUrl') },
+    maxBuffer: 10_000_000,
+  }).catch((error: Error & { stdout?: string }) => {
+    throw new Error(`${error.message}\n${error.stdout}`);
+  });
   const report = JSON.parse(fs.readFileSync(json, 'utf8')) as T;
   fs.rmSync(path.dirname(json), { recursive: true, force: true });
   return report;
@@ -29,12 +33,21 @@ test('the quick benchmark runs every scenario without errors', async () => {
   for (const scenario of report.scenarios) {
     // Every API a scenario calls exists now: none may be skipped.
     expect(scenario.skipped).toBeUndefined();
-    expect({ name: scenario.name, errors: scenario.errors, note: scenario.note }).toEqual({ name: scenario.name, errors: 0, note: undefined });
+    expect({ name: scenario.name, errors: scenario.errors, note: scenario.note }).toEqual({
+      name: scenario.name,
+      errors: 0,
+      note: undefined,
+    });
     expect(scenario.requests).toBeGreaterThan(0);
   }
 }, 180_000);
 
-interface MatchingFigures { strategy: string; fitVsBest: number; leadsPerInquiry: number; gini: number }
+interface MatchingFigures {
+  strategy: string;
+  fitVsBest: number;
+  leadsPerInquiry: number;
+  gini: number;
+}
 
 // The synthetic market still loads as the schema moves, and the real assignment runs on it; the
 // seeded figures only have to beat random.

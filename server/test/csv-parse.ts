@@ -7,15 +7,24 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const char = text[i];
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') {
       if (cell !== '') throw new Error(`a quote inside an unquoted field at ${i}`);
       quoted = true;
-    } else if (char === ',') { row.push(cell); cell = ''; }
-    else if (char === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; }
-    else if (char === '\n' || char === '\r') throw new Error(`a bare line break outside quotes at ${i}`);
+    } else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i += 1;
+    } else if (char === '\n' || char === '\r') throw new Error(`a bare line break outside quotes at ${i}`);
     else cell += char;
   }
   if (quoted) throw new Error('an unterminated quoted field');

@@ -31,8 +31,9 @@ export class World {
 
   async logIn(email: string): Promise<GraphQLClient> {
     const client = this.app.client();
-    const result = await client.request(`mutation($input: LogInInput!) { logIn(input: $input) { userErrors { code } } }`,
-      { input: { email, password: PASSWORD } });
+    const result = await client.request(`mutation($input: LogInInput!) { logIn(input: $input) { userErrors { code } } }`, {
+      input: { email, password: PASSWORD },
+    });
     if (result.logIn.userErrors.length) throw new Error(`cannot log in ${email}`);
     return client;
   }
@@ -51,23 +52,42 @@ export class World {
     return (await this.user(Role.OPERATOR)).client;
   }
 
-  async partner(options: {
-    status?: PartnerStatus;
-    services?: Partial<Pick<Service, 'serviceType' | 'public' | 'productCategories' | 'priceFromAmount' | 'priceToAmount' | 'currency' | 'title' | 'regions'>>[];
-    capacity?: number;
-    location?: string;
-    languages?: string[];
-  } = {}): Promise<PartnerFixture> {
+  async partner(
+    options: {
+      status?: PartnerStatus;
+      services?: Partial<
+        Pick<
+          Service,
+          'serviceType' | 'public' | 'productCategories' | 'priceFromAmount' | 'priceToAmount' | 'currency' | 'title' | 'regions'
+        >
+      >[];
+      capacity?: number;
+      location?: string;
+      languages?: string[];
+    } = {},
+  ): Promise<PartnerFixture> {
     const em = this.em();
     const partner = em.create(Partner, {
-      name: `Partner ${++counter}`, contactEmail: unique('hello'), status: options.status ?? PartnerStatus.ONBOARDED,
-      capacity: options.capacity ?? 20, location: options.location ?? null, languages: options.languages ?? [],
+      name: `Partner ${++counter}`,
+      contactEmail: unique('hello'),
+      status: options.status ?? PartnerStatus.ONBOARDED,
+      capacity: options.capacity ?? 20,
+      location: options.location ?? null,
+      languages: options.languages ?? [],
     });
-    const services = (options.services ?? [{}]).map((spec) => em.create(Service, {
-      partner, title: 'Store management', serviceType: ServiceType.STORE_MANAGEMENT, public: true,
-      productCategories: [ProductCategory.BEAUTY_PERSONAL_CARE], priceFromAmount: '1000', priceToAmount: '5000',
-      currency: 'USD', ...spec,
-    }));
+    const services = (options.services ?? [{}]).map((spec) =>
+      em.create(Service, {
+        partner,
+        title: 'Store management',
+        serviceType: ServiceType.STORE_MANAGEMENT,
+        public: true,
+        productCategories: [ProductCategory.BEAUTY_PERSONAL_CARE],
+        priceFromAmount: '1000',
+        priceToAmount: '5000',
+        currency: 'USD',
+        ...spec,
+      }),
+    );
     await em.flush();
     return {
       partner,
@@ -81,10 +101,19 @@ export class World {
 /** A complete, valid request form; tests override what they exercise. */
 export function inquiryInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    contactName: 'Dana Seller', contactEmail: 'dana@shop.test', location: 'Austin, US',
-    companySize: CompanySize.EMPLOYEES_5_30, currency: 'USD', shopGmv: '42000.50', otherChannelsGmv: '1000',
-    budget: '3000', productCategory: ProductCategory.BEAUTY_PERSONAL_CARE, hotSaleProduct: 'Serum',
-    otherDetails: 'Launching soon', requestType: 'TARGET', ...overrides,
+    contactName: 'Dana Seller',
+    contactEmail: 'dana@shop.test',
+    location: 'Austin, US',
+    companySize: CompanySize.EMPLOYEES_5_30,
+    currency: 'USD',
+    shopGmv: '42000.50',
+    otherChannelsGmv: '1000',
+    budget: '3000',
+    productCategory: ProductCategory.BEAUTY_PERSONAL_CARE,
+    hotSaleProduct: 'Serum',
+    otherDetails: 'Launching soon',
+    requestType: 'TARGET',
+    ...overrides,
   };
 }
 

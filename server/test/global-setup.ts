@@ -7,7 +7,10 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded-
 import { openDatabase } from '../src/db/orm.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { adminUrl: string; templateDatabase: string }
+  export interface ProvidedContext {
+    adminUrl: string;
+    templateDatabase: string;
+  }
 }
 
 /**

@@ -20,7 +20,9 @@ export interface TestApp {
  * A fresh database copied from the migrated template, and the real app serving it over HTTP (and
  * the built SPA from `clientDist`, for browser tests).
  */
-export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'notifications' | 'limits' | 'redisUrl' | 'trustProxy' | 'deadlineJobs' | 'appUrl'> = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: Pick<AppOptions, 'clientDist' | 'notifications' | 'limits' | 'redisUrl' | 'trustProxy' | 'deadlineJobs' | 'appUrl'> = {},
+): Promise<TestApp> {
   const adminUrl = inject('adminUrl');
   const database = `slp_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -29,7 +31,11 @@ export async function startTestApp(options: Pick<AppOptions, 'clientDist' | 'not
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   let statements = 0;
-  const orm = await openDatabase(url.toString(), { onQuery: () => { statements += 1; } });
+  const orm = await openDatabase(url.toString(), {
+    onQuery: () => {
+      statements += 1;
+    },
+  });
   const app = await startApp({ orm, port: 0, production: true, ...options });
   return {
     url: app.url,

@@ -14,8 +14,15 @@ const leadMutations = {
 } as const;
 
 export type LeadMutation = keyof typeof leadMutations;
-export interface UserErrorShape { field: string[] | null; message: string; code: string }
-export interface LeadPayloadShape { lead: any; userErrors: UserErrorShape[] }
+export interface UserErrorShape {
+  field: string[] | null;
+  message: string;
+  code: string;
+}
+export interface LeadPayloadShape {
+  lead: any;
+  userErrors: UserErrorShape[];
+}
 
 /** Runs one of the lead mutations and returns its payload. */
 export async function leadAction(client: GraphQLClient, name: LeadMutation, input: Record<string, unknown>): Promise<LeadPayloadShape> {
@@ -26,14 +33,18 @@ export async function leadAction(client: GraphQLClient, name: LeadMutation, inpu
 const AUTHORIZATION_PAYLOAD = 'authorization { id authorizationId grantedAt revokedAt partner { id } } userErrors { field message code }';
 
 export async function grantAuthorization(seller: GraphQLClient, partnerId: string) {
-  const data = await seller.request(`mutation($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { ${AUTHORIZATION_PAYLOAD} } }`,
-    { input: { partnerId } });
+  const data = await seller.request(
+    `mutation($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { ${AUTHORIZATION_PAYLOAD} } }`,
+    { input: { partnerId } },
+  );
   return data.grantAuthorization as { authorization: any; userErrors: UserErrorShape[] };
 }
 
 export async function revokeAuthorization(seller: GraphQLClient, authorizationId: string) {
-  const data = await seller.request(`mutation($input: RevokeAuthorizationInput!) { revokeAuthorization(input: $input) { ${AUTHORIZATION_PAYLOAD} } }`,
-    { input: { authorizationId } });
+  const data = await seller.request(
+    `mutation($input: RevokeAuthorizationInput!) { revokeAuthorization(input: $input) { ${AUTHORIZATION_PAYLOAD} } }`,
+    { input: { authorizationId } },
+  );
   return data.revokeAuthorization as { authorization: any; userErrors: UserErrorShape[] };
 }
 

@@ -2,7 +2,11 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { eventually } from './harness.js';
 
-export interface LiveAuth { cookie?: string | null; authToken?: string; authorization?: string }
+export interface LiveAuth {
+  cookie?: string | null;
+  authToken?: string;
+  authorization?: string;
+}
 
 /**
  * One subscription over graphql-ws, as a browser (cookie on the upgrade request) or a script
@@ -14,22 +18,35 @@ export class LiveSubscription {
   closeCode: number | null = null;
   private readonly client: Client;
 
-  constructor(httpUrl: string, readonly query: string, auth: LiveAuth = {}) {
+  constructor(
+    httpUrl: string,
+    readonly query: string,
+    auth: LiveAuth = {},
+  ) {
     const headers = auth.cookie ? { cookie: auth.cookie } : {};
     this.client = createClient({
       url: httpUrl.replace(/^http/, 'ws'),
       webSocketImpl: class extends WebSocket {
-        constructor(url: string, protocols?: string | string[]) { super(url, protocols, { headers }); }
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers });
+        }
       },
       connectionParams: { authToken: auth.authToken, authorization: auth.authorization },
       retryAttempts: 0,
-      on: { closed: (event) => { this.closeCode = (event as { code: number }).code; } },
+      on: {
+        closed: (event) => {
+          this.closeCode = (event as { code: number }).code;
+        },
+      },
     });
-    this.client.subscribe({ query }, {
-      next: (value) => this.received.push(value),
-      error: (error) => this.errors.push(error),
-      complete: () => {},
-    });
+    this.client.subscribe(
+      { query },
+      {
+        next: (value) => this.received.push(value),
+        error: (error) => this.errors.push(error),
+        complete: () => {},
+      },
+    );
   }
 
   /** Resolves once the server has taken the subscription: a query on the same socket is answered after it. */

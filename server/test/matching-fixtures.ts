@@ -1,7 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import {
-  CompanySize, LeadSource, LeadStatus, ProductCategory, RequestType, Role, ServiceType,
-} from '@slp/shared';
+import { CompanySize, LeadSource, LeadStatus, ProductCategory, RequestType, Role, ServiceType } from '@slp/shared';
 import { AuthService } from '../src/auth/auth.service.js';
 import type { User } from '../src/auth/user.entity.js';
 import { toGlobalId } from '../src/graphql/node.js';
@@ -40,7 +38,10 @@ export class MatchingWorld {
 
   private async sellerUser(em: EntityManager): Promise<User> {
     this.seller ??= await new AuthService(em).createUser({
-      email: `history-seller-${++sellers}-${process.pid}@example.test`, password: PASSWORD, name: 'History seller', role: Role.SELLER,
+      email: `history-seller-${++sellers}-${process.pid}@example.test`,
+      password: PASSWORD,
+      name: 'History seller',
+      role: Role.SELLER,
     });
     return em.merge(this.seller);
   }
@@ -49,27 +50,46 @@ export class MatchingWorld {
   async openInquiry(overrides: Partial<Inquiry> = {}): Promise<{ id: string; inquiry: Inquiry }> {
     const em = this.em();
     const inquiry = em.create(Inquiry, {
-      seller: await this.sellerUser(em), requestType: RequestType.OPEN, serviceType: ServiceType.STORE_MANAGEMENT,
-      contactName: 'Dana Seller', contactEmail: 'dana@shop.test', location: 'Austin, US', language: 'en',
-      companySize: CompanySize.EMPLOYEES_5_30, currency: 'USD', shopGmvAmount: '1000', budgetAmount: '3000',
-      productCategory: ProductCategory.BEAUTY_PERSONAL_CARE, ...overrides,
+      seller: await this.sellerUser(em),
+      requestType: RequestType.OPEN,
+      serviceType: ServiceType.STORE_MANAGEMENT,
+      contactName: 'Dana Seller',
+      contactEmail: 'dana@shop.test',
+      location: 'Austin, US',
+      language: 'en',
+      companySize: CompanySize.EMPLOYEES_5_30,
+      currency: 'USD',
+      shopGmvAmount: '1000',
+      budgetAmount: '3000',
+      productCategory: ProductCategory.BEAUTY_PERSONAL_CARE,
+      ...overrides,
     });
     await em.flush();
     return { id: toGlobalId('Inquiry', inquiry.id), inquiry };
   }
 
   /** A lead for the partner on a fresh inquiry of its own, created `hoursAgo` and followed up after `followedAfterHours`. */
-  async pastLead(partner: Partner, options: {
-    status?: LeadStatus; source?: LeadSource; hoursAgo?: number; followedAfterHours?: number; inquiry?: Inquiry;
-  } = {}): Promise<Lead> {
+  async pastLead(
+    partner: Partner,
+    options: {
+      status?: LeadStatus;
+      source?: LeadSource;
+      hoursAgo?: number;
+      followedAfterHours?: number;
+      inquiry?: Inquiry;
+    } = {},
+  ): Promise<Lead> {
     const inquiry = options.inquiry ?? (await this.openInquiry({ serviceType: ServiceType.TRAINING })).inquiry;
     const em = this.em();
     const createdAt = new Date(Date.now() - (options.hoursAgo ?? 1) * HOUR);
     const status = options.status ?? LeadStatus.NEW;
     const followed = options.followedAfterHours != null;
     const lead = em.create(Lead, {
-      inquiry: em.getReference(Inquiry, inquiry.id), partner: partner.id, status,
-      source: options.source ?? LeadSource.PLATFORM_ASSIGNED, createdAt,
+      inquiry: em.getReference(Inquiry, inquiry.id),
+      partner: partner.id,
+      status,
+      source: options.source ?? LeadSource.PLATFORM_ASSIGNED,
+      createdAt,
       followedAt: followed ? new Date(createdAt.getTime() + options.followedAfterHours! * HOUR) : null,
       dealAt: status === LeadStatus.DEAL ? new Date() : null,
     });
@@ -90,7 +110,12 @@ export function partOf(list: RecommendationJson[], partnerId: string, factor: st
   return { value: found.value, explanation: found.explanation };
 }
 
-export interface MatchingSuite { app: TestApp; world: World; history: MatchingWorld; operator: GraphQLClient }
+export interface MatchingSuite {
+  app: TestApp;
+  world: World;
+  history: MatchingWorld;
+  operator: GraphQLClient;
+}
 
 /** This test file's app, its fixtures and a logged-in operator, ready in beforeAll and closed after. */
 export function matchingSuite(): MatchingSuite {

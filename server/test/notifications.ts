@@ -10,7 +10,10 @@ import { World, type PartnerFixture } from './fixtures.js';
 
 export const MAILBOX = `query($to: String) { devMailbox(to: $to, first: 100) { messageId from to subject text html } }`;
 
-export interface Member { email: string; client: GraphQLClient }
+export interface Member {
+  email: string;
+  client: GraphQLClient;
+}
 
 /** A partner with two members, each with a known address. */
 export async function partnerWithMembers(world: World, count = 2): Promise<PartnerFixture & { members: Member[] }> {

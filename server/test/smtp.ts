@@ -19,7 +19,10 @@ export class TestSmtpServer {
       logger: false,
       onData: (stream, _session, callback) => {
         simpleParser(stream).then((mail) => {
-          const to = [mail.to ?? []].flat().map((address) => address.text).join(', ');
+          const to = [mail.to ?? []]
+            .flat()
+            .map((address) => address.text)
+            .join(', ');
           this.attempts.push({ at: Date.now(), messageId: mail.messageId, to });
           const answer = this.answer(this.attempts.length);
           if (answer === 'accept') {

@@ -1,5 +1,9 @@
 // The product's vocabulary, shared by the API (registered as GraphQL enums) and the SPA.
-export enum Role { SELLER = 'SELLER', PARTNER = 'PARTNER', OPERATOR = 'OPERATOR' }
+export enum Role {
+  SELLER = 'SELLER',
+  PARTNER = 'PARTNER',
+  OPERATOR = 'OPERATOR',
+}
 export enum CompanySize {
   EMPLOYEES_0_5 = 'EMPLOYEES_0_5',
   EMPLOYEES_5_30 = 'EMPLOYEES_5_30',
@@ -7,11 +11,31 @@ export enum CompanySize {
   EMPLOYEES_100_500 = 'EMPLOYEES_100_500',
   EMPLOYEES_500_PLUS = 'EMPLOYEES_500_PLUS',
 }
-export enum RequestType { TARGET = 'TARGET', OPEN = 'OPEN' }
-export enum InquiryStatus { ACTIVE = 'ACTIVE', CLOSED = 'CLOSED' }
-export enum LeadStatus { NEW = 'NEW', FOLLOWING = 'FOLLOWING', DEAL = 'DEAL', CLOSED = 'CLOSED', REJECTED = 'REJECTED' }
-export enum LeadSource { SELLER_TARGETED = 'SELLER_TARGETED', PLATFORM_ASSIGNED = 'PLATFORM_ASSIGNED' }
-export enum LeadCloseReason { NO_AGREEMENT = 'NO_AGREEMENT', SELLER_CLOSED = 'SELLER_CLOSED', UNASSIGNED = 'UNASSIGNED', EXPIRED = 'EXPIRED' }
+export enum RequestType {
+  TARGET = 'TARGET',
+  OPEN = 'OPEN',
+}
+export enum InquiryStatus {
+  ACTIVE = 'ACTIVE',
+  CLOSED = 'CLOSED',
+}
+export enum LeadStatus {
+  NEW = 'NEW',
+  FOLLOWING = 'FOLLOWING',
+  DEAL = 'DEAL',
+  CLOSED = 'CLOSED',
+  REJECTED = 'REJECTED',
+}
+export enum LeadSource {
+  SELLER_TARGETED = 'SELLER_TARGETED',
+  PLATFORM_ASSIGNED = 'PLATFORM_ASSIGNED',
+}
+export enum LeadCloseReason {
+  NO_AGREEMENT = 'NO_AGREEMENT',
+  SELLER_CLOSED = 'SELLER_CLOSED',
+  UNASSIGNED = 'UNASSIGNED',
+  EXPIRED = 'EXPIRED',
+}
 export enum RejectReason {
   BUDGET_TOO_LOW = 'BUDGET_TOO_LOW',
   CATEGORY_NOT_SERVED = 'CATEGORY_NOT_SERVED',
@@ -20,8 +44,17 @@ export enum RejectReason {
   SERVICE_NOT_OFFERED = 'SERVICE_NOT_OFFERED',
   OTHER = 'OTHER',
 }
-export enum ContactAccess { VISIBLE = 'VISIBLE', LOCKED = 'LOCKED', REVOKED = 'REVOKED', PARTNER_NOT_ONBOARDED = 'PARTNER_NOT_ONBOARDED' }
-export enum PartnerStatus { PENDING = 'PENDING', ONBOARDED = 'ONBOARDED', SUSPENDED = 'SUSPENDED' }
+export enum ContactAccess {
+  VISIBLE = 'VISIBLE',
+  LOCKED = 'LOCKED',
+  REVOKED = 'REVOKED',
+  PARTNER_NOT_ONBOARDED = 'PARTNER_NOT_ONBOARDED',
+}
+export enum PartnerStatus {
+  PENDING = 'PENDING',
+  ONBOARDED = 'ONBOARDED',
+  SUSPENDED = 'SUSPENDED',
+}
 export enum ServiceType {
   STORE_MANAGEMENT = 'STORE_MANAGEMENT',
   LIVE_STREAMING = 'LIVE_STREAMING',
@@ -59,11 +92,28 @@ export enum ProductCategory {
   OTHER = 'OTHER',
 }
 export enum LeadAlertType {
-  NEW_LEAD = 'NEW_LEAD', SELLER_CLOSED = 'SELLER_CLOSED', INQUIRY_UPDATED = 'INQUIRY_UPDATED', LEAD_UPDATED = 'LEAD_UPDATED', LEAD_EXPIRING = 'LEAD_EXPIRING',
+  NEW_LEAD = 'NEW_LEAD',
+  SELLER_CLOSED = 'SELLER_CLOSED',
+  INQUIRY_UPDATED = 'INQUIRY_UPDATED',
+  LEAD_UPDATED = 'LEAD_UPDATED',
+  LEAD_EXPIRING = 'LEAD_EXPIRING',
 }
-export enum LeadOrderField { RECEIVED = 'RECEIVED', BUDGET = 'BUDGET', SHOP_GMV = 'SHOP_GMV', COMPANY_SIZE = 'COMPANY_SIZE' }
-export enum OrderDirection { ASC = 'ASC', DESC = 'DESC' }
-export enum InquiryUpdateType { FOLLOWED = 'FOLLOWED', REJECTED = 'REJECTED', DEAL = 'DEAL', NO_AGREEMENT = 'NO_AGREEMENT' }
+export enum LeadOrderField {
+  RECEIVED = 'RECEIVED',
+  BUDGET = 'BUDGET',
+  SHOP_GMV = 'SHOP_GMV',
+  COMPANY_SIZE = 'COMPANY_SIZE',
+}
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+export enum InquiryUpdateType {
+  FOLLOWED = 'FOLLOWED',
+  REJECTED = 'REJECTED',
+  DEAL = 'DEAL',
+  NO_AGREEMENT = 'NO_AGREEMENT',
+}
 export enum UserErrorCode {
   INVALID = 'INVALID',
   NOT_FOUND = 'NOT_FOUND',
@@ -76,9 +126,16 @@ export enum UserErrorCode {
 }
 
 /** What a partner's API token may do besides reading what its members can read. */
-export enum ApiTokenScope { READ_ONLY = 'READ_ONLY', WORK_LEADS = 'WORK_LEADS' }
+export enum ApiTokenScope {
+  READ_ONLY = 'READ_ONLY',
+  WORK_LEADS = 'WORK_LEADS',
+}
 /** The length of one bucket of a statistics series. */
-export enum StatsInterval { DAY = 'DAY', WEEK = 'WEEK', MONTH = 'MONTH' }
+export enum StatsInterval {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
 
 /** Labels a person reads, in the seed's words. */
 export const companySizeLabels: Record<CompanySize, string> = {

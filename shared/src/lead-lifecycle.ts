@@ -32,28 +32,46 @@ export const leadTransitions: Record<LeadAction, LeadTransition> = {
   [LeadAction.FOLLOW_UP]: { from: [LeadStatus.NEW], to: LeadStatus.FOLLOWING, by: Role.PARTNER, event: 'FOLLOWED_UP' },
   [LeadAction.REJECT]: { from: [LeadStatus.NEW], to: LeadStatus.REJECTED, by: Role.PARTNER, event: 'REJECTED' },
   [LeadAction.ACCEPT_COOPERATION]: {
-    from: [LeadStatus.FOLLOWING], to: LeadStatus.DEAL, by: Role.PARTNER, event: 'COOPERATION_ACCEPTED',
+    from: [LeadStatus.FOLLOWING],
+    to: LeadStatus.DEAL,
+    by: Role.PARTNER,
+    event: 'COOPERATION_ACCEPTED',
   },
   [LeadAction.AUTHORIZATION_MATCHED]: {
-    from: [LeadStatus.FOLLOWING], to: LeadStatus.DEAL, by: Role.SELLER, event: 'AUTHORIZATION_MATCHED',
+    from: [LeadStatus.FOLLOWING],
+    to: LeadStatus.DEAL,
+    by: Role.SELLER,
+    event: 'AUTHORIZATION_MATCHED',
   },
   [LeadAction.MARK_NO_AGREEMENT]: {
-    from: [LeadStatus.FOLLOWING], to: LeadStatus.CLOSED, by: Role.PARTNER,
-    closeReason: LeadCloseReason.NO_AGREEMENT, event: 'NO_AGREEMENT',
+    from: [LeadStatus.FOLLOWING],
+    to: LeadStatus.CLOSED,
+    by: Role.PARTNER,
+    closeReason: LeadCloseReason.NO_AGREEMENT,
+    event: 'NO_AGREEMENT',
   },
   [LeadAction.SELLER_CLOSE]: {
-    from: [LeadStatus.NEW, LeadStatus.FOLLOWING], to: LeadStatus.CLOSED, by: Role.SELLER,
-    closeReason: LeadCloseReason.SELLER_CLOSED, event: 'SELLER_CLOSED',
+    from: [LeadStatus.NEW, LeadStatus.FOLLOWING],
+    to: LeadStatus.CLOSED,
+    by: Role.SELLER,
+    closeReason: LeadCloseReason.SELLER_CLOSED,
+    event: 'SELLER_CLOSED',
   },
   // An operator takes back a platform assignment the partner has not acted on; the lead stays as history.
   [LeadAction.UNASSIGN]: {
-    from: [LeadStatus.NEW], to: LeadStatus.CLOSED, by: Role.OPERATOR,
-    closeReason: LeadCloseReason.UNASSIGNED, event: 'UNASSIGNED',
+    from: [LeadStatus.NEW],
+    to: LeadStatus.CLOSED,
+    by: Role.OPERATOR,
+    closeReason: LeadCloseReason.UNASSIGNED,
+    event: 'UNASSIGNED',
   },
   // Nobody followed up a platform assignment before its respondBy; the inquiry moves on to the next partner.
   [LeadAction.EXPIRE]: {
-    from: [LeadStatus.NEW], to: LeadStatus.CLOSED, by: 'PLATFORM',
-    closeReason: LeadCloseReason.EXPIRED, event: 'EXPIRED',
+    from: [LeadStatus.NEW],
+    to: LeadStatus.CLOSED,
+    by: 'PLATFORM',
+    closeReason: LeadCloseReason.EXPIRED,
+    event: 'EXPIRED',
   },
 };
 
@@ -63,8 +81,9 @@ export function canApply(action: LeadAction, status: LeadStatus): boolean {
 
 /** The actions a partner's member can take on a lead in this status (for the SPA's buttons). */
 export function partnerActions(status: LeadStatus): LeadAction[] {
-  return (Object.keys(leadTransitions) as LeadAction[])
-    .filter((action) => leadTransitions[action].by === Role.PARTNER && canApply(action, status));
+  return (Object.keys(leadTransitions) as LeadAction[]).filter(
+    (action) => leadTransitions[action].by === Role.PARTNER && canApply(action, status),
+  );
 }
 
 /** Statuses that still count against a partner's capacity and that a seller may close. */

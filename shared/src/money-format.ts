@@ -1,5 +1,8 @@
 /** An exact amount with its ISO 4217 currency, as the API returns it. */
-export interface MoneyValue { amount: string; currency: string }
+export interface MoneyValue {
+  amount: string;
+  currency: string;
+}
 
 /** The app's UI and emails are in English; numbers follow its conventions. */
 const LOCALE = 'en-US';

@@ -3,7 +3,12 @@ import { compareAmounts, formatAmount, moneyAmountProblem } from './money.js';
 
 describe('moneyAmountProblem', () => {
   it.each([
-    ['0', 'USD'], ['12500', 'USD'], ['12500.50', 'USD'], ['12500.500', 'USD'], ['1000', 'JPY'], ['1.250', 'EUR'],
+    ['0', 'USD'],
+    ['12500', 'USD'],
+    ['12500.50', 'USD'],
+    ['12500.500', 'USD'],
+    ['1000', 'JPY'],
+    ['1.250', 'EUR'],
     ['999999999999999.99', 'USD'],
   ])('accepts %s %s', (amount, currency) => {
     expect(moneyAmountProblem(amount, currency)).toBeNull();

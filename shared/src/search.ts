@@ -6,7 +6,11 @@ export type SearchWords = { words: string[] } | { error: string };
 
 export function searchWords(text: string): SearchWords {
   if (text.length > MAX_SEARCH_LENGTH) return { error: `Search for at most ${MAX_SEARCH_LENGTH} characters` };
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length > MAX_SEARCH_WORDS) return { error: `Search for at most ${MAX_SEARCH_WORDS} words` };
   return { words };
 }

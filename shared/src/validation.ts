@@ -30,7 +30,8 @@ const LINE_BREAKS = /[\t\n\r]/;
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Characters that show nothing: zero-width spaces and joiners, soft hyphen, fillers, variation selectors, tags. */
 /* eslint-disable no-misleading-character-class -- lone joiners and selectors are what it finds */
-const INVISIBLE_CHARACTERS = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
+const INVISIBLE_CHARACTERS =
+  /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
 /* eslint-enable no-misleading-character-class */
 
 /** Refuses control characters (a NUL cannot even be stored); multi-line text keeps tabs and line breaks. */
@@ -51,28 +52,40 @@ export function normalizedName(value: string): string {
 }
 
 const checkedText = (label: string, max: number, multiline: boolean) =>
-  z.string().superRefine(refuseControlCharacters(label, multiline)).trim()
-    .max(max, `${label} must be at most ${max} characters`);
+  z.string().superRefine(refuseControlCharacters(label, multiline)).trim().max(max, `${label} must be at most ${max} characters`);
 const optionalText = (label: string, max: number, multiline = false) =>
-  checkedText(label, max, multiline).optional().nullable().transform((v) => (v ? v : null));
-const name = (label: string, max: number) => z.string()
-  .superRefine(refuseControlCharacters(label, false))
-  .refine((value) => !BIDI_CONTROLS.test(value), `${label} must not contain text-direction control characters`)
-  .transform(normalizedName)
-  .pipe(z.string().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`));
-const email = z.string().trim().toLowerCase().max(limits.email, 'Email is too long')
-  .pipe(z.email('Enter a valid email address'));
-const currency = z.string().trim().toUpperCase()
+  checkedText(label, max, multiline)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
+const name = (label: string, max: number) =>
+  z
+    .string()
+    .superRefine(refuseControlCharacters(label, false))
+    .refine((value) => !BIDI_CONTROLS.test(value), `${label} must not contain text-direction control characters`)
+    .transform(normalizedName)
+    .pipe(z.string().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`));
+const email = z.string().trim().toLowerCase().max(limits.email, 'Email is too long').pipe(z.email('Enter a valid email address'));
+const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
   .refine(isCurrencyCode, `Choose a supported currency (${currencyCodes.join(', ')})`);
 /** An amount's own shape; its decimal places are checked against the currency on the whole object. */
-const amount = z.string().trim().superRefine((value, ctx) => {
-  const problem = value === '' ? 'Enter an amount' : moneyAmountProblem(value, '');
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const amount = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = value === '' ? 'Enter an amount' : moneyAmountProblem(value, '');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const signUpSellerRules = z.object({
   email,
-  password: z.string().superRefine(refuseControlCharacters('Password', false)).min(limits.passwordMin, `Password must be at least ${limits.passwordMin} characters`)
+  password: z
+    .string()
+    .superRefine(refuseControlCharacters('Password', false))
+    .min(limits.passwordMin, `Password must be at least ${limits.passwordMin} characters`)
     .max(limits.passwordMax, `Password must be at most ${limits.passwordMax} characters`),
   name: name('Name', limits.name),
 });
@@ -88,12 +101,22 @@ const moneyFields = ['shopGmv', 'otherChannelsGmv', 'budget'] as const;
 export const businessProfileShape = {
   contactName: name('Contact name', limits.name),
   location: optionalText('Location', limits.location),
-  language: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'Give the language as a two-letter code, e.g. en')
-    .optional().nullable().or(z.literal('')).transform((v) => (v ? v : null)),
+  language: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2}$/, 'Give the language as a two-letter code, e.g. en')
+    .optional()
+    .nullable()
+    .or(z.literal(''))
+    .transform((v) => (v ? v : null)),
   companySize: z.enum(CompanySize, 'Choose a company size'),
   currency,
   shopGmv: amount,
-  otherChannelsGmv: amount.optional().nullable().transform((v) => (v ? v : null)),
+  otherChannelsGmv: amount
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null)),
   budget: amount,
   productCategory: z.enum(ProductCategory, 'Choose a product category'),
   hotSaleProduct: optionalText('Hot sale product', limits.hotSaleProduct),
@@ -105,7 +128,10 @@ function checkMoney(value: Record<(typeof moneyFields)[number], string | null | 
 }
 
 function checkMoneyFields<F extends string>(
-  value: Partial<Record<F, string | null>>, fields: readonly F[], currency: string, ctx: z.RefinementCtx,
+  value: Partial<Record<F, string | null>>,
+  fields: readonly F[],
+  currency: string,
+  ctx: z.RefinementCtx,
 ) {
   for (const field of fields) {
     const given = value[field];
@@ -119,60 +145,89 @@ function checkMoneyFields<F extends string>(
 export const businessProfileRules = z.object(businessProfileShape).superRefine(checkMoney);
 export type BusinessProfile = z.output<typeof businessProfileRules>;
 
-export const submitInquiryRules = z.object({
-  ...businessProfileShape,
-  contactEmail: email,
-  requestType: z.enum(RequestType, 'Choose a request type'),
-  serviceType: z.enum(ServiceType, 'Choose a service type').optional().nullable(),
-  targetServiceIds: z.array(z.string()).optional().nullable(),
-  idempotencyKey: z.string().superRefine(refuseControlCharacters('Idempotency key', false)).trim()
-    .min(1, 'Idempotency key must not be empty').max(100, 'Idempotency key must be at most 100 characters').optional().nullable(),
-}).superRefine((value, ctx) => {
-  checkMoney(value, ctx);
-  if (value.requestType === RequestType.OPEN) {
-    if (!value.serviceType) ctx.addIssue({ code: 'custom', path: ['serviceType'], message: 'Choose the service type you want' });
-    if (value.targetServiceIds?.length) {
-      ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Services are chosen only for a targeted request' });
+export const submitInquiryRules = z
+  .object({
+    ...businessProfileShape,
+    contactEmail: email,
+    requestType: z.enum(RequestType, 'Choose a request type'),
+    serviceType: z.enum(ServiceType, 'Choose a service type').optional().nullable(),
+    targetServiceIds: z.array(z.string()).optional().nullable(),
+    idempotencyKey: z
+      .string()
+      .superRefine(refuseControlCharacters('Idempotency key', false))
+      .trim()
+      .min(1, 'Idempotency key must not be empty')
+      .max(100, 'Idempotency key must be at most 100 characters')
+      .optional()
+      .nullable(),
+  })
+  .superRefine((value, ctx) => {
+    checkMoney(value, ctx);
+    if (value.requestType === RequestType.OPEN) {
+      if (!value.serviceType) ctx.addIssue({ code: 'custom', path: ['serviceType'], message: 'Choose the service type you want' });
+      if (value.targetServiceIds?.length) {
+        ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Services are chosen only for a targeted request' });
+      }
+      return;
     }
-    return;
-  }
-  const ids = value.targetServiceIds ?? [];
-  if (ids.length === 0) ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Choose at least one service' });
-  if (ids.length > limits.targetServicesMax) {
-    ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: `Choose at most ${limits.targetServicesMax} services` });
-  }
-  if (new Set(ids).size !== ids.length) {
-    ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Each service can be chosen once' });
-  }
-  if (value.serviceType) {
-    ctx.addIssue({ code: 'custom', path: ['serviceType'], message: 'A targeted request takes services, not a service type' });
-  }
-});
+    const ids = value.targetServiceIds ?? [];
+    if (ids.length === 0) ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Choose at least one service' });
+    if (ids.length > limits.targetServicesMax) {
+      ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: `Choose at most ${limits.targetServicesMax} services` });
+    }
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['targetServiceIds'], message: 'Each service can be chosen once' });
+    }
+    if (value.serviceType) {
+      ctx.addIssue({ code: 'custom', path: ['serviceType'], message: 'A targeted request takes services, not a service type' });
+    }
+  });
 export type SubmitInquiry = z.output<typeof submitInquiryRules>;
 
-export const publishServiceRules = z.object({
-  title: name('Title', limits.serviceTitle),
-  description: optionalText('Description', limits.serviceDescription, true),
-  serviceType: z.enum(ServiceType, 'Choose a service type'),
-  public: z.boolean(),
-  productCategories: z.array(z.enum(ProductCategory)).min(1, 'Choose at least one product category')
-    .refine((list) => new Set(list).size === list.length, 'Each category can be chosen once'),
-  priceFrom: amount.optional().nullable().transform((v) => (v ? v : null)),
-  priceTo: amount.optional().nullable().transform((v) => (v ? v : null)),
-  currency: z.string().trim().toUpperCase().optional().nullable().transform((v) => (v ? v : null)),
-}).superRefine((value, ctx) => {
-  const priced = value.priceFrom != null || value.priceTo != null;
-  if (!priced) return;
-  if (!value.currency || !isCurrencyCode(value.currency)) {
-    ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A priced service needs a supported currency' });
-    return;
-  }
-  checkMoneyFields(value as never, ['priceFrom', 'priceTo'], value.currency, ctx);
-  if (value.priceFrom && value.priceTo && !moneyAmountProblem(value.priceFrom, value.currency)
-    && !moneyAmountProblem(value.priceTo, value.currency) && compareAmounts(value.priceFrom, value.priceTo) > 0) {
-    ctx.addIssue({ code: 'custom', path: ['priceTo'], message: 'The upper price must not be below the lower price' });
-  }
-});
+export const publishServiceRules = z
+  .object({
+    title: name('Title', limits.serviceTitle),
+    description: optionalText('Description', limits.serviceDescription, true),
+    serviceType: z.enum(ServiceType, 'Choose a service type'),
+    public: z.boolean(),
+    productCategories: z
+      .array(z.enum(ProductCategory))
+      .min(1, 'Choose at least one product category')
+      .refine((list) => new Set(list).size === list.length, 'Each category can be chosen once'),
+    priceFrom: amount
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null)),
+    priceTo: amount
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null)),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null)),
+  })
+  .superRefine((value, ctx) => {
+    const priced = value.priceFrom != null || value.priceTo != null;
+    if (!priced) return;
+    if (!value.currency || !isCurrencyCode(value.currency)) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A priced service needs a supported currency' });
+      return;
+    }
+    checkMoneyFields(value as never, ['priceFrom', 'priceTo'], value.currency, ctx);
+    if (
+      value.priceFrom &&
+      value.priceTo &&
+      !moneyAmountProblem(value.priceFrom, value.currency) &&
+      !moneyAmountProblem(value.priceTo, value.currency) &&
+      compareAmounts(value.priceFrom, value.priceTo) > 0
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['priceTo'], message: 'The upper price must not be below the lower price' });
+    }
+  });
 
 export const rejectLeadRules = z.object({
   note: optionalText('Note', limits.rejectNote, true),
@@ -204,7 +259,10 @@ export const createApiTokenRules = z.object({
 export const partnerStatusValues = Object.values(PartnerStatus);
 
 /** A validation failure as the API reports it: the input field's path and a sentence. */
-export interface FieldProblem { field: string[]; message: string }
+export interface FieldProblem {
+  field: string[];
+  message: string;
+}
 
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String), message: issue.message }));

@@ -31,7 +31,14 @@ export function App() {
     <Routes>
       {/* GraphiQL takes the whole window, without the app's header. */}
       <Route path="/graphiql" element={<GraphiQLPage />} />
-      <Route path="*" element={<Layout><AppRoutes /></Layout>} />
+      <Route
+        path="*"
+        element={
+          <Layout>
+            <AppRoutes />
+          </Layout>
+        }
+      />
     </Routes>
   );
 }

@@ -5,7 +5,9 @@ export function NotFoundPage() {
   return (
     <section>
       <PageTitle title="Page not found">Page not found</PageTitle>
-      <p>There is nothing at this address. <Link to="/">Browse the services directory</Link>.</p>
+      <p>
+        There is nothing at this address. <Link to="/">Browse the services directory</Link>.
+      </p>
     </section>
   );
 }

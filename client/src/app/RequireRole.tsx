@@ -16,7 +16,8 @@ export function RequireRole({ role, children }: { role: RoleName; children: Reac
   if (viewer.user.role !== role) {
     return (
       <p className="status status-error" role="alert">
-        This page is for {role.toLowerCase()} accounts; you are logged in as {roleWithArticle(viewer.user.role)}. <Link to={homeOf(viewer)}>Go to your start page</Link>.
+        This page is for {role.toLowerCase()} accounts; you are logged in as {roleWithArticle(viewer.user.role)}.{' '}
+        <Link to={homeOf(viewer)}>Go to your start page</Link>.
       </p>
     );
   }

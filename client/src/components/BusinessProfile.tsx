@@ -1,10 +1,21 @@
 import { companySizeLabel, formatMoney, humanize, languageName } from '../lib/labels';
 
-interface Money { amount: string; currency: string }
+interface Money {
+  amount: string;
+  currency: string;
+}
 export interface ProfileData {
-  requestType: string; serviceType?: string | null; location?: string | null; language?: string | null; companySize: string;
-  shopGmv: Money; otherChannelsGmv?: Money | null; budget: Money; productCategory: string;
-  hotSaleProduct?: string | null; otherDetails?: string | null;
+  requestType: string;
+  serviceType?: string | null;
+  location?: string | null;
+  language?: string | null;
+  companySize: string;
+  shopGmv: Money;
+  otherChannelsGmv?: Money | null;
+  budget: Money;
+  productCategory: string;
+  hotSaleProduct?: string | null;
+  otherDetails?: string | null;
 }
 
 /** An inquiry's business profile as a definition list: what a partner reviews before following up. */
@@ -23,7 +34,12 @@ export function BusinessProfile({ profile }: { profile: ProfileData }) {
   ];
   return (
     <dl className="facts">
-      {rows.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value}</dd></div>)}
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

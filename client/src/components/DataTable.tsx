@@ -1,7 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import {
-  flexRender, getCoreRowModel, getFilteredRowModel, getPaginationRowModel, getSortedRowModel, useReactTable,
-  type ColumnDef, type SortingState,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
 } from '@tanstack/react-table';
 import { SortHeader } from './SortHeader';
 import { Empty } from './status';
@@ -19,11 +25,20 @@ interface DataTableProps<T> {
 }
 
 /** A table with a text filter over every column, sortable headers and pages, on data already loaded. */
-export function DataTable<T>({ caption, data, columns, empty, filterLabel = 'Filter', pageSize = 10, initialSorting = [] }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  data,
+  columns,
+  empty,
+  filterLabel = 'Filter',
+  pageSize = 10,
+  initialSorting = [],
+}: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const [globalFilter, setGlobalFilter] = useState('');
   const table = useReactTable({
-    data, columns,
+    data,
+    columns,
     state: { sorting, globalFilter },
     onSortingChange: setSorting,
     onGlobalFilterChange: setGlobalFilter,
@@ -49,9 +64,12 @@ export function DataTable<T>({ caption, data, columns, empty, filterLabel = 'Fil
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <SortHeader key={header.id} label={flexRender(header.column.columnDef.header, header.getContext())}
+                  <SortHeader
+                    key={header.id}
+                    label={flexRender(header.column.columnDef.header, header.getContext())}
                     sorted={header.column.getIsSorted() || null}
-                    onSort={header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined} />
+                    onSort={header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined}
+                  />
                 ))}
               </tr>
             ))}
@@ -71,9 +89,15 @@ export function DataTable<T>({ caption, data, columns, empty, filterLabel = 'Fil
       </div>
       {rows.length === 0 && <Empty>Nothing matches “{globalFilter}”.</Empty>}
       <nav className="pagination" aria-label={`${caption} pages`}>
-        <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>Previous</button>
-        <span aria-live="polite">Page {pageIndex + 1} of {Math.max(table.getPageCount(), 1)}</span>
-        <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>Next</button>
+        <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+          Previous
+        </button>
+        <span aria-live="polite">
+          Page {pageIndex + 1} of {Math.max(table.getPageCount(), 1)}
+        </span>
+        <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+          Next
+        </button>
       </nav>
     </div>
   );

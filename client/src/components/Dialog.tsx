@@ -4,9 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: the browser traps focus, Escape closes it, and focus returns to
  * the button that opened it.
  */
-export function Dialog({ open, title, onClose, children }: {
-  open: boolean; title: string; onClose: () => void; children: ReactNode;
-}) {
+export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

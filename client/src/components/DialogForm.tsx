@@ -18,11 +18,29 @@ interface DialogFormProps<T extends FieldValues, Output> {
 }
 
 /** A button opening a dialog with a small form (a reason, an authorization ID) for one action. */
-export function DialogForm<T extends FieldValues, Output = T>({ buttonLabel, title, submitLabel, defaultValues, resolver, fieldNames, fields, onSubmit, className }: DialogFormProps<T, Output>) {
+export function DialogForm<T extends FieldValues, Output = T>({
+  buttonLabel,
+  title,
+  submitLabel,
+  defaultValues,
+  resolver,
+  fieldNames,
+  fields,
+  onSubmit,
+  className,
+}: DialogFormProps<T, Output>) {
   const [open, setOpen] = useState(false);
   const form = useForm<T, unknown, Output>({ defaultValues, resolver });
-  const { handleSubmit, setError, reset, formState: { errors, isSubmitting } } = form;
-  const close = () => { setOpen(false); reset(); };
+  const {
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
+  const close = () => {
+    setOpen(false);
+    reset();
+  };
   const submit = handleSubmit(async (values) => {
     try {
       if (!applyUserErrors(await onSubmit(values), setError, fieldNames)) close();
@@ -32,14 +50,20 @@ export function DialogForm<T extends FieldValues, Output = T>({ buttonLabel, tit
   });
   return (
     <>
-      <button type="button" className={className} onClick={() => setOpen(true)}>{buttonLabel}</button>
+      <button type="button" className={className} onClick={() => setOpen(true)}>
+        {buttonLabel}
+      </button>
       <Dialog open={open} title={title} onClose={close}>
         <form onSubmit={submit} noValidate aria-label={title}>
           {fields(form)}
           <FormError message={(errors.root as { server?: { message?: string } } | undefined)?.server?.message} />
           <div className="actions">
-            <button type="submit" className={className} disabled={isSubmitting}>{isSubmitting ? 'Working…' : submitLabel}</button>
-            <button type="button" className="secondary" onClick={close}>Cancel</button>
+            <button type="submit" className={className} disabled={isSubmitting}>
+              {isSubmitting ? 'Working…' : submitLabel}
+            </button>
+            <button type="button" className="secondary" onClick={close}>
+              Cancel
+            </button>
           </div>
         </form>
       </Dialog>

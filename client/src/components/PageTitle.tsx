@@ -10,5 +10,9 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
     document.title = `${title} · Seller Leads Pool`;
     ref.current?.focus();
   }, [title]);
-  return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
 }

@@ -19,14 +19,29 @@ export function Pager({ label, totalCount, pageSize, pageIndex, hasNext, hasPrev
   const last = Math.min((pageIndex + 1) * pageSize, totalCount);
   return (
     <nav className="pagination" aria-label={`${label} pages`}>
-      <button type="button" onClick={() => onMove('first')} disabled={!hasPrevious}>First</button>
-      <button type="button" onClick={() => onMove('previous')} disabled={!hasPrevious}>Previous</button>
-      <span aria-live="polite">Page {Math.min(pageIndex + 1, pages)} of {pages} · {first}–{last} of {totalCount}</span>
-      <button type="button" onClick={() => onMove('next')} disabled={!hasNext}>Next</button>
-      <button type="button" onClick={() => onMove('last')} disabled={!hasNext}>Last</button>
-      <label className="page-size">Per page
+      <button type="button" onClick={() => onMove('first')} disabled={!hasPrevious}>
+        First
+      </button>
+      <button type="button" onClick={() => onMove('previous')} disabled={!hasPrevious}>
+        Previous
+      </button>
+      <span aria-live="polite">
+        Page {Math.min(pageIndex + 1, pages)} of {pages} · {first}–{last} of {totalCount}
+      </span>
+      <button type="button" onClick={() => onMove('next')} disabled={!hasNext}>
+        Next
+      </button>
+      <button type="button" onClick={() => onMove('last')} disabled={!hasNext}>
+        Last
+      </button>
+      <label className="page-size">
+        Per page
         <select value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
-          {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
         </select>
       </label>
     </nav>

@@ -3,7 +3,10 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tan
 import { SortHeader } from './SortHeader';
 import { Empty } from './status';
 
-export interface ServerSort { id: string; desc: boolean }
+export interface ServerSort {
+  id: string;
+  desc: boolean;
+}
 
 interface ServerTableProps<T> {
   caption: string;
@@ -24,7 +27,9 @@ export function ServerTable<T>({ caption, data, columns, empty, sort, sortable =
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
   return (
     <div className="data-table">
-      {data.length === 0 ? <Empty>{empty}</Empty> : (
+      {data.length === 0 ? (
+        <Empty>{empty}</Empty>
+      ) : (
         <div className="table-scroll">
           <table>
             <caption>{caption}</caption>
@@ -34,8 +39,14 @@ export function ServerTable<T>({ caption, data, columns, empty, sort, sortable =
                   {group.headers.map((header) => {
                     const sorted = sort?.id === header.column.id ? (sort.desc ? 'desc' : 'asc') : null;
                     const orderBy = () => onSort?.({ id: header.column.id, desc: sorted === 'asc' });
-                    return <SortHeader key={header.id} label={flexRender(header.column.columnDef.header, header.getContext())}
-                      sorted={sorted} onSort={sortable.has(header.column.id) ? orderBy : undefined} />;
+                    return (
+                      <SortHeader
+                        key={header.id}
+                        label={flexRender(header.column.columnDef.header, header.getContext())}
+                        sorted={sorted}
+                        onSort={sortable.has(header.column.id) ? orderBy : undefined}
+                      />
+                    );
                   })}
                 </tr>
               ))}

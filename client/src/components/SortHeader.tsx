@@ -13,7 +13,9 @@ export function SortHeader({ label, sorted, onSort }: { label: ReactNode; sorted
           <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
           {sorted && <span className="visually-hidden">, sorted {sortLabels[sorted]}</span>}
         </button>
-      ) : label}
+      ) : (
+        label
+      )}
     </th>
   );
 }

@@ -8,11 +8,19 @@ const DAY = 24 * HOUR;
 /** "1 d 4 h", "3 h 12 min", "12 min 5 s", "42 s": two units at most, the larger first. */
 export function timeLeftText(ms: number): string {
   if (ms <= 0) return 'Expired';
-  const parts: [number, string][] = [[Math.floor(ms / DAY), 'd'], [Math.floor(ms / HOUR) % 24, 'h'],
-    [Math.floor(ms / MINUTE) % 60, 'min'], [Math.floor(ms / 1000) % 60, 's']];
+  const parts: [number, string][] = [
+    [Math.floor(ms / DAY), 'd'],
+    [Math.floor(ms / HOUR) % 24, 'h'],
+    [Math.floor(ms / MINUTE) % 60, 'min'],
+    [Math.floor(ms / 1000) % 60, 's'],
+  ];
   const first = parts.findIndex(([value]) => value > 0);
   if (first < 0) return 'Less than a second left';
-  return `${parts.slice(first, first + 2).filter(([value]) => value > 0).map(([value, unit]) => `${value} ${unit}`).join(' ')} left`;
+  return `${parts
+    .slice(first, first + 2)
+    .filter(([value]) => value > 0)
+    .map(([value, unit]) => `${value} ${unit}`)
+    .join(' ')} left`;
 }
 
 /**

@@ -18,8 +18,12 @@ export function UnsavedChanges({ when, what }: { when: boolean; what: string }) 
     <Dialog open={blocker.state === 'blocked'} title="Leave without saving?" onClose={() => blocker.reset?.()}>
       <p>Your changes to {what} are not saved and will be lost.</p>
       <div className="actions">
-        <button type="button" onClick={() => blocker.reset?.()}>Stay and keep editing</button>
-        <button type="button" className="danger" onClick={() => blocker.proceed?.()}>Leave without saving</button>
+        <button type="button" onClick={() => blocker.reset?.()}>
+          Stay and keep editing
+        </button>
+        <button type="button" className="danger" onClick={() => blocker.proceed?.()}>
+          Leave without saving
+        </button>
       </div>
     </Dialog>
   );

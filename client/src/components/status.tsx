@@ -1,11 +1,19 @@
 import type { ReactNode } from 'react';
 
 export function Loading({ what }: { what: string }) {
-  return <p className="status" role="status" aria-live="polite">Loading {what}…</p>;
+  return (
+    <p className="status" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
 }
 
 export function ErrorNotice({ error, what }: { error: { message: string }; what: string }) {
-  return <p className="status status-error" role="alert">Could not load {what}: {error.message}</p>;
+  return (
+    <p className="status status-error" role="alert">
+      Could not load {what}: {error.message}
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: ReactNode }) {

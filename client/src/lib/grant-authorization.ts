@@ -5,7 +5,23 @@ import { evictLists } from './cache';
 // Granting is offered on the seller's request page and on the authorizations page: one action for both.
 export const GrantAuthorizationMutation = graphql(`
   mutation GrantAuthorization($input: GrantAuthorizationInput!) {
-    grantAuthorization(input: $input) { authorization { id authorizationId grantedAt revokedAt partner { id name } } userErrors { field message code } }
+    grantAuthorization(input: $input) {
+      authorization {
+        id
+        authorizationId
+        grantedAt
+        revokedAt
+        partner {
+          id
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
 

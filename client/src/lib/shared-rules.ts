@@ -7,7 +7,8 @@ import type { z } from 'zod';
  * form's raw values (empty strings, fields of the other request type) into what the API would get.
  */
 export function sharedRules<Form extends FieldValues, Output>(
-  rules: z.ZodType<Output>, prepare: (values: Form) => unknown = (values) => values,
+  rules: z.ZodType<Output>,
+  prepare: (values: Form) => unknown = (values) => values,
 ): Resolver<Form, unknown, Output> {
   const resolve = zodResolver(rules as z.ZodType<Output, FieldValues>);
   return (values, context, options) =>

@@ -7,9 +7,16 @@ import { PAGE_SIZES } from '../components/Pager';
  * with the page number (keyset pages have no offset, so the pager counts) and the page size.
  */
 export type PageAt = { after: string } | { before: string } | { last: number } | null;
-export interface UrlPage { at: PageAt; page: number; size: number }
+export interface UrlPage {
+  at: PageAt;
+  page: number;
+  size: number;
+}
 export type PageMove = 'first' | 'previous' | 'next' | 'last';
-interface PageInfoLike { startCursor?: string | null; endCursor?: string | null }
+interface PageInfoLike {
+  startCursor?: string | null;
+  endCursor?: string | null;
+}
 
 const DEFAULT_SIZE = PAGE_SIZES[1];
 
@@ -63,7 +70,9 @@ export function useUrlPage() {
     setParams(updated);
   };
   return {
-    params, current, variables: pageVariables(current),
+    params,
+    current,
+    variables: pageVariables(current),
     move: (to: PageMove, pageInfo: PageInfoLike, totalCount: number) => go(movedPage(current, to, pageInfo, totalCount)),
     setSize: (size: number) => go({ at: null, page: 0, size }),
     restart: (change: Record<string, string | null>) => go({ ...current, at: null, page: 0 }, change),

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useToast } from '../components/toasts';
 
-interface Payload { userErrors: readonly { message: string }[] }
+interface Payload {
+  userErrors: readonly { message: string }[];
+}
 
 /**
  * Runs a mutation that returns a payload: its failure (userErrors or a network/GraphQL error) is
@@ -12,7 +14,8 @@ export function useActionError() {
   const notify = useToast();
   const [error, setError] = useState<string | undefined>();
   const run = async <P extends Payload>(
-    action: () => Promise<P | null | undefined>, done?: string | ((payload: P) => string),
+    action: () => Promise<P | null | undefined>,
+    done?: string | ((payload: P) => string),
   ): Promise<boolean> => {
     setError(undefined);
     try {

@@ -2,7 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import type { TypedDocumentNode } from '@apollo/client';
 import { queryState } from '../components/status';
 
-interface NodeData { node?: { __typename?: string } | null }
+interface NodeData {
+  node?: { __typename?: string } | null;
+}
 type NodeOf<TData extends NodeData, TName extends string> = Extract<NonNullable<TData['node']>, { __typename?: TName }>;
 
 /**
@@ -11,7 +13,10 @@ type NodeOf<TData extends NodeData, TName extends string> = Extract<NonNullable<
  * The cached copy shows at once and is refreshed, since others (a seller, a partner) change it too.
  */
 export function useNode<TData extends NodeData, TName extends string>(
-  document: TypedDocumentNode<TData, { id: string }>, id: string, typename: TName, what: string,
+  document: TypedDocumentNode<TData, { id: string }>,
+  id: string,
+  typename: TName,
+  what: string,
 ) {
   const query = useQuery(document, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const node = query.data?.node;

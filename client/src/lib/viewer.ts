@@ -4,13 +4,27 @@ import type { ViewerFieldsFragment } from '../gql/graphql';
 
 export const ViewerFields = graphql(`
   fragment ViewerFields on Viewer {
-    user { id name email role }
-    partner { id name status statusReason }
+    user {
+      id
+      name
+      email
+      role
+    }
+    partner {
+      id
+      name
+      status
+      statusReason
+    }
   }
 `);
 
 export const ViewerQuery = graphql(`
-  query Viewer { viewer { ...ViewerFields } }
+  query Viewer {
+    viewer {
+      ...ViewerFields
+    }
+  }
 `);
 
 export type ViewerData = ViewerFieldsFragment;

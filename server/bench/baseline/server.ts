@@ -7,7 +7,8 @@ import { newTabSql } from './new-tab-sql.js';
 
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
 // The API's cursor: the order, the key (the time received, in UTC to the microsecond) and the id, as JSON in base64url.
-const cursorOf = (row: { key: string; id: number }) => Buffer.from(JSON.stringify(['RECEIVED_DESC', row.key, row.id])).toString('base64url');
+const cursorOf = (row: { key: string; id: number }) =>
+  Buffer.from(JSON.stringify(['RECEIVED_DESC', row.key, row.id])).toString('base64url');
 function after(cursor: string | null | undefined): [string | null, number | null] {
   if (!cursor) return [null, null];
   const [, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, number];
@@ -25,8 +26,11 @@ async function newTab(request: http.IncomingMessage): Promise<unknown> {
   const { variables = {} } = await readJson(request);
   const token = /(?:^|;\s*)slp_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1] ?? '';
   const size = variables.first ?? 20;
-  const result = await pool.query<{ total: number; rows: { id: number; key: string; node: unknown }[] }>(newTabSql,
-    [crypto.createHash('sha256').update(token).digest('hex'), size + 1, ...after(variables.after)]);
+  const result = await pool.query<{ total: number; rows: { id: number; key: string; node: unknown }[] }>(newTabSql, [
+    crypto.createHash('sha256').update(token).digest('hex'),
+    size + 1,
+    ...after(variables.after),
+  ]);
   const { total, rows } = result.rows[0];
   const edges = rows.slice(0, size).map((row) => ({ cursor: cursorOf(row), node: row.node }));
   return {
@@ -41,14 +45,20 @@ async function newTab(request: http.IncomingMessage): Promise<unknown> {
 }
 
 const server = http.createServer((request, response) => {
-  newTab(request).then((body) => {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  }, (error: Error) => {
-    response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: error.message }] }));
-  });
+  newTab(request).then(
+    (body) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    },
+    (error: Error) => {
+      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: error.message }] }));
+    },
+  );
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as { port: number };
   answerCommands({ url: `http://127.0.0.1:${port}/new-tab` }, processCommands);
 });
-process.on('SIGTERM', () => { server.close(); void pool.end().then(() => process.exit(0)); });
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});

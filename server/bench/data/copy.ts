@@ -27,7 +27,11 @@ function* lines(rows: Iterable<Cell[]>): Generator<string> {
 }
 
 /** A table's rows, column names in the order of each row's cells. */
-export interface TableRows { table: string; columns: readonly string[]; rows: Iterable<Cell[]> }
+export interface TableRows {
+  table: string;
+  columns: readonly string[];
+  rows: Iterable<Cell[]>;
+}
 
 /** Streams rows into a table with COPY … FROM STDIN: one statement for any number of rows. */
 export async function copyRows(client: pg.ClientBase, { table, columns, rows }: TableRows): Promise<void> {

@@ -3,7 +3,10 @@ import pg from 'pg';
 import { copyRows } from './copy.js';
 import { BENCH_PASSWORD, World, partnerColumns, serviceColumns, userColumns, type DataSize } from './world.js';
 
-export interface LoadResult { seconds: number; rows: Record<string, number> }
+export interface LoadResult {
+  seconds: number;
+  rows: Record<string, number>;
+}
 
 const tables = ['partners', 'services', 'users', 'inquiries', 'inquiry_target_services', 'seller_authorizations', 'leads', 'lead_events'];
 const serialTables = ['partners', 'services', 'users', 'inquiries', 'seller_authorizations', 'leads', 'lead_events'];
@@ -29,7 +32,9 @@ export async function loadData(databaseUrl: string, size: DataSize): Promise<Loa
       for (const table of chunk) await copyRows(client, table);
     }
     for (const table of serialTables) {
-      await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from "${table}"), false)`);
+      await client.query(
+        `select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from "${table}"), false)`,
+      );
     }
     // COPY with triggers off skipped the per-partner lead record matching reads; build it once.
     await client.query('select slp_recompute_partner_lead_stats()');

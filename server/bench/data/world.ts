@@ -1,12 +1,25 @@
 import {
-  CompanySize, InquiryStatus, LeadCloseReason, LeadSource, LeadStatus, PartnerStatus, ProductCategory,
-  RejectReason, RequestType, Role, ServiceType,
+  CompanySize,
+  InquiryStatus,
+  LeadCloseReason,
+  LeadSource,
+  LeadStatus,
+  PartnerStatus,
+  ProductCategory,
+  RejectReason,
+  RequestType,
+  Role,
+  ServiceType,
 } from '@slp/shared';
 import type { Cell, TableRows } from './copy.js';
 import { Random } from './random.js';
 
 /** How much data to load; leads and their history follow from the inquiries (about 4 leads each). */
-export interface DataSize { partners: number; inquiries: number; sellers: number }
+export interface DataSize {
+  partners: number;
+  inquiries: number;
+  sellers: number;
+}
 
 export const BENCH_PASSWORD = 'bench-password';
 export const OPERATOR_EMAIL = 'operator@bench.test';
@@ -14,16 +27,37 @@ export const memberEmail = (partnerId: number, n: number) => `member${n}.partner
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const cities = ['Los Angeles, US', 'New York, US', 'Dallas, US', 'Miami, US', 'Seattle, US', 'Chicago, US',
-  'Toronto, CA', 'London, UK', 'Manchester, UK', 'Singapore, SG', 'Kuala Lumpur, MY', 'Jakarta, ID'];
+const cities = [
+  'Los Angeles, US',
+  'New York, US',
+  'Dallas, US',
+  'Miami, US',
+  'Seattle, US',
+  'Chicago, US',
+  'Toronto, CA',
+  'London, UK',
+  'Manchester, UK',
+  'Singapore, SG',
+  'Kuala Lumpur, MY',
+  'Jakarta, ID',
+];
 const languageSets = [['en'], ['en', 'es'], ['en', 'zh'], ['en', 'fr'], ['en', 'ms'], ['id', 'en']];
 const serviceTypes = Object.values(ServiceType);
 const categories = Object.values(ProductCategory);
 const companySizes = Object.values(CompanySize);
 const rejectReasons = Object.values(RejectReason);
 
-interface PartnerInfo { id: number; status: PartnerStatus; onboarded: boolean; members: number[]; services: { id: number; type: ServiceType; public: boolean }[] }
-interface LeadPlan { status: LeadStatus; closeReason: LeadCloseReason | null }
+interface PartnerInfo {
+  id: number;
+  status: PartnerStatus;
+  onboarded: boolean;
+  members: number[];
+  services: { id: number; type: ServiceType; public: boolean }[];
+}
+interface LeadPlan {
+  status: LeadStatus;
+  closeReason: LeadCloseReason | null;
+}
 
 /**
  * The benchmark's world, generated row by row from a seed: partners with members and services,
@@ -44,7 +78,11 @@ export class World {
   private readonly authorizations = new Map<string, number>();
   readonly firstSellerId: number;
 
-  constructor(readonly size: DataSize, private readonly passwordHash: string, seed = 42) {
+  constructor(
+    readonly size: DataSize,
+    private readonly passwordHash: string,
+    seed = 42,
+  ) {
     this.random = new Random(seed);
     for (let id = 1; id <= size.partners; id += 1) this.planPartner(id);
     this.firstSellerId = this.nextUserId;
@@ -71,8 +109,16 @@ export class World {
   *partnerRows(): Generator<Cell[]> {
     const r = this.random;
     for (const p of this.partners) {
-      yield [p.id, `Bench Partner ${p.id}`, `hello@partner${p.id}.bench.test`, r.pick(cities),
-        JSON.stringify(r.pick(languageSets)), p.status, r.int(20, 400), new Date(this.now - 400 * DAY)];
+      yield [
+        p.id,
+        `Bench Partner ${p.id}`,
+        `hello@partner${p.id}.bench.test`,
+        r.pick(cities),
+        JSON.stringify(r.pick(languageSets)),
+        p.status,
+        r.int(20, 400),
+        new Date(this.now - 400 * DAY),
+      ];
     }
   }
 
@@ -82,9 +128,20 @@ export class World {
       for (const s of p.services) {
         const from = r.int(5, 40) * 100;
         const serviceCategories = [...new Set(Array.from({ length: r.int(1, 4) }, () => r.pick(categories)))];
-        yield [s.id, p.id, `${s.type.toLowerCase().replace(/_/g, ' ')} by partner ${p.id}`, 'Benchmark service.',
-          s.type, s.public, serviceCategories, JSON.stringify(r.chance(0.7) ? [] : [r.pick(cities)]),
-          from, from + r.int(10, 80) * 100, 'USD', new Date(this.now - 390 * DAY)];
+        yield [
+          s.id,
+          p.id,
+          `${s.type.toLowerCase().replace(/_/g, ' ')} by partner ${p.id}`,
+          'Benchmark service.',
+          s.type,
+          s.public,
+          serviceCategories,
+          JSON.stringify(r.chance(0.7) ? [] : [r.pick(cities)]),
+          from,
+          from + r.int(10, 80) * 100,
+          'USD',
+          new Date(this.now - 390 * DAY),
+        ];
       }
     }
   }
@@ -106,7 +163,13 @@ export class World {
   /** Inquiries in id order, oldest first, each with its leads, their history and target services. */
   *inquiryChunks(chunkSize: number): Generator<TableRows[]> {
     for (let first = 1; first <= this.size.inquiries; first += chunkSize) {
-      const rows = { inquiries: [] as Cell[][], targets: [] as Cell[][], leads: [] as Cell[][], events: [] as Cell[][], authorizations: [] as Cell[][] };
+      const rows = {
+        inquiries: [] as Cell[][],
+        targets: [] as Cell[][],
+        leads: [] as Cell[][],
+        events: [] as Cell[][],
+        authorizations: [] as Cell[][],
+      };
       for (let id = first; id < first + chunkSize && id <= this.size.inquiries; id += 1) this.inquiry(id, rows);
       yield [
         { table: 'inquiries', columns: inquiryColumns, rows: rows.inquiries },
@@ -127,18 +190,33 @@ export class World {
     const serviceType = r.pick(serviceTypes);
     const closed = r.chance(0.25 * (1 - recency) + 0.05);
     const leadCount = r.int(1, 7);
-    const chosen = this.choosePartners(open ? this.partnersByType.get(serviceType) ?? [] : this.partners, leadCount);
+    const chosen = this.choosePartners(open ? (this.partnersByType.get(serviceType) ?? []) : this.partners, leadCount);
     const budget = r.int(5, 200) * 100;
     const closedAt = closed ? new Date(Math.min(this.now, createdAt + r.int(1, 60) * DAY)) : null;
-    rows.inquiries.push([id, sellerId, open ? RequestType.OPEN : RequestType.TARGET,
-      closed ? InquiryStatus.CLOSED : InquiryStatus.ACTIVE, open ? serviceType : null, `Contact ${id}`,
-      `contact${id}@shop.bench.test`, r.pick(cities), r.pick(companySizes), 'USD', budget * r.int(5, 50),
-      r.chance(0.5) ? budget * r.int(1, 20) : null, budget, r.pick(categories), r.chance(0.5) ? `Product ${id}` : null,
-      r.chance(0.3) ? 'Looking for help growing the shop.' : null, new Date(createdAt), new Date(closedAt ?? createdAt), closedAt, 1]);
+    rows.inquiries.push([
+      id,
+      sellerId,
+      open ? RequestType.OPEN : RequestType.TARGET,
+      closed ? InquiryStatus.CLOSED : InquiryStatus.ACTIVE,
+      open ? serviceType : null,
+      `Contact ${id}`,
+      `contact${id}@shop.bench.test`,
+      r.pick(cities),
+      r.pick(companySizes),
+      'USD',
+      budget * r.int(5, 50),
+      r.chance(0.5) ? budget * r.int(1, 20) : null,
+      budget,
+      r.pick(categories),
+      r.chance(0.5) ? `Product ${id}` : null,
+      r.chance(0.3) ? 'Looking for help growing the shop.' : null,
+      new Date(createdAt),
+      new Date(closedAt ?? createdAt),
+      closedAt,
+      1,
+    ]);
     for (const partner of chosen) {
-      const service = open
-        ? partner.services.find((s) => s.type === serviceType)!
-        : r.pick(partner.services);
+      const service = open ? partner.services.find((s) => s.type === serviceType)! : r.pick(partner.services);
       if (!open) rows.targets.push([id, service.id]);
       this.lead(rows, { inquiryId: id, sellerId, partner, serviceId: service.id, open, createdAt, closed, recency });
     }
@@ -156,28 +234,43 @@ export class World {
   private planLead(closed: boolean, recency: number): LeadPlan {
     const r = this.random;
     const status = closed
-      ? r.weighted({ [LeadStatus.DEAL]: 15, [LeadStatus.REJECTED]: 20, [LeadStatus.CLOSED]: 65 }) as LeadStatus
-      : r.weighted({
-        [LeadStatus.NEW]: 10 + 50 * recency, [LeadStatus.FOLLOWING]: 20, [LeadStatus.DEAL]: 10,
-        [LeadStatus.CLOSED]: 15, [LeadStatus.REJECTED]: 20,
-      }) as LeadStatus;
-    const closeReason = status !== LeadStatus.CLOSED ? null
-      : closed ? LeadCloseReason.SELLER_CLOSED : LeadCloseReason.NO_AGREEMENT;
+      ? (r.weighted({ [LeadStatus.DEAL]: 15, [LeadStatus.REJECTED]: 20, [LeadStatus.CLOSED]: 65 }) as LeadStatus)
+      : (r.weighted({
+          [LeadStatus.NEW]: 10 + 50 * recency,
+          [LeadStatus.FOLLOWING]: 20,
+          [LeadStatus.DEAL]: 10,
+          [LeadStatus.CLOSED]: 15,
+          [LeadStatus.REJECTED]: 20,
+        }) as LeadStatus);
+    const closeReason = status !== LeadStatus.CLOSED ? null : closed ? LeadCloseReason.SELLER_CLOSED : LeadCloseReason.NO_AGREEMENT;
     return { status, closeReason };
   }
 
-  private lead(rows: Record<'leads' | 'events' | 'authorizations', Cell[][]>, info: {
-    inquiryId: number; sellerId: number; partner: PartnerInfo; serviceId: number; open: boolean;
-    createdAt: number; closed: boolean; recency: number;
-  }) {
+  private lead(
+    rows: Record<'leads' | 'events' | 'authorizations', Cell[][]>,
+    info: {
+      inquiryId: number;
+      sellerId: number;
+      partner: PartnerInfo;
+      serviceId: number;
+      open: boolean;
+      createdAt: number;
+      closed: boolean;
+      recency: number;
+    },
+  ) {
     const r = this.random;
     const { status, closeReason } = this.planLead(info.closed, info.recency);
     const id = this.nextLeadId++;
     const member = info.partner.members[0];
     const at = (from: number, minHours: number, maxHours: number) => Math.min(this.now - 60_000, from + r.int(minHours, maxHours) * HOUR);
     const created = info.createdAt + (info.open ? r.int(1, 30) * 60_000 : 0);
-    const followed = [LeadStatus.FOLLOWING, LeadStatus.DEAL].includes(status) || closeReason === LeadCloseReason.NO_AGREEMENT
-      || (closeReason === LeadCloseReason.SELLER_CLOSED && r.chance(0.5)) ? at(created, 1, 72) : null;
+    const followed =
+      [LeadStatus.FOLLOWING, LeadStatus.DEAL].includes(status) ||
+      closeReason === LeadCloseReason.NO_AGREEMENT ||
+      (closeReason === LeadCloseReason.SELLER_CLOSED && r.chance(0.5))
+        ? at(created, 1, 72)
+        : null;
     const dealt = status === LeadStatus.DEAL ? at(followed!, 24, 480) : null;
     const ended = status === LeadStatus.CLOSED ? at(followed ?? created, 24, 720) : null;
     const rejected = status === LeadStatus.REJECTED ? at(created, 1, 120) : null;
@@ -196,11 +289,24 @@ export class World {
     }
     if (rejected) event('REJECTED', rejected, Role.PARTNER, member);
     const rejectReason = rejected ? r.pick(rejectReasons) : null;
-    rows.leads.push([id, info.inquiryId, info.partner.id, info.serviceId, status,
-      info.open ? LeadSource.PLATFORM_ASSIGNED : LeadSource.SELLER_TARGETED, rejectReason,
-      rejectReason === RejectReason.OTHER ? 'Not a fit right now.' : null, closeReason, authorizationId,
-      new Date(created), followed && new Date(followed), dealt && new Date(dealt), ended && new Date(ended),
-      rejected && new Date(rejected), 1]);
+    rows.leads.push([
+      id,
+      info.inquiryId,
+      info.partner.id,
+      info.serviceId,
+      status,
+      info.open ? LeadSource.PLATFORM_ASSIGNED : LeadSource.SELLER_TARGETED,
+      rejectReason,
+      rejectReason === RejectReason.OTHER ? 'Not a fit right now.' : null,
+      closeReason,
+      authorizationId,
+      new Date(created),
+      followed && new Date(followed),
+      dealt && new Date(dealt),
+      ended && new Date(ended),
+      rejected && new Date(rejected),
+      1,
+    ]);
   }
 
   private authorization(rows: Record<'authorizations', Cell[][]>, sellerId: number, partnerId: number, grantedAt: number): number {
@@ -215,13 +321,60 @@ export class World {
 }
 
 export const partnerColumns = ['id', 'name', 'contact_email', 'location', 'languages', 'status', 'capacity', 'created_at'];
-export const serviceColumns = ['id', 'partner_id', 'title', 'description', 'service_type', 'public', 'product_categories',
-  'regions', 'price_from_amount', 'price_to_amount', 'currency', 'created_at'];
+export const serviceColumns = [
+  'id',
+  'partner_id',
+  'title',
+  'description',
+  'service_type',
+  'public',
+  'product_categories',
+  'regions',
+  'price_from_amount',
+  'price_to_amount',
+  'currency',
+  'created_at',
+];
 export const userColumns = ['id', 'email', 'password_hash', 'name', 'role', 'partner_id', 'created_at'];
-const inquiryColumns = ['id', 'seller_id', 'request_type', 'status', 'service_type', 'contact_name', 'contact_email',
-  'location', 'company_size', 'currency', 'shop_gmv_amount', 'other_channels_gmv_amount', 'budget_amount',
-  'product_category', 'hot_sale_product', 'other_details', 'created_at', 'updated_at', 'closed_at', 'version'];
+const inquiryColumns = [
+  'id',
+  'seller_id',
+  'request_type',
+  'status',
+  'service_type',
+  'contact_name',
+  'contact_email',
+  'location',
+  'company_size',
+  'currency',
+  'shop_gmv_amount',
+  'other_channels_gmv_amount',
+  'budget_amount',
+  'product_category',
+  'hot_sale_product',
+  'other_details',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'version',
+];
 const authorizationColumns = ['id', 'authorization_id', 'seller_id', 'partner_id', 'granted_at', 'revoked_at'];
-const leadColumns = ['id', 'inquiry_id', 'partner_id', 'service_id', 'status', 'source', 'reject_reason', 'reject_note',
-  'close_reason', 'authorization_id', 'created_at', 'followed_at', 'deal_at', 'closed_at', 'rejected_at', 'version'];
+const leadColumns = [
+  'id',
+  'inquiry_id',
+  'partner_id',
+  'service_id',
+  'status',
+  'source',
+  'reject_reason',
+  'reject_note',
+  'close_reason',
+  'authorization_id',
+  'created_at',
+  'followed_at',
+  'deal_at',
+  'closed_at',
+  'rejected_at',
+  'version',
+];
 const eventColumns = ['id', 'lead_id', 'type', 'at', 'actor_role', 'actor_id'];

@@ -11,8 +11,16 @@ import { Random } from '../data/random.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const places = [['Austin', 'US'], ['Dallas', 'US'], ['New York', 'US'], ['Toronto', 'CA'], ['London', 'UK'],
-  ['Singapore', 'SG'], ['Kuala Lumpur', 'MY'], ['Jakarta', 'ID']] as const;
+const places = [
+  ['Austin', 'US'],
+  ['Dallas', 'US'],
+  ['New York', 'US'],
+  ['Toronto', 'CA'],
+  ['London', 'UK'],
+  ['Singapore', 'SG'],
+  ['Kuala Lumpur', 'MY'],
+  ['Jakarta', 'ID'],
+] as const;
 const languageSets = [['en'], ['en', 'es'], ['en', 'zh'], ['en', 'fr'], ['ms', 'en'], ['id']];
 const sellerLanguages = { en: 60, es: 10, zh: 10, fr: 5, ms: 5, id: 5, none: 5 };
 const categories = Object.values(ProductCategory).slice(0, 8);
@@ -85,8 +93,19 @@ export class SyntheticMarket {
     const regions = r.chance(0.3) ? [...new Set([country, r.pick(places)[1]])] : [];
     const history = Array.from({ length: r.chance(0.2) ? 0 : r.int(1, 30) }, () => this.pastLead(quality));
     return {
-      id, serviceId, quality, categories: [...served], regions, city, country, languages: r.pick(languageSets),
-      priceFrom, priceTo: priceFrom * r.int(2, 4), capacity: r.int(5, 30), responsiveness: 1, history,
+      id,
+      serviceId,
+      quality,
+      categories: [...served],
+      regions,
+      city,
+      country,
+      languages: r.pick(languageSets),
+      priceFrom,
+      priceTo: priceFrom * r.int(2, 4),
+      capacity: r.int(5, 30),
+      responsiveness: 1,
+      history,
     };
   }
 
@@ -98,7 +117,12 @@ export class SyntheticMarket {
     const hours = -Math.log(1 - r.next()) * (2 + 60 * (1 - quality));
     const followedAt = new Date(createdAt.getTime() + hours * HOUR);
     const deal = r.chance(0.1 + 0.5 * quality);
-    return { status: deal ? LeadStatus.DEAL : LeadStatus.CLOSED, createdAt, followedAt, dealAt: deal ? new Date(followedAt.getTime() + DAY) : null };
+    return {
+      status: deal ? LeadStatus.DEAL : LeadStatus.CLOSED,
+      createdAt,
+      followedAt,
+      dealAt: deal ? new Date(followedAt.getTime() + DAY) : null,
+    };
   }
 
   private inquiry(id: number): SyntheticInquiry {
@@ -106,8 +130,12 @@ export class SyntheticMarket {
     const [city, country] = r.pick(places);
     const language = r.weighted(sellerLanguages);
     return {
-      id, category: categories[r.skewed(categories.length)], budget: Math.round(Math.exp(Math.log(300) + r.next() * Math.log(60))),
-      city, country, language: language === 'none' ? null : language,
+      id,
+      category: categories[r.skewed(categories.length)],
+      budget: Math.round(Math.exp(Math.log(300) + r.next() * Math.log(60))),
+      city,
+      country,
+      language: language === 'none' ? null : language,
     };
   }
 
@@ -115,32 +143,74 @@ export class SyntheticMarket {
   trueFit(p: SyntheticPartner, i: SyntheticInquiry): number {
     if (!p.categories.includes(i.category)) return 0.05 * p.quality;
     const budget = i.budget < p.priceFrom ? (i.budget / p.priceFrom) ** 2 : i.budget > p.priceTo ? 0.8 : 1;
-    const region = p.regions.length ? (p.regions.includes(i.country) ? 1 : 0.1)
-      : p.city === i.city ? 1 : p.country === i.country ? 0.8 : 0.5;
+    const region = p.regions.length
+      ? p.regions.includes(i.country)
+        ? 1
+        : 0.1
+      : p.city === i.city
+        ? 1
+        : p.country === i.country
+          ? 0.8
+          : 0.5;
     const language = i.language == null ? 0.7 : p.languages.includes(i.language) ? 1 : 0.3;
     return (0.25 + 0.75 * p.quality) * Math.sqrt(budget) * region * language;
   }
 
   /** The partner ids of the truly best `n` for an inquiry (ties to the lower id). */
   trueBest(i: SyntheticInquiry, n: number): number[] {
-    return this.partners.map((p) => ({ id: p.id, fit: this.trueFit(p, i) }))
-      .sort((a, b) => b.fit - a.fit || a.id - b.id).slice(0, n).map((p) => p.id);
+    return this.partners
+      .map((p) => ({ id: p.id, fit: this.trueFit(p, i) }))
+      .sort((a, b) => b.fit - a.fit || a.id - b.id)
+      .slice(0, n)
+      .map((p) => p.id);
   }
 
   partnerRows(): TableRows {
     return {
-      table: 'partners', columns: ['id', 'name', 'contact_email', 'location', 'languages', 'status', 'capacity', 'created_at'],
-      rows: this.partners.map((p): Cell[] => [p.id, `Synthetic partner ${p.id}`, `p${p.id}@bench.test`, `${p.city}, ${p.country}`,
-        JSON.stringify(p.languages), PartnerStatus.ONBOARDED, p.capacity, new Date(this.now - 400 * DAY)]),
+      table: 'partners',
+      columns: ['id', 'name', 'contact_email', 'location', 'languages', 'status', 'capacity', 'created_at'],
+      rows: this.partners.map((p): Cell[] => [
+        p.id,
+        `Synthetic partner ${p.id}`,
+        `p${p.id}@bench.test`,
+        `${p.city}, ${p.country}`,
+        JSON.stringify(p.languages),
+        PartnerStatus.ONBOARDED,
+        p.capacity,
+        new Date(this.now - 400 * DAY),
+      ]),
     };
   }
 
   serviceRows(serviceType: string): TableRows {
     return {
       table: 'services',
-      columns: ['id', 'partner_id', 'title', 'service_type', 'public', 'product_categories', 'regions', 'price_from_amount', 'price_to_amount', 'currency', 'created_at'],
-      rows: this.partners.map((p): Cell[] => [p.serviceId, p.id, 'Synthetic service', serviceType, true, p.categories,
-        JSON.stringify(p.regions), p.priceFrom, p.priceTo, 'USD', new Date(this.now - 400 * DAY)]),
+      columns: [
+        'id',
+        'partner_id',
+        'title',
+        'service_type',
+        'public',
+        'product_categories',
+        'regions',
+        'price_from_amount',
+        'price_to_amount',
+        'currency',
+        'created_at',
+      ],
+      rows: this.partners.map((p): Cell[] => [
+        p.serviceId,
+        p.id,
+        'Synthetic service',
+        serviceType,
+        true,
+        p.categories,
+        JSON.stringify(p.regions),
+        p.priceFrom,
+        p.priceTo,
+        'USD',
+        new Date(this.now - 400 * DAY),
+      ]),
     };
   }
 
@@ -148,12 +218,34 @@ export class SyntheticMarket {
   historyLeadRows(historyInquiryIds: number[]): TableRows {
     return {
       table: 'leads',
-      columns: ['inquiry_id', 'partner_id', 'service_id', 'status', 'source', 'close_reason', 'created_at', 'followed_at', 'deal_at', 'closed_at', 'rejected_at'],
-      rows: this.partners.flatMap((p) => p.history.map((lead, k): Cell[] => [
-        historyInquiryIds[k], p.id, p.serviceId, lead.status, LeadSource.PLATFORM_ASSIGNED,
-        lead.status === LeadStatus.CLOSED ? LeadCloseReason.NO_AGREEMENT : null, lead.createdAt, lead.followedAt, lead.dealAt,
-        lead.status === LeadStatus.CLOSED ? lead.followedAt : null, lead.status === LeadStatus.REJECTED ? lead.createdAt : null,
-      ])),
+      columns: [
+        'inquiry_id',
+        'partner_id',
+        'service_id',
+        'status',
+        'source',
+        'close_reason',
+        'created_at',
+        'followed_at',
+        'deal_at',
+        'closed_at',
+        'rejected_at',
+      ],
+      rows: this.partners.flatMap((p) =>
+        p.history.map((lead, k): Cell[] => [
+          historyInquiryIds[k],
+          p.id,
+          p.serviceId,
+          lead.status,
+          LeadSource.PLATFORM_ASSIGNED,
+          lead.status === LeadStatus.CLOSED ? LeadCloseReason.NO_AGREEMENT : null,
+          lead.createdAt,
+          lead.followedAt,
+          lead.dealAt,
+          lead.status === LeadStatus.CLOSED ? lead.followedAt : null,
+          lead.status === LeadStatus.REJECTED ? lead.createdAt : null,
+        ]),
+      ),
     };
   }
 }

@@ -15,7 +15,11 @@ import { inquiryInput } from './http.js';
 export const ALERTS = 'leadAlerts: submit → delivery';
 const TARGETS_PER_SUBMIT = 5;
 
-interface Delivery { inquiryId: string; leadId: string; at: number }
+interface Delivery {
+  inquiryId: string;
+  leadId: string;
+  at: number;
+}
 
 /** A graphql-ws client that logs in with the session cookie, as a browser tab does. */
 function subscriberClient(app: ChildServer, actor: Actor, onConnected: () => void): Client {
@@ -25,7 +29,10 @@ function subscriberClient(app: ChildServer, actor: Actor, onConnected: () => voi
     }
   }
   return createClient({
-    url: app.url.replace(/^http/, 'ws'), webSocketImpl: CookieWebSocket, lazy: false, retryAttempts: 0,
+    url: app.url.replace(/^http/, 'ws'),
+    webSocketImpl: CookieWebSocket,
+    lazy: false,
+    retryAttempts: 0,
     on: { connected: onConnected },
   });
 }
@@ -34,18 +41,34 @@ function subscriberClient(app: ChildServer, actor: Actor, onConnected: () => voi
 async function subscribeAll(apps: ChildServer[], subscribers: Actors['subscribers'], deliveries: Delivery[], problems: string[]) {
   const clients: Client[] = [];
   for (let first = 0; first < subscribers.length; first += 50) {
-    await Promise.all(subscribers.slice(first, first + 50).map((subscriber, k) => new Promise<void>((connected) => {
-      const client = subscriberClient(apps[(first + k) % apps.length], subscriber.actor, connected);
-      clients.push(client);
-      client.subscribe<{ leadAlerts: { lead: { id: string; inquiry: { id: string } | null } } }>({ query: documents.leadAlerts }, {
-        next: ({ data, errors }) => {
-          if (errors?.length || !data) problems.push(JSON.stringify(errors ?? 'empty alert'));
-          else deliveries.push({ inquiryId: data.leadAlerts.lead.inquiry?.id ?? '?', leadId: data.leadAlerts.lead.id, at: performance.now() });
-        },
-        error: (error) => { problems.push(String((error as Error).message ?? JSON.stringify(error))); connected(); },
-        complete: () => undefined,
-      });
-    })));
+    await Promise.all(
+      subscribers.slice(first, first + 50).map(
+        (subscriber, k) =>
+          new Promise<void>((connected) => {
+            const client = subscriberClient(apps[(first + k) % apps.length], subscriber.actor, connected);
+            clients.push(client);
+            client.subscribe<{ leadAlerts: { lead: { id: string; inquiry: { id: string } | null } } }>(
+              { query: documents.leadAlerts },
+              {
+                next: ({ data, errors }) => {
+                  if (errors?.length || !data) problems.push(JSON.stringify(errors ?? 'empty alert'));
+                  else
+                    deliveries.push({
+                      inquiryId: data.leadAlerts.lead.inquiry?.id ?? '?',
+                      leadId: data.leadAlerts.lead.id,
+                      at: performance.now(),
+                    });
+                },
+                error: (error) => {
+                  problems.push(String((error as Error).message ?? JSON.stringify(error)));
+                  connected();
+                },
+                complete: () => undefined,
+              },
+            );
+          }),
+      ),
+    );
   }
   return clients;
 }
@@ -74,7 +97,12 @@ async function watchCommits(databaseUrl: string): Promise<{ at: Map<string, numb
  * server processes and every submit targets neighbours in that list, so each one is delivered
  * through both processes (LISTEN/NOTIFY across them).
  */
-export async function runAlerts(apps: ChildServer[], actors: Actors, settings: BenchSettings, databaseUrl: string): Promise<ScenarioResult> {
+export async function runAlerts(
+  apps: ChildServer[],
+  actors: Actors,
+  settings: BenchSettings,
+  databaseUrl: string,
+): Promise<ScenarioResult> {
   const deliveries: Delivery[] = [];
   const problems: string[] = [];
   const subscribers = actors.subscribers;
@@ -86,8 +114,10 @@ export async function runAlerts(apps: ChildServer[], actors: Actors, settings: B
   let next = 0;
   const submitLoop = async () => {
     for (let n = next++; n < settings.alertSubmits; n = next++) {
-      const targets = Array.from({ length: Math.min(TARGETS_PER_SUBMIT, subscribers.length) },
-        (_, k) => subscribers[(n * TARGETS_PER_SUBMIT + k) % subscribers.length].serviceId);
+      const targets = Array.from(
+        { length: Math.min(TARGETS_PER_SUBMIT, subscribers.length) },
+        (_, k) => subscribers[(n * TARGETS_PER_SUBMIT + k) % subscribers.length].serviceId,
+      );
       const started = performance.now();
       const seller = actors.sellers[n % actors.sellers.length];
       const answer = await sendOne(apps[n % apps.length].url, documents.submitInquiry, {
@@ -108,19 +138,24 @@ export async function runAlerts(apps: ChildServer[], actors: Actors, settings: B
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const seconds = (performance.now() - startedAt) / 1000;
-  const cpuMs = await cpuOfApps() - cpuBefore;
+  const cpuMs = (await cpuOfApps()) - cpuBefore;
   await Promise.all([...clients.map((client) => client.dispose()), commits.close()]);
   const latencies = deliveries.flatMap((d) => (commits.at.has(d.leadId) ? [d.at - commits.at.get(d.leadId)!] : []));
   const missing = Math.max(0, expected - latencies.length);
   const afterSend = latencyOf(deliveries.flatMap((d) => (sentAt.has(d.inquiryId) ? [d.at - sentAt.get(d.inquiryId)!] : [])));
   return {
     name: `${ALERTS} (${subscribers.length} subscribers, ${apps.length} processes)`,
-    connections: subscribers.length, requests: latencies.length, ...latencyOf(latencies), throughput: latencies.length / seconds,
+    connections: subscribers.length,
+    requests: latencies.length,
+    ...latencyOf(latencies),
+    throughput: latencies.length / seconds,
     // Both servers' CPU while submits and alerts ran (the submits', a fifth each, and emails' included), per alert.
     cpuMsPerRequest: cpuMs / Math.max(1, latencies.length),
-    errors: problems.length + missing, peakRssMb: Math.max(...await Promise.all(apps.map((app) => app.ask<number>('peakRssMb')))),
-    detail: `the submits themselves (TARGET, ${TARGETS_PER_SUBMIT} partners each): p50 ${latencyOf(submitMs).p50.toFixed(0)} ms, p99 ${latencyOf(submitMs).p99.toFixed(0)} ms;`
-      + ` from sending the submit to delivery: p50 ${afterSend.p50.toFixed(0)} ms, p99 ${afterSend.p99.toFixed(0)} ms`,
+    errors: problems.length + missing,
+    peakRssMb: Math.max(...(await Promise.all(apps.map((app) => app.ask<number>('peakRssMb'))))),
+    detail:
+      `the submits themselves (TARGET, ${TARGETS_PER_SUBMIT} partners each): p50 ${latencyOf(submitMs).p50.toFixed(0)} ms, p99 ${latencyOf(submitMs).p99.toFixed(0)} ms;` +
+      ` from sending the submit to delivery: p50 ${afterSend.p50.toFixed(0)} ms, p99 ${afterSend.p99.toFixed(0)} ms`,
     note: missing ? `${missing} of ${expected} alerts did not arrive within 5 s` : problems[0],
   };
 }

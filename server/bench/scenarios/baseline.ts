@@ -22,15 +22,23 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
  * The same NEW-tab requests against the plain `pg` endpoint, after checking that it answers with
  * exactly the data the API gives: otherwise the comparison would not be fair.
  */
-export async function runBaseline(baseline: ChildServer, app: ChildServer, scenario: HttpScenario, settings: BenchSettings): Promise<ScenarioResult> {
+export async function runBaseline(
+  baseline: ChildServer,
+  app: ChildServer,
+  scenario: HttpScenario,
+  settings: BenchSettings,
+): Promise<ScenarioResult> {
   const plan = scenario.plans[0];
   const [ours, theirs] = await Promise.all([sendOne(app.url, scenario.document, plan), sendOne(baseline.url, scenario.document, plan)]);
   // The data must match; the API's extensions (cost, rate limit) have no counterpart in a plain endpoint.
   const difference = firstDifference(JSON.parse(ours.text).data, JSON.parse(theirs.text).data);
   const load = await measure(baseline, scenario.document, scenario.plans, loadFor(settings, scenario.connections));
   return {
-    name: `${scenario.name}: raw-SQL baseline`, connections: scenario.connections, ...load,
-    errors: load.errors + (difference ? 1 : 0), statements: { min: 1, max: 1 },
+    name: `${scenario.name}: raw-SQL baseline`,
+    connections: scenario.connections,
+    ...load,
+    errors: load.errors + (difference ? 1 : 0),
+    statements: { min: 1, max: 1 },
     note: difference ? `the baseline's JSON differs from the API's at ${difference}` : undefined,
   };
 }

@@ -28,10 +28,17 @@ const DAY = 86_400_000;
 /** A complete OPEN request form; the index varies what it asks for. */
 export function inquiryInput(i: number, extra: Record<string, unknown> = {}) {
   return {
-    contactName: `Bench contact ${i}`, contactEmail: `bench.contact${i}@shop.bench.test`, location: 'Los Angeles, US',
-    companySize: companySizes[i % companySizes.length], currency: 'USD', shopGmv: `${20_000 + (i % 50) * 1000}.00`,
-    budget: `${1000 + (i % 40) * 100}.00`, productCategory: categories[i % categories.length],
-    requestType: RequestType.OPEN, serviceType: serviceTypes[i % serviceTypes.length], ...extra,
+    contactName: `Bench contact ${i}`,
+    contactEmail: `bench.contact${i}@shop.bench.test`,
+    location: 'Los Angeles, US',
+    companySize: companySizes[i % companySizes.length],
+    currency: 'USD',
+    shopGmv: `${20_000 + (i % 50) * 1000}.00`,
+    budget: `${1000 + (i % 40) * 100}.00`,
+    productCategory: categories[i % categories.length],
+    requestType: RequestType.OPEN,
+    serviceType: serviceTypes[i % serviceTypes.length],
+    ...extra,
   };
 }
 
@@ -44,24 +51,69 @@ export function httpScenarios(actors: Actors, settings: BenchSettings): HttpScen
   const writes = settings.writeConnections;
   const now = Date.now();
   return [
-    { name: NEW_TAB, needs: ['Query.leads'], document: documents.newTabPage, connections: reads,
-      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize })) },
-    { name: NEW_TAB_BY_BUDGET, needs: ['Query.leads'], document: documents.newTabOrderedOrSearched, connections: reads,
-      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize, orderBy: { field: 'BUDGET', direction: 'DESC' } })) },
-    { name: NEW_TAB_SEARCH, needs: ['Query.leads'], document: documents.newTabOrderedOrSearched, connections: reads,
-      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize, search: 'growing shop' })) },
-    { name: 'leadCounts', needs: ['Query.leadCounts'], document: documents.leadCounts, connections: reads,
-      plans: plansOf(actors.partnerMembers, () => ({})) },
-    { name: 'myInquiries page of 20', needs: ['Query.myInquiries'], document: documents.myInquiries, connections: reads,
-      plans: plansOf(actors.sellers, () => ({ first: 20 })) },
-    { name: 'lead detail (node)', needs: ['Query.node'], document: documents.leadDetail, connections: reads,
-      plans: actors.leadsToOpen.map(({ actor, leadId }) => ({ cookie: actor.cookie, variables: { id: leadId } })) },
-    { name: SUBMIT_OPEN, needs: ['Mutation.submitInquiry'], document: documents.submitInquiry, connections: writes,
-      plans: [0, 1, 2, 3].flatMap((round) => plansOf(actors.sellers, (i) => ({ input: inquiryInput(round * 1000 + i) }))) },
-    { name: 'followLead (distinct NEW leads)', needs: ['Mutation.followLead'], document: documents.followLead,
-      connections: writes, once: true,
-      plans: actors.leadsToFollow.map(({ actor, leadId }) => ({ cookie: actor.cookie, variables: { input: { leadId } } })) },
-    { name: 'leadStats 90 days', needs: ['Query.leadStats'], document: documents.leadStats, connections: reads,
-      plans: plansOf(actors.partnerMembers, () => ({ from: new Date(now - 90 * DAY).toISOString(), to: new Date(now).toISOString() })) },
+    {
+      name: NEW_TAB,
+      needs: ['Query.leads'],
+      document: documents.newTabPage,
+      connections: reads,
+      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize })),
+    },
+    {
+      name: NEW_TAB_BY_BUDGET,
+      needs: ['Query.leads'],
+      document: documents.newTabOrderedOrSearched,
+      connections: reads,
+      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize, orderBy: { field: 'BUDGET', direction: 'DESC' } })),
+    },
+    {
+      name: NEW_TAB_SEARCH,
+      needs: ['Query.leads'],
+      document: documents.newTabOrderedOrSearched,
+      connections: reads,
+      plans: plansOf(actors.partnerMembers, () => ({ first: settings.pageSize, search: 'growing shop' })),
+    },
+    {
+      name: 'leadCounts',
+      needs: ['Query.leadCounts'],
+      document: documents.leadCounts,
+      connections: reads,
+      plans: plansOf(actors.partnerMembers, () => ({})),
+    },
+    {
+      name: 'myInquiries page of 20',
+      needs: ['Query.myInquiries'],
+      document: documents.myInquiries,
+      connections: reads,
+      plans: plansOf(actors.sellers, () => ({ first: 20 })),
+    },
+    {
+      name: 'lead detail (node)',
+      needs: ['Query.node'],
+      document: documents.leadDetail,
+      connections: reads,
+      plans: actors.leadsToOpen.map(({ actor, leadId }) => ({ cookie: actor.cookie, variables: { id: leadId } })),
+    },
+    {
+      name: SUBMIT_OPEN,
+      needs: ['Mutation.submitInquiry'],
+      document: documents.submitInquiry,
+      connections: writes,
+      plans: [0, 1, 2, 3].flatMap((round) => plansOf(actors.sellers, (i) => ({ input: inquiryInput(round * 1000 + i) }))),
+    },
+    {
+      name: 'followLead (distinct NEW leads)',
+      needs: ['Mutation.followLead'],
+      document: documents.followLead,
+      connections: writes,
+      once: true,
+      plans: actors.leadsToFollow.map(({ actor, leadId }) => ({ cookie: actor.cookie, variables: { input: { leadId } } })),
+    },
+    {
+      name: 'leadStats 90 days',
+      needs: ['Query.leadStats'],
+      document: documents.leadStats,
+      connections: reads,
+      plans: plansOf(actors.partnerMembers, () => ({ from: new Date(now - 90 * DAY).toISOString(), to: new Date(now).toISOString() })),
+    },
   ];
 }

@@ -14,26 +14,39 @@ async function countStatements(counter: ChildServer, scenario: HttpScenario, pla
   for (const plan of plans) {
     const before = await counter.ask<number>('statements');
     const answer = await sendOne(counter.url, scenario.document, plan);
-    counts.push(await counter.ask<number>('statements') - before);
+    counts.push((await counter.ask<number>('statements')) - before);
     if (!answer.clean) failure ??= answer.text.slice(0, 300);
   }
   return { statements: { min: Math.min(...counts), max: Math.max(...counts) }, failures: failure ? 1 : 0, failure };
 }
 
 /** How long or how much to load a scenario whose requests may repeat. */
-export const loadFor = (settings: BenchSettings, connections: number) => (settings.requests
-  ? { connections, amount: settings.requests }
-  : { connections, seconds: settings.seconds, warmUpSeconds: Math.max(1, settings.seconds / 5) });
+export const loadFor = (settings: BenchSettings, connections: number) =>
+  settings.requests
+    ? { connections, amount: settings.requests }
+    : { connections, seconds: settings.seconds, warmUpSeconds: Math.max(1, settings.seconds / 5) };
 
-export async function runHttpScenario(app: ChildServer, counter: ChildServer, scenario: HttpScenario, settings: BenchSettings): Promise<ScenarioResult> {
+export async function runHttpScenario(
+  app: ChildServer,
+  counter: ChildServer,
+  scenario: HttpScenario,
+  settings: BenchSettings,
+): Promise<ScenarioResult> {
   const sampled = scenario.plans.slice(0, settings.samples);
   const counted = await countStatements(counter, scenario, sampled);
   const plans = scenario.once ? scenario.plans.slice(sampled.length) : scenario.plans;
-  const load = await measure(app, scenario.document, plans, scenario.once
-    ? { connections: scenario.connections, amount: plans.length }
-    : loadFor(settings, scenario.connections));
+  const load = await measure(
+    app,
+    scenario.document,
+    plans,
+    scenario.once ? { connections: scenario.connections, amount: plans.length } : loadFor(settings, scenario.connections),
+  );
   return {
-    name: scenario.name, connections: scenario.connections, ...load,
-    errors: load.errors + counted.failures, statements: counted.statements, note: counted.failure,
+    name: scenario.name,
+    connections: scenario.connections,
+    ...load,
+    errors: load.errors + counted.failures,
+    statements: counted.statements,
+    note: counted.failure,
   };
 }

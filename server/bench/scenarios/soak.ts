@@ -7,7 +7,9 @@ import { httpScenarios, SUBMIT_OPEN } from './http.js';
 
 export const SOAK = 'soak: mixed reads and writes';
 
-export interface SoakResult extends ScenarioResult { rssGrowthPercent: number }
+export interface SoakResult extends ScenarioResult {
+  rssGrowthPercent: number;
+}
 
 /**
  * Every HTTP scenario that may repeat, interleaved (a submit after every four reads), each request
@@ -39,15 +41,24 @@ export async function runSoak(env: Record<string, string>, actors: Actors, setti
     const start = await app.ask<number>('rssMb');
     const heapStart = await app.ask<number>('heapAfterGcMb');
     let highest = start;
-    const sampler = setInterval(() => { void app.ask<number>('rssMb').then((rss) => { highest = Math.max(highest, rss); }); }, 2_000);
+    const sampler = setInterval(() => {
+      void app.ask<number>('rssMb').then((rss) => {
+        highest = Math.max(highest, rss);
+      });
+    }, 2_000);
     const load = await runLoad(app.url, '', plans, { connections, seconds: settings.soakSeconds }).finally(() => clearInterval(sampler));
     const end = await app.ask<number>('rssMb');
     const heapEnd = await app.ask<number>('heapAfterGcMb');
     const rssGrowthPercent = ((end - start) / start) * 100;
     return {
-      name: SOAK, connections, ...load, peakRssMb: await app.ask<number>('peakRssMb'), rssGrowthPercent,
-      detail: `${settings.soakSeconds} s; RSS ${start} MB after the warm-up, ${end} MB at the end (${rssGrowthPercent.toFixed(1)}%), `
-        + `at most ${highest} MB sampled; JavaScript heap after a full GC ${heapStart} → ${heapEnd} MB`,
+      name: SOAK,
+      connections,
+      ...load,
+      peakRssMb: await app.ask<number>('peakRssMb'),
+      rssGrowthPercent,
+      detail:
+        `${settings.soakSeconds} s; RSS ${start} MB after the warm-up, ${end} MB at the end (${rssGrowthPercent.toFixed(1)}%), ` +
+        `at most ${highest} MB sampled; JavaScript heap after a full GC ${heapStart} → ${heapEnd} MB`,
     };
   } finally {
     await app.stop();

@@ -21,11 +21,17 @@ export class ApiTokenResolver {
 
   @Mutation(() => CreateApiTokenPayload, { description: 'Partner: creates an API token; its secret is in this response only.' })
   createApiToken(@InputArg(() => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new ApiTokensService(ctx.em).create(ctx.viewer, input), (created) => created);
+    return mutationPayload(
+      () => new ApiTokensService(ctx.em).create(ctx.viewer, input),
+      (created) => created,
+    );
   }
 
   @Mutation(() => ApiTokenPayload, { description: 'Partner: revokes an API token; requests with it are refused from now on.' })
   revokeApiToken(@InputArg(() => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new ApiTokensService(ctx.em).revoke(ctx.viewer, rowIdOf(input.apiTokenId, 'ApiToken')), (apiToken) => ({ apiToken }));
+    return mutationPayload(
+      () => new ApiTokensService(ctx.em).revoke(ctx.viewer, rowIdOf(input.apiTokenId, 'ApiToken')),
+      (apiToken) => ({ apiToken }),
+    );
   }
 }

@@ -28,11 +28,19 @@ export class ApiTokensService {
     // count each one sees includes those committed before it.
     const apiToken = await this.em.transactional(async (em) => {
       await em.execute('select 1 from partners where id = ? for update', [partner.id]);
-      if (await em.count(ApiToken, { partner, revokedAt: null }) >= MAX_ACTIVE_TOKENS) {
-        throw DomainError.of(UserErrorCode.LIMIT_EXCEEDED, `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);
+      if ((await em.count(ApiToken, { partner, revokedAt: null })) >= MAX_ACTIVE_TOKENS) {
+        throw DomainError.of(
+          UserErrorCode.LIMIT_EXCEEDED,
+          `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`,
+        );
       }
       return em.create(ApiToken, {
-        partner: em.getReference(Partner, partner.id), createdBy: em.getReference(User, user.id), name: data.name, scope: data.scope, secretHash: sha256(secret), hint: `${secret.slice(0, 8)}…`,
+        partner: em.getReference(Partner, partner.id),
+        createdBy: em.getReference(User, user.id),
+        name: data.name,
+        scope: data.scope,
+        secretHash: sha256(secret),
+        hint: `${secret.slice(0, 8)}…`,
       });
     });
     return { apiToken, secret };
@@ -60,8 +68,11 @@ export class ApiTokensService {
    */
   async viewerForSecret(secret: string): Promise<Viewer | null> {
     if (!secret.startsWith(TOKEN_PREFIX)) return null;
-    const apiToken = await this.em.findOne(ApiToken, { secretHash: sha256(secret), revokedAt: null },
-      { populate: ['createdBy', 'createdBy.partner', 'partner'] });
+    const apiToken = await this.em.findOne(
+      ApiToken,
+      { secretHash: sha256(secret), revokedAt: null },
+      { populate: ['createdBy', 'createdBy.partner', 'partner'] },
+    );
     if (!apiToken || apiToken.createdBy.partner?.id !== apiToken.partner.id) return null;
     await this.recordUse(apiToken);
     return { user: apiToken.createdBy, partner: apiToken.partner, apiToken: { id: apiToken.id, scope: apiToken.scope } };
@@ -72,7 +83,10 @@ export class ApiTokensService {
     const now = new Date();
     const stale = new Date(now.getTime() - LAST_USED_PRECISION_MS);
     if (apiToken.lastUsedAt && apiToken.lastUsedAt > stale) return;
-    await this.em.nativeUpdate(ApiToken,
-      { id: apiToken.id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: stale } }] }, { lastUsedAt: now });
+    await this.em.nativeUpdate(
+      ApiToken,
+      { id: apiToken.id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: stale } }] },
+      { lastUsedAt: now },
+    );
   }
 }

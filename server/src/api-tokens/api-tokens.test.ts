@@ -14,7 +14,10 @@ const INQUIRY_AS_PARTNER = `query($id: ID!) { node(id: $id) { ... on Inquiry {
 let app: TestApp;
 let world: World;
 // No delivery worker: its polling would show up in the statement counts.
-beforeAll(async () => { app = await startTestApp({ notifications: { deliver: false } }); world = new World(app); });
+beforeAll(async () => {
+  app = await startTestApp({ notifications: { deliver: false } });
+  world = new World(app);
+});
 afterAll(() => app?.close());
 
 describe('API tokens', () => {
@@ -24,12 +27,27 @@ describe('API tokens', () => {
     expect(createApiToken.userErrors).toEqual([]);
     expect(createApiToken.secret).toMatch(/^slp_[A-Za-z0-9_-]{43}$/);
     expect(createApiToken.apiToken).toMatchObject({
-      name: 'Sales dashboard', scope: 'WORK_LEADS', hint: `${createApiToken.secret.slice(0, 8)}…`, lastUsedAt: null, revokedAt: null,
+      name: 'Sales dashboard',
+      scope: 'WORK_LEADS',
+      hint: `${createApiToken.secret.slice(0, 8)}…`,
+      lastUsedAt: null,
+      revokedAt: null,
     });
     const { apiTokens } = await member.request(LIST);
-    expect(apiTokens).toEqual([{ id: createApiToken.apiToken.id, name: 'Sales dashboard', scope: 'WORK_LEADS',
-      hint: createApiToken.apiToken.hint, lastUsedAt: null, revokedAt: null }]);
-    const [stored] = await app.orm.em.fork().getConnection().execute('select secret_hash from api_tokens where name = ?', ['Sales dashboard']);
+    expect(apiTokens).toEqual([
+      {
+        id: createApiToken.apiToken.id,
+        name: 'Sales dashboard',
+        scope: 'WORK_LEADS',
+        hint: createApiToken.apiToken.hint,
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+    ]);
+    const [stored] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute('select secret_hash from api_tokens where name = ?', ['Sales dashboard']);
     expect(stored.secret_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.secret_hash).not.toContain(createApiToken.secret.slice(4));
   });
@@ -84,14 +102,17 @@ describe('API tokens', () => {
       const { client: token } = await apiTokenClient(app, member, scope);
       const publish = await token.raw(PUBLISH, { input: service });
       expect(publish.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-        ['FORBIDDEN', `An API token with scope ${scope} may not run publishService`]]);
+        ['FORBIDDEN', `An API token with scope ${scope} may not run publishService`],
+      ]);
       const mint = await token.raw(CREATE_API_TOKEN, { input: { name: 'More', scope: 'WORK_LEADS' } });
       expect(mint.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const logOut = await token.raw('mutation { logOut }');
       expect(logOut.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     expect((await member.request(LIST)).apiTokens).toHaveLength(2);
-    const services = await member.request(`query($id: ID!) { node(id: $id) { ... on Partner { services { totalCount } } } }`, { id: fixture.partnerId });
+    const services = await member.request(`query($id: ID!) { node(id: $id) { ... on Partner { services { totalCount } } } }`, {
+      id: fixture.partnerId,
+    });
     expect(services.node.services.totalCount).toBe(1);
   });
 
@@ -107,16 +128,24 @@ describe('API tokens', () => {
     expect((await reader.raw(FOLLOW, { input: { leadId } })).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const mixed = await worker.raw(MIXED, { input: { leadId } });
     expect(mixed.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-      ['FORBIDDEN', 'An API token with scope WORK_LEADS may not run logOut']]);
+      ['FORBIDDEN', 'An API token with scope WORK_LEADS may not run logOut'],
+    ]);
     const node = `query($id: ID!) { node(id: $id) { ... on Lead { status } } }`;
     expect((await member.request(node, { id: leadId })).node.status).toBe('NEW');
-    expect((await worker.request(FOLLOW, { input: { leadId } })).followLead).toEqual({ lead: { id: leadId, status: 'FOLLOWING' }, userErrors: [] });
+    expect((await worker.request(FOLLOW, { input: { leadId } })).followLead).toEqual({
+      lead: { id: leadId, status: 'FOLLOWING' },
+      userErrors: [],
+    });
   });
 
   it('refuses a bad name, other partners and other roles, and more than the active-token limit', async () => {
     const member = await (await world.partner()).member();
     const bad = await member.request(CREATE_API_TOKEN, { input: { name: ' ', scope: 'READ_ONLY' } });
-    expect(bad.createApiToken).toEqual({ apiToken: null, secret: null, userErrors: [{ field: ['name'], message: 'Token name is required', code: 'INVALID' }] });
+    expect(bad.createApiToken).toEqual({
+      apiToken: null,
+      secret: null,
+      userErrors: [{ field: ['name'], message: 'Token name is required', code: 'INVALID' }],
+    });
     const seller = await (await world.seller()).request(CREATE_API_TOKEN, { input: { name: 'Mine', scope: 'READ_ONLY' } });
     expect(seller.createApiToken.userErrors[0].code).toBe('FORBIDDEN');
     const listBySeller = await (await world.seller()).raw(LIST);
@@ -125,8 +154,9 @@ describe('API tokens', () => {
     const ids: string[] = [];
     for (let n = 0; n < MAX_ACTIVE_TOKENS; n += 1) ids.push((await apiTokenClient(app, member, 'READ_ONLY', `t${n}`)).apiToken.id);
     const over = await member.request(CREATE_API_TOKEN, { input: { name: 'one more', scope: 'READ_ONLY' } });
-    expect(over.createApiToken.userErrors).toEqual([{ field: null, code: 'LIMIT_EXCEEDED',
-      message: `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first` }]);
+    expect(over.createApiToken.userErrors).toEqual([
+      { field: null, code: 'LIMIT_EXCEEDED', message: `A partner can have at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first` },
+    ]);
 
     const stranger = await (await world.partner()).member();
     const foreign = await stranger.request(REVOKE, { input: { apiTokenId: ids[0] } });
@@ -138,8 +168,9 @@ describe('API tokens', () => {
 
   it('holds the token limit under 40 concurrent creations', async () => {
     const member = await (await world.partner()).member();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, n) =>
-      member.request(CREATE_API_TOKEN, { input: { name: `burst ${n}`, scope: 'READ_ONLY' } })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => member.request(CREATE_API_TOKEN, { input: { name: `burst ${n}`, scope: 'READ_ONLY' } })),
+    );
     const codes = results.map((r) => r.createApiToken.userErrors[0]?.code ?? 'CREATED');
     expect(codes.filter((code) => code === 'CREATED')).toHaveLength(MAX_ACTIVE_TOKENS);
     expect(codes.filter((code) => code === 'LIMIT_EXCEEDED')).toHaveLength(40 - MAX_ACTIVE_TOKENS);
@@ -150,7 +181,9 @@ describe('API tokens', () => {
 describe('API tokens over graphql-ws', () => {
   const ALERTS = 'subscription { leadAlerts { type lead { id } } }';
   const open: LiveSubscription[] = [];
-  afterAll(async () => { await Promise.all(open.map((s) => s.close())); });
+  afterAll(async () => {
+    await Promise.all(open.map((s) => s.close()));
+  });
   const live = (query: string, authorization: string) => {
     const subscription = new LiveSubscription(app.url, query, { authorization });
     open.push(subscription);
@@ -165,8 +198,11 @@ describe('API tokens over graphql-ws', () => {
     const alerts = live(ALERTS, authorization);
     await alerts.ready();
     expect((await live(VIEWER, authorization).nth(0)).data.viewer.partner).toEqual({ id: fixture.partnerId });
-    const publish = await live(`mutation { publishService(input: { title: "Ads", serviceType: ADS_MANAGEMENT, public: true,
-      productCategories: [SHOES] }) { service { id } } }`, authorization).outcome();
+    const publish = await live(
+      `mutation { publishService(input: { title: "Ads", serviceType: ADS_MANAGEMENT, public: true,
+      productCategories: [SHOES] }) { service { id } } }`,
+      authorization,
+    ).outcome();
     expect(publish.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
 
     await member.request(REVOKE, { input: { apiTokenId: apiToken.id } });

@@ -1,5 +1,10 @@
 import {
-  GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionSetNode,
+  GraphQLError,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
 } from 'graphql';
 import { ApiTokenScope } from '@slp/shared';
 import type { Context } from '../request/context.js';
@@ -50,8 +55,9 @@ export function withinTokenScope(resolve: GraphQLFieldResolver<unknown, Context>
 function assertScopeAllows(context: Context, info: GraphQLResolveInfo): void {
   const scope = context.viewer?.apiToken?.scope;
   if (scope) {
-    const refused = rootFields(info.operation.selectionSet, info.fragments)
-      .filter((field) => field !== '__typename' && !mutationsAllowed[scope].has(field));
+    const refused = rootFields(info.operation.selectionSet, info.fragments).filter(
+      (field) => field !== '__typename' && !mutationsAllowed[scope].has(field),
+    );
     if (refused.length) {
       throw new GraphQLError(`An API token with scope ${scope} may not run ${refused.join(', ')}`, {
         extensions: { code: 'FORBIDDEN' },

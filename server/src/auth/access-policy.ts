@@ -2,7 +2,10 @@ import { ContactAccess, LeadCloseReason, LeadStatus, PartnerStatus, Role } from 
 import type { Sql } from '../db/sql.js';
 
 /** Who asks, as far as the rules care: structural, so the policy depends on no entity or request type. */
-export interface PolicyViewer { user: { id: number; role: Role }; partner: { id: number; status: PartnerStatus } | null }
+export interface PolicyViewer {
+  user: { id: number; role: Role };
+  partner: { id: number; status: PartnerStatus } | null;
+}
 
 /**
  * Who may see what (SPEC section 4), in one place: each restricted kind of data has one rule from
@@ -13,17 +16,40 @@ export interface PolicyViewer { user: { id: number; role: Role }; partner: { id:
  */
 
 /** A lead as its rules need it. */
-export interface LeadFacts { partnerId: number; status: LeadStatus; closeReason: LeadCloseReason | null }
+export interface LeadFacts {
+  partnerId: number;
+  status: LeadStatus;
+  closeReason: LeadCloseReason | null;
+}
 
 /** An inquiry as its rules need it: its seller, and the viewer's partner's lead on it (if any). */
-export interface InquiryFacts { sellerId: number; viewerLead: LeadFacts | null }
+export interface InquiryFacts {
+  sellerId: number;
+  viewerLead: LeadFacts | null;
+}
 
-export interface ServiceFacts { partnerId: number; isPublic: boolean; partnerStatus: PartnerStatus }
-export interface PartnerFacts { partnerId: number; status: PartnerStatus }
+export interface ServiceFacts {
+  partnerId: number;
+  isPublic: boolean;
+  partnerStatus: PartnerStatus;
+}
+export interface PartnerFacts {
+  partnerId: number;
+  status: PartnerStatus;
+}
 /** Something that belongs to one partner (an API token, a webhook endpoint). */
-export interface PartnerOwnedFacts { partnerId: number }
-export interface AuthorizationFacts { sellerId: number; partnerId: number }
-export interface ReviewFacts { authorId: number; partnerId: number; hidden: boolean }
+export interface PartnerOwnedFacts {
+  partnerId: number;
+}
+export interface AuthorizationFacts {
+  sellerId: number;
+  partnerId: number;
+}
+export interface ReviewFacts {
+  authorId: number;
+  partnerId: number;
+  hidden: boolean;
+}
 
 const PROFILE_STATUSES: readonly LeadStatus[] = [LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.DEAL, LeadStatus.CLOSED];
 const CONTACT_STATUSES: readonly LeadStatus[] = [LeadStatus.FOLLOWING, LeadStatus.DEAL];

@@ -40,11 +40,14 @@ export class AuthResolver {
 
   private logInWith(ctx: Context, find: (auth: AuthService) => Promise<User>) {
     const auth = new AuthService(ctx.em);
-    return mutationPayload(async () => {
-      const user = await find(auth);
-      ctx.session.set(await auth.startSession(user));
-      ctx.viewer = viewerOf(user);
-      return ctx.viewer;
-    }, (viewer) => ({ viewer }));
+    return mutationPayload(
+      async () => {
+        const user = await find(auth);
+        ctx.session.set(await auth.startSession(user));
+        ctx.viewer = viewerOf(user);
+        return ctx.viewer;
+      },
+      (viewer) => ({ viewer }),
+    );
   }
 }

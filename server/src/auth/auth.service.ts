@@ -15,7 +15,6 @@ import type { LogInThrottle } from '../limits/log-in-throttle.js';
 
 export const SESSION_DAYS = 30;
 
-
 /** Accounts and sessions: sign-up, log-in with argon2id-hashed passwords, opaque session tokens. */
 export class AuthService {
   constructor(private readonly em: EntityManager) {}
@@ -30,7 +29,9 @@ export class AuthService {
     const data = validate(signUpPartnerRules, input);
     await this.refuseTakenOrganizationName(data.organizationName);
     const partner = this.em.create(Partner, {
-      name: data.organizationName, contactEmail: data.contactEmail, status: PartnerStatus.PENDING,
+      name: data.organizationName,
+      contactEmail: data.contactEmail,
+      status: PartnerStatus.PENDING,
     });
     return this.createUser({ ...data, role: Role.PARTNER, partner });
   }
@@ -53,7 +54,10 @@ export class AuthService {
       throw DomainError.of(UserErrorCode.CONFLICT, 'An account with this email already exists', ['email']);
     }
     const user = this.em.create(User, {
-      email, name: data.name, role: data.role, partner: data.partner ?? null,
+      email,
+      name: data.name,
+      role: data.role,
+      partner: data.partner ?? null,
       passwordHash: await argon2.hash(data.password, { type: argon2.argon2id }),
     });
     await this.em.flush();
@@ -77,7 +81,9 @@ export class AuthService {
   async startSession(user: User): Promise<string> {
     const token = crypto.randomBytes(32).toString('base64url');
     this.em.create(Session, {
-      tokenHash: sha256(token), user, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+      tokenHash: sha256(token),
+      user,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
     });
     await this.em.flush();
     return token;
@@ -98,10 +104,12 @@ export class AuthService {
     ]);
     const partnerById = new Map(partners.map(leanMapper(this.em, Partner)).map((partner) => [partner.id, partner]));
     const toUser = leanMapper(this.em, User);
-    return new Map(users.map((row) => {
-      const user = toUser(row);
-      return [tokenOf.get(row.token_hash as string)!, { user, partner: user.partner ? partnerById.get(user.partner.id)! : null }];
-    }));
+    return new Map(
+      users.map((row) => {
+        const user = toUser(row);
+        return [tokenOf.get(row.token_hash as string)!, { user, partner: user.partner ? partnerById.get(user.partner.id)! : null }];
+      }),
+    );
   }
 
   async endSession(token: string): Promise<void> {
@@ -114,8 +122,7 @@ export class AuthService {
    * two joined relations cost five times the CPU.
    */
   async userForSession(token: string): Promise<User | null> {
-    const [row] = await this.em.execute<{ user: EntityData<User>; partner: EntityData<Partner> | null }[]>(
-      SESSION_USER, [sha256(token)]);
+    const [row] = await this.em.execute<{ user: EntityData<User>; partner: EntityData<Partner> | null }[]>(SESSION_USER, [sha256(token)]);
     if (!row) return null;
     if (row.partner) this.em.map(Partner, row.partner);
     return this.em.map(User, row.user);

@@ -13,14 +13,20 @@ const SET_STATUS = `mutation($input: SetPartnerStatusInput!) { setPartnerStatus(
 
 let app: TestApp;
 let world: World;
-beforeAll(async () => { app = await startTestApp(); world = new World(app); });
+beforeAll(async () => {
+  app = await startTestApp();
+  world = new World(app);
+});
 afterAll(() => app?.close());
 
 describe('accounts', () => {
   it('signs a seller up and keeps the session in an HTTP-only, SameSite cookie', async () => {
     const client = app.client();
     const { body, setCookie } = await client.raw(SIGN_UP_SELLER, { input: { email: ' Ana@Shop.TEST ', password: PASSWORD, name: 'Ana' } });
-    expect(body.data.signUpSeller).toMatchObject({ viewer: { user: { email: 'ana@shop.test', name: 'Ana', role: 'SELLER' }, partner: null }, userErrors: [] });
+    expect(body.data.signUpSeller).toMatchObject({
+      viewer: { user: { email: 'ana@shop.test', name: 'Ana', role: 'SELLER' }, partner: null },
+      userErrors: [],
+    });
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(await client.request(VIEWER)).toEqual({ viewer: { user: { email: 'ana@shop.test', role: 'SELLER' }, partner: null } });
@@ -30,7 +36,10 @@ describe('accounts', () => {
     const input = { email: 'twice@shop.test', password: PASSWORD, name: 'One' };
     await app.client().request(SIGN_UP_SELLER, { input });
     const again = await app.client().request(SIGN_UP_SELLER, { input: { ...input, email: 'TWICE@shop.test' } });
-    expect(again.signUpSeller).toEqual({ viewer: null, userErrors: [{ field: ['email'], message: 'An account with this email already exists', code: 'CONFLICT' }] });
+    expect(again.signUpSeller).toEqual({
+      viewer: null,
+      userErrors: [{ field: ['email'], message: 'An account with this email already exists', code: 'CONFLICT' }],
+    });
   });
 
   it.each([
@@ -48,12 +57,17 @@ describe('accounts', () => {
   it.each([
     ['password', 'This is a heavily used password. Add more words that are less common.'],
     ['12345678', 'This is a heavily used password. Add more words that are less common.'],
-    ['        ', 'Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.'],
+    [
+      '        ',
+      'Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.',
+    ],
     ['valid@shop.test', 'There should not be any personal or page related data. Add more words that are less common.'],
   ])('refuses the guessable password %j with a clear message', async (password, why) => {
     const data = await app.client().request(SIGN_UP_SELLER, { input: { email: 'valid@shop.test', password, name: 'Valid' } });
-    expect(data.signUpSeller).toEqual({ viewer: null, userErrors: [{ field: ['password'], code: 'INVALID',
-      message: `This password is too easy to guess. ${why}` }] });
+    expect(data.signUpSeller).toEqual({
+      viewer: null,
+      userErrors: [{ field: ['password'], code: 'INVALID', message: `This password is too easy to guess. ${why}` }],
+    });
   });
 
   it('accepts the demo password and a passphrase', async () => {
@@ -73,22 +87,41 @@ describe('accounts', () => {
   });
 
   it('refuses a new organisation whose name reads like an existing one', async () => {
-    const signUp = (n: number, organizationName: string) => app.client().request(SIGN_UP_PARTNER, { input: {
-      email: `org${n}@brightlane.test`, password: PASSWORD, name: 'Owner', organizationName, contactEmail: 'hi@brightlane.test' } });
+    const signUp = (n: number, organizationName: string) =>
+      app.client().request(SIGN_UP_PARTNER, {
+        input: {
+          email: `org${n}@brightlane.test`,
+          password: PASSWORD,
+          name: 'Owner',
+          organizationName,
+          contactEmail: 'hi@brightlane.test',
+        },
+      });
     expect((await signUp(1, 'Brightlane Commerce')).signUpPartner.viewer.partner.name).toBe('Brightlane Commerce');
     for (const [n, lookalike] of ['Brightlane\u200bCommerce', 'BRIGHTLANE  commerce', 'Ｂrightlane Commerce'].entries()) {
-      expect((await signUp(n + 2, lookalike)).signUpPartner).toEqual({ viewer: null, userErrors: [
-        { field: ['organizationName'], code: 'CONFLICT', message: 'An organisation with this name already exists' }] });
+      expect((await signUp(n + 2, lookalike)).signUpPartner).toEqual({
+        viewer: null,
+        userErrors: [{ field: ['organizationName'], code: 'CONFLICT', message: 'An organisation with this name already exists' }],
+      });
     }
     expect((await signUp(9, 'Bright\u200blane Logistics')).signUpPartner.viewer.partner.name).toBe('Brightlane Logistics');
   });
 
   it('signs a partner up as a PENDING organisation with its first member', async () => {
     const client = app.client();
-    const data = await client.request(SIGN_UP_PARTNER, { input: {
-      email: 'owner@agency.test', password: PASSWORD, name: 'Owner', organizationName: 'Agency', contactEmail: 'hello@agency.test',
-    } });
-    expect(data.signUpPartner.viewer).toMatchObject({ user: { role: 'PARTNER' }, partner: { name: 'Agency', contactEmail: 'hello@agency.test', status: 'PENDING' } });
+    const data = await client.request(SIGN_UP_PARTNER, {
+      input: {
+        email: 'owner@agency.test',
+        password: PASSWORD,
+        name: 'Owner',
+        organizationName: 'Agency',
+        contactEmail: 'hello@agency.test',
+      },
+    });
+    expect(data.signUpPartner.viewer).toMatchObject({
+      user: { role: 'PARTNER' },
+      partner: { name: 'Agency', contactEmail: 'hello@agency.test', status: 'PENDING' },
+    });
   });
 
   it('logs in with the right password only, without telling which part was wrong', async () => {
@@ -116,8 +149,12 @@ describe('accounts', () => {
     const { partner } = await world.partner();
     const { email, client } = await world.user('PARTNER' as never, partner);
     expect(await client.request(VIEWER)).toEqual({ viewer: { user: { email, role: 'PARTNER' }, partner: { name: partner.name } } });
-    await app.orm.em.fork().getConnection().execute(
-      `update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where email = ?)`, [email]);
+    await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where email = ?)`, [
+        email,
+      ]);
     expect(await client.request(VIEWER)).toEqual({ viewer: null });
   });
 

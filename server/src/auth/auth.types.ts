@@ -10,7 +10,8 @@ const EMAIL = 'The email to log in with.';
 @ObjectType('Viewer', { description: 'The logged-in user and, for a partner member, its organisation.' })
 export class ViewerType {
   @Field(() => User, { description: 'The logged-in user.' }) user!: Read<User>;
-  @Field(() => Partner, { nullable: true, description: "The partner organisation of a partner member; null for others." }) partner!: Read<Partner> | null;
+  @Field(() => Partner, { nullable: true, description: 'The partner organisation of a partner member; null for others.' })
+  partner!: Read<Partner> | null;
 }
 
 @ObjectType({ description: 'The result of signing up or logging in.' })

@@ -11,9 +11,10 @@ export interface Credentials {
   sessionToken?: string | null;
 }
 
-const unauthenticated = () => new GraphQLError('Unknown or revoked API token', {
-  extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-});
+const unauthenticated = () =>
+  new GraphQLError('Unknown or revoked API token', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
 
 /**
  * The viewer for HTTP and WebSocket requests alike. An API token, when given, wins over the cookie;
@@ -21,8 +22,11 @@ const unauthenticated = () => new GraphQLError('Unknown or revoked API token', {
  * notices at once. A missing or expired session is simply anonymous. `viewerForSession` may look the
  * session up in a batch with others.
  */
-export async function resolveViewer(em: EntityManager, { authorization, sessionToken }: Credentials,
-  viewerForSession = (token: string) => sessionViewer(em, token)): Promise<Viewer | null> {
+export async function resolveViewer(
+  em: EntityManager,
+  { authorization, sessionToken }: Credentials,
+  viewerForSession = (token: string) => sessionViewer(em, token),
+): Promise<Viewer | null> {
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const viewer = match ? await new ApiTokensService(em).viewerForSecret(match[1]) : null;

@@ -9,7 +9,11 @@ import { partnerMayAct } from './access-policy.js';
  * Who is making a request, as read (a write refers to the user with `em.getReference`): a logged-in user and, for a partner's member, its organisation. A request
  * with a partner's API token is that member's, limited to the token's scope.
  */
-export interface Viewer { user: Read<User>; partner: Read<Partner> | null; apiToken?: { id: number; scope: ApiTokenScope } }
+export interface Viewer {
+  user: Read<User>;
+  partner: Read<Partner> | null;
+  apiToken?: { id: number; scope: ApiTokenScope };
+}
 
 export function viewerOf(user: User): Viewer {
   return { user, partner: user.partner ?? null };

@@ -26,11 +26,17 @@ export class AuthorizationResolver {
     description: "Seller: gives an onboarded partner shop access; the partner's FOLLOWING leads of this seller reach a deal.",
   })
   grantAuthorization(@InputArg(() => GrantAuthorizationInput) input: GrantAuthorizationInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new AuthorizationsService(ctx.em).grant(ctx.viewer, rowIdOf(input.partnerId, 'Partner')), ({ authorization }) => ({ authorization }));
+    return mutationPayload(
+      () => new AuthorizationsService(ctx.em).grant(ctx.viewer, rowIdOf(input.partnerId, 'Partner')),
+      ({ authorization }) => ({ authorization }),
+    );
   }
 
   @Mutation(() => AuthorizationPayload, { description: 'Seller: withdraws a grant; deals already reached stay.' })
   revokeAuthorization(@InputArg(() => RevokeAuthorizationInput) input: RevokeAuthorizationInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new AuthorizationsService(ctx.em).revoke(ctx.viewer, rowIdOf(input.authorizationId, 'SellerAuthorization')), (authorization) => ({ authorization }));
+    return mutationPayload(
+      () => new AuthorizationsService(ctx.em).revoke(ctx.viewer, rowIdOf(input.authorizationId, 'SellerAuthorization')),
+      (authorization) => ({ authorization }),
+    );
   }
 }

@@ -44,13 +44,25 @@ export class AuthorizationsService {
       if (await em.count(SellerAuthorization, { seller, partner, revokedAt: null })) {
         throw DomainError.of(UserErrorCode.CONFLICT, 'This partner already holds a live authorization from you', ['partnerId']);
       }
-      const authorization = em.create(SellerAuthorization, { authorizationId: newAuthorizationCode(), seller: em.getReference(User, seller.id), partner });
+      const authorization = em.create(SellerAuthorization, {
+        authorizationId: newAuthorizationCode(),
+        seller: em.getReference(User, seller.id),
+        partner,
+      });
       // A racing second grant fails here on the one-live-authorization index (reported as CONFLICT).
       await em.flush();
-      const changes = (await followingLeads(em, seller.id, partner.id)).map((lead) => transitionLead(
-        lead, LeadAction.AUTHORIZATION_MATCHED, { actor: seller, apply: (l) => { l.authorization = authorization; } },
-      ));
-      await writeLeadEvents(em, changes.flatMap((change) => change.events));
+      const changes = (await followingLeads(em, seller.id, partner.id)).map((lead) =>
+        transitionLead(lead, LeadAction.AUTHORIZATION_MATCHED, {
+          actor: seller,
+          apply: (l) => {
+            l.authorization = authorization;
+          },
+        }),
+      );
+      await writeLeadEvents(
+        em,
+        changes.flatMap((change) => change.events),
+      );
       return { authorization, changes };
     });
   }
@@ -71,8 +83,12 @@ export class AuthorizationsService {
       }
       authorization.revokedAt = new Date();
       const revokedAt = authorization.revokedAt;
-      await writeLeadEvents(em, (await em.find(Lead, { authorization }, { orderBy: { id: 'asc' } }))
-        .map((lead) => newLeadEvent(lead, 'AUTHORIZATION_REVOKED', Role.SELLER, seller, revokedAt)));
+      await writeLeadEvents(
+        em,
+        (await em.find(Lead, { authorization }, { orderBy: { id: 'asc' } })).map((lead) =>
+          newLeadEvent(lead, 'AUTHORIZATION_REVOKED', Role.SELLER, seller, revokedAt),
+        ),
+      );
       return authorization;
     });
   }
@@ -82,6 +98,9 @@ export class AuthorizationsService {
 async function followingLeads(em: EntityManager, sellerId: number, partnerId: number): Promise<Lead[]> {
   const inquiries = await em.find(Inquiry, { seller: sellerId, status: InquiryStatus.ACTIVE }, { fields: ['id'] });
   if (!inquiries.length) return [];
-  return em.find(Lead, { partner: partnerId, status: LeadStatus.FOLLOWING, inquiry: { $in: inquiries.map((i) => i.id) } },
-    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } });
+  return em.find(
+    Lead,
+    { partner: partnerId, status: LeadStatus.FOLLOWING, inquiry: { $in: inquiries.map((i) => i.id) } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } },
+  );
 }

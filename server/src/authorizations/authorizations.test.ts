@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
 import { World, type PartnerFixture } from '../../test/fixtures.js';
 import {
-  grantAuthorization, historyTypes, leadAction, leadFor, leadParties, readLead, revokeAuthorization,
+  grantAuthorization,
+  historyTypes,
+  leadAction,
+  leadFor,
+  leadParties,
+  readLead,
+  revokeAuthorization,
 } from '../../test/lead-fixtures.js';
 
 let app: TestApp;
@@ -23,7 +29,7 @@ async function following(seller: GraphQLClient, partner: PartnerFixture, member:
 }
 
 describe('grantAuthorization', () => {
-  it("moves every lead the partner follows for this seller to a deal, with the authorization attached, and nothing else", async () => {
+  it('moves every lead the partner follows for this seller to a deal, with the authorization attached, and nothing else', async () => {
     const { seller, partner, member } = await leadParties(world);
     const followed = [await following(seller, partner, member), await following(seller, partner, member)];
     const fresh = await leadFor(seller, partner);
@@ -34,10 +40,18 @@ describe('grantAuthorization', () => {
 
     const { authorization, userErrors } = await grantAuthorization(seller, partner.partnerId);
     expect(userErrors).toEqual([]);
-    expect(authorization).toMatchObject({ authorizationId: expect.stringMatching(/^AUTH-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/), revokedAt: null, partner: { id: partner.partnerId } });
+    expect(authorization).toMatchObject({
+      authorizationId: expect.stringMatching(/^AUTH-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/),
+      revokedAt: null,
+      partner: { id: partner.partnerId },
+    });
     for (const leadId of followed) {
       const lead = await readLead(member, leadId);
-      expect(lead).toMatchObject({ status: 'DEAL', dealAt: expect.any(String), authorization: { id: authorization.id, authorizationId: authorization.authorizationId } });
+      expect(lead).toMatchObject({
+        status: 'DEAL',
+        dealAt: expect.any(String),
+        authorization: { id: authorization.id, authorizationId: authorization.authorizationId },
+      });
       expect(lead.history.at(-1)).toEqual({ type: 'AUTHORIZATION_MATCHED', actorRole: 'SELLER' });
     }
     expect((await readLead(member, fresh)).status).toBe('NEW');
@@ -48,11 +62,14 @@ describe('grantAuthorization', () => {
   it('refuses a second live grant to the same partner, unknown or not onboarded partners, and non-sellers', async () => {
     const { seller, partner, member } = await leadParties(world);
     expect((await grantAuthorization(seller, partner.partnerId)).userErrors).toEqual([]);
-    expect((await grantAuthorization(seller, partner.partnerId)).userErrors)
-      .toEqual([{ field: ['partnerId'], message: 'This partner already holds a live authorization from you', code: 'CONFLICT' }]);
+    expect((await grantAuthorization(seller, partner.partnerId)).userErrors).toEqual([
+      { field: ['partnerId'], message: 'This partner already holds a live authorization from you', code: 'CONFLICT' },
+    ]);
     const pending = await world.partner({ status: 'PENDING' as never });
     for (const partnerId of [pending.partnerId, 'bogus', partner.services[0]]) {
-      expect((await grantAuthorization(seller, partnerId)).userErrors).toEqual([{ field: ['partnerId'], message: 'No such partner', code: 'NOT_FOUND' }]);
+      expect((await grantAuthorization(seller, partnerId)).userErrors).toEqual([
+        { field: ['partnerId'], message: 'No such partner', code: 'NOT_FOUND' },
+      ]);
     }
     expect((await grantAuthorization(member, partner.partnerId)).userErrors[0].code).toBe('FORBIDDEN');
     expect((await grantAuthorization(world.anonymous(), partner.partnerId)).userErrors[0].code).toBe('UNAUTHENTICATED');
@@ -71,7 +88,10 @@ describe('acceptCooperation', () => {
     const { seller, partner, member } = await leadParties(world);
     const { authorization } = await grantAuthorization(seller, partner.partnerId);
     const leadId = await following(seller, partner, member);
-    const { lead, userErrors } = await leadAction(member, 'acceptCooperation', { leadId, authorizationId: ` ${authorization.authorizationId.toLowerCase()} ` });
+    const { lead, userErrors } = await leadAction(member, 'acceptCooperation', {
+      leadId,
+      authorizationId: ` ${authorization.authorizationId.toLowerCase()} `,
+    });
     expect(userErrors).toEqual([]);
     expect(lead).toMatchObject({ status: 'DEAL', authorization: { id: authorization.id } });
     expect(historyTypes(lead).at(-1)).toBe('COOPERATION_ACCEPTED');
@@ -84,7 +104,11 @@ describe('acceptCooperation', () => {
     const othersCode = (await grantAuthorization(otherSeller, partner.partnerId)).authorization.authorizationId;
     const rival = await world.partner();
     const rivalsCode = (await grantAuthorization(seller, rival.partnerId)).authorization.authorizationId;
-    const missing = { field: ['authorizationId'], message: 'This seller has not given your organisation this authorization ID', code: 'NOT_FOUND' };
+    const missing = {
+      field: ['authorizationId'],
+      message: 'This seller has not given your organisation this authorization ID',
+      code: 'NOT_FOUND',
+    };
     for (const code of ['AUTH-AAAA-AAAA', othersCode, rivalsCode]) {
       expect((await leadAction(member, 'acceptCooperation', { leadId, authorizationId: code })).userErrors).toEqual([missing]);
     }
@@ -96,8 +120,9 @@ describe('acceptCooperation', () => {
     const { authorization } = await grantAuthorization(early, partner.partnerId);
     await revokeAuthorization(early, authorization.id);
     await leadAction(member, 'followLead', { leadId: earlyLead });
-    expect((await leadAction(member, 'acceptCooperation', { leadId: earlyLead, authorizationId: authorization.authorizationId })).userErrors)
-      .toEqual([{ field: ['authorizationId'], message: 'The seller revoked this authorization', code: 'INVALID' }]);
+    expect(
+      (await leadAction(member, 'acceptCooperation', { leadId: earlyLead, authorizationId: authorization.authorizationId })).userErrors,
+    ).toEqual([{ field: ['authorizationId'], message: 'The seller revoked this authorization', code: 'INVALID' }]);
     expect((await readLead(member, earlyLead)).status).toBe('FOLLOWING');
     expect((await readLead(member, leadId)).status).toBe('FOLLOWING');
   });
@@ -113,21 +138,25 @@ describe('revokeAuthorization and myAuthorizations', () => {
     const lead = await readLead(member, leadId);
     expect(lead).toMatchObject({ status: 'DEAL', authorization: { id: authorization.id, revokedAt: revoked.authorization.revokedAt } });
     expect(historyTypes(lead).slice(-2)).toEqual(['AUTHORIZATION_MATCHED', 'AUTHORIZATION_REVOKED']);
-    expect((await revokeAuthorization(seller, authorization.id)).userErrors)
-      .toEqual([{ field: ['authorizationId'], message: 'This authorization is already revoked', code: 'INVALID_TRANSITION' }]);
+    expect((await revokeAuthorization(seller, authorization.id)).userErrors).toEqual([
+      { field: ['authorizationId'], message: 'This authorization is already revoked', code: 'INVALID_TRANSITION' },
+    ]);
     const again = await grantAuthorization(seller, partner.partnerId);
     expect(again.userErrors).toEqual([]);
     const mine = (await seller.request(MINE)).myAuthorizations;
-    expect(mine.map((a: any) => [a.id, a.revokedAt === null, a.partner.id]))
-      .toEqual([[again.authorization.id, true, partner.partnerId], [authorization.id, false, partner.partnerId]]);
+    expect(mine.map((a: any) => [a.id, a.revokedAt === null, a.partner.id])).toEqual([
+      [again.authorization.id, true, partner.partnerId],
+      [authorization.id, false, partner.partnerId],
+    ]);
   });
 
   it("refuses another seller's authorization and lists only one's own", async () => {
     const { seller, partner, member } = await leadParties(world);
     const { authorization } = await grantAuthorization(seller, partner.partnerId);
     const other = await world.seller();
-    expect((await revokeAuthorization(other, authorization.id)).userErrors)
-      .toEqual([{ field: ['authorizationId'], message: 'No such authorization', code: 'NOT_FOUND' }]);
+    expect((await revokeAuthorization(other, authorization.id)).userErrors).toEqual([
+      { field: ['authorizationId'], message: 'No such authorization', code: 'NOT_FOUND' },
+    ]);
     expect((await revokeAuthorization(member, authorization.id)).userErrors[0].code).toBe('FORBIDDEN');
     expect((await other.request(MINE)).myAuthorizations).toEqual([]);
     expect((await member.raw(MINE)).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -10,7 +10,8 @@ import { Partner } from '../partners/partner.entity.js';
 // One live authorization per seller and partner: two racing grants cannot both succeed.
 @Unique({
   name: 'seller_authorizations_live_unique',
-  expression: 'create unique index "seller_authorizations_live_unique" on "seller_authorizations" ("seller_id", "partner_id") where "revoked_at" is null',
+  expression:
+    'create unique index "seller_authorizations_live_unique" on "seller_authorizations" ("seller_id", "partner_id") where "revoked_at" is null',
 })
 @ObjectType({ implements: Node, description: 'Shop access a seller granted to a partner.' })
 export class SellerAuthorization extends Node {

@@ -31,7 +31,7 @@ const jsonSelects = new WeakMap<EntityMetadata, string>();
 
 function jsonSelectOf(meta: EntityMetadata): string {
   let select = jsonSelects.get(meta);
-  if (!select) jsonSelects.set(meta, select = rowAsJson(meta));
+  if (!select) jsonSelects.set(meta, (select = rowAsJson(meta)));
   return select;
 }
 
@@ -64,7 +64,11 @@ export class BatchedReads {
     const groups = groupByColumn(asks);
     try {
       const rows = await this.em.getConnection().execute<{ q: number; v: string; r: Row }[]>(
-        unionOf(groups), groups.flatMap((group) => group.values), 'all', this.em.getTransactionContext());
+        unionOf(groups),
+        groups.flatMap((group) => group.values),
+        'all',
+        this.em.getTransactionContext(),
+      );
       for (const ask of asks) {
         const wanted = new Set(ask.values.map(String));
         const q = groups.findIndex((group) => group.asks.includes(ask));
@@ -76,14 +80,19 @@ export class BatchedReads {
   }
 }
 
-interface Group { meta: EntityMetadata; column: string; values: (number | string)[]; asks: Ask[] }
+interface Group {
+  meta: EntityMetadata;
+  column: string;
+  values: (number | string)[];
+  asks: Ask[];
+}
 
 function groupByColumn(asks: Ask[]): Group[] {
   const groups = new Map<string, Group>();
   for (const ask of asks) {
     const key = `${ask.meta.tableName}.${ask.column}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, group = { meta: ask.meta, column: ask.column, values: [], asks: [] });
+    if (!group) groups.set(key, (group = { meta: ask.meta, column: ask.column, values: [], asks: [] }));
     group.asks.push(ask);
     group.values.push(...ask.values);
   }
@@ -91,22 +100,29 @@ function groupByColumn(asks: Ask[]): Group[] {
 }
 
 function unionOf(groups: Group[]): string {
-  const selects = groups.map(({ meta, column, values }, q) =>
-    `select ${q} as q, x."${column}"::text as v, x.id, ${jsonSelectOf(meta)} as r from "${meta.tableName}" x`
-    + ` where x."${column}" in (${values.map(() => '?').join(', ')})`);
+  const selects = groups.map(
+    ({ meta, column, values }, q) =>
+      `select ${q} as q, x."${column}"::text as v, x.id, ${jsonSelectOf(meta)} as r from "${meta.tableName}" x` +
+      ` where x."${column}" in (${values.map(() => '?').join(', ')})`,
+  );
   return `${selects.join(' union all ')} order by 1, 3`;
 }
 
 /** The rows whose property is one of `values`, ordered by id, as a statement of their own. */
 export function findLeanWhereIn<T extends object>(
-  em: EntityManager, entity: EntityName<T>, property: string, values: readonly (number | string)[],
+  em: EntityManager,
+  entity: EntityName<T>,
+  property: string,
+  values: readonly (number | string)[],
 ): Promise<Read<T>[]> {
   return new BatchedReads(em).whereIn(entity, property, values);
 }
 
 /** findLeanWhereIn by id, as a map from id to row; ids that match no row are absent. */
 export async function findLeanByIds<T extends { id: number }>(
-  em: EntityManager, entity: EntityName<T>, ids: readonly number[],
+  em: EntityManager,
+  entity: EntityName<T>,
+  ids: readonly number[],
 ): Promise<Map<number, Read<T>>> {
   const rows = await findLeanWhereIn(em, entity, 'id', [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, row]));

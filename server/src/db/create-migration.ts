@@ -21,7 +21,8 @@ try {
   } else {
     const name = result.fileName.replace(/\.ts$/, '');
     const indexFile = path.join(migrationsPath, 'index.ts');
-    const index = fs.readFileSync(indexFile, 'utf8')
+    const index = fs
+      .readFileSync(indexFile, 'utf8')
       .replace(/(import type[^\n]*\n)/, `$1import { ${name} } from './${name}.js';\n`)
       .replace(/\];\s*$/, `  { name: '${name}', class: ${name} },\n];\n`);
     fs.writeFileSync(indexFile, index);

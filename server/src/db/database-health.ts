@@ -2,11 +2,24 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 
 /** Connection-level failures: the database is down or restarting, not a query's own fault. */
 const CONNECTION_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
   // PostgreSQL: connection exceptions, admin shutdown, crash shutdown, cannot connect now.
-  '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
 ]);
-const CONNECTION_MESSAGES = /Connection terminated|connection (is )?closed|Timeout acquiring a connection|the database system is (starting up|shutting down)/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection (is )?closed|Timeout acquiring a connection|the database system is (starting up|shutting down)/i;
 
 /** Whether an error (or one it wraps) says the database cannot be reached. */
 export function isDatabaseUnreachable(error: unknown): boolean {
@@ -14,8 +27,10 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
     if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
-    current = (current as { originalError?: unknown; cause?: unknown; previous?: unknown }).originalError
-      ?? (current as { cause?: unknown }).cause ?? (current as { previous?: unknown }).previous;
+    current =
+      (current as { originalError?: unknown; cause?: unknown; previous?: unknown }).originalError ??
+      (current as { cause?: unknown }).cause ??
+      (current as { previous?: unknown }).previous;
   }
   return false;
 }
@@ -33,15 +48,23 @@ export class DatabaseHealth {
   private probe: NodeJS.Timeout | undefined;
   private closed = false;
 
-  constructor(private readonly orm: MikroORM, private readonly probeMs = 500, private readonly timeoutMs = 2_000) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly probeMs = 500,
+    private readonly timeoutMs = 2_000,
+  ) {}
 
-  get ready(): boolean { return !this.down; }
+  get ready(): boolean {
+    return !this.down;
+  }
 
   /** One round trip, at most timeoutMs. */
   async check(): Promise<boolean> {
     const ping = this.orm.em.fork().getConnection().execute('select 1');
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('Timeout acquiring a connection')), this.timeoutMs); });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Timeout acquiring a connection')), this.timeoutMs);
+    });
     try {
       await Promise.race([ping, late]);
       return true;

@@ -39,18 +39,24 @@ it('answers 503 with Retry-After and a code while PostgreSQL is down, and recove
   const { partnerId, services, member } = await world.partner();
   const partnerClient = await member();
   const seller = await world.seller();
-  const alerts = new LiveSubscription(app.url, `subscription { leadAlerts { type lead { partner { id } } } }`, { cookie: partnerClient.cookie });
+  const alerts = new LiveSubscription(app.url, `subscription { leadAlerts { type lead { partner { id } } } }`, {
+    cookie: partnerClient.cookie,
+  });
   await alerts.ready();
 
   await postgres.stop();
   expect((await fetch(`${origin()}/healthz`)).status).toBe(200);
   for (let n = 0; n < 3; n += 1) {
-    const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', cookie: seller.cookie! },
-      body: JSON.stringify({ query: VIEWER }) });
+    const response = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: seller.cookie! },
+      body: JSON.stringify({ query: VIEWER }),
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect((await response.json()).errors).toEqual([{ message: 'The database is unavailable; try again shortly',
-      extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    expect((await response.json()).errors).toEqual([
+      { message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+    ]);
   }
   // A new subscriber is told to try again later (1013), which clients retry, not Forbidden (4403).
   const meanwhile = new LiveSubscription(app.url, 'subscription { leadAlerts { type } }', { cookie: partnerClient.cookie });

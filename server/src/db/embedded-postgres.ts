@@ -12,7 +12,11 @@ for (const event of ['beforeExit', 'exit']) {
   if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
 
-export interface RunningPostgres { url: string; port: number; stop(): Promise<void> }
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -41,7 +45,10 @@ const alive = (pid: number) => {
 function isPostmasterOf(pid: number, databaseDir: string): boolean {
   if (!alive(pid)) return false;
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => path.resolve(arg) === path.resolve(databaseDir));
+    return fs
+      .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .some((arg) => path.resolve(arg) === path.resolve(databaseDir));
   } catch {
     return process.platform !== 'linux';
   }
@@ -77,23 +84,30 @@ export async function stopOrphanedPostmaster(databaseDir: string): Promise<numbe
  * machine needs nothing installed. Root cannot run PostgreSQL, so it then runs as a created user.
  */
 export async function startEmbeddedPostgres(
-  dataDir: string, options: { database?: string; durable?: boolean; port?: number } = {},
+  dataDir: string,
+  options: { database?: string; durable?: boolean; port?: number } = {},
 ): Promise<RunningPostgres> {
   const { database = 'seller_leads_pool', durable = true } = options;
-  const port = options.port ?? await freePort();
+  const port = options.port ?? (await freePort());
   const databaseDir = path.join(dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   fs.mkdirSync(dataDir, { recursive: true });
   // As root, PostgreSQL runs as a created user that must be able to reach its directory.
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
   const pg = new EmbeddedPostgres({
-    databaseDir, port, user: USER, password: PASSWORD, persistent: true,
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Throwaway test clusters skip fsync; the app's own data keeps it.
     postgresFlags: ['-c', 'max_connections=300', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
     onLog: () => {},
-    onError: (message) => { if (process.env.DEBUG_POSTGRES) console.error(message); },
+    onError: (message) => {
+      if (process.env.DEBUG_POSTGRES) console.error(message);
+    },
   });
   if (fresh) await pg.initialise();
   else await stopOrphanedPostmaster(databaseDir);

@@ -12,6 +12,19 @@ import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 import { PartnerReview } from '../reviews/partner-review.entity.js';
 import { WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity.js';
 
-export const entities = [User, Session, Partner, Service, Inquiry, Lead, LeadEvent, SellerAuthorization,
-  ApiToken, OutboxEmail, MailboxMessage, PartnerReview, WebhookEndpoint, WebhookDelivery,
+export const entities = [
+  User,
+  Session,
+  Partner,
+  Service,
+  Inquiry,
+  Lead,
+  LeadEvent,
+  SellerAuthorization,
+  ApiToken,
+  OutboxEmail,
+  MailboxMessage,
+  PartnerReview,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

@@ -31,7 +31,11 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 function toConnection<T extends { id: number }>(
-  rows: T[], size: number, after: unknown, totalCount: number, cursorOf: (node: T) => string = (node) => encodeCursor(node.id),
+  rows: T[],
+  size: number,
+  after: unknown,
+  totalCount: number,
+  cursorOf: (node: T) => string = (node) => encodeCursor(node.id),
 ): ConnectionResult<T> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
@@ -61,12 +65,20 @@ type Row = Record<string, unknown>;
  * selects a column `total`; `rows` is null when `first: 0` asks for the total alone.
  */
 async function pageWithTotal<T extends object>(
-  em: EntityManager, entity: EntityName<T>, total: Sql, rows: Sql | null,
+  em: EntityManager,
+  entity: EntityName<T>,
+  total: Sql,
+  rows: Sql | null,
 ): Promise<[Read<T>[], number, Row[]]> {
   const page = rows ?? { sql: 'select null as id limit 0', params: [] };
-  const result = await em.getConnection().execute<Row[]>(
-    `select p.*, c.total as "page:total" from (${total.sql}) c left join lateral (${page.sql}) p on true`,
-    [...total.params, ...page.params], 'all', em.getTransactionContext());
+  const result = await em
+    .getConnection()
+    .execute<Row[]>(
+      `select p.*, c.total as "page:total" from (${total.sql}) c left join lateral (${page.sql}) p on true`,
+      [...total.params, ...page.params],
+      'all',
+      em.getTransactionContext(),
+    );
   const found = result.filter((row) => row.id != null);
   return [found.map(leanMapper(em, entity)), Number(result[0]['page:total']), found];
 }
@@ -77,13 +89,22 @@ function sqlOf(query: QueryBuilder<object>): Sql {
 }
 
 async function keysetPage<T extends { id: number } & object>(
-  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, pageWhere: FilterQuery<T> | null,
-  orderBy: Record<string, 'asc' | 'desc'>, size: number,
+  em: EntityManager,
+  entity: EntityName<T>,
+  filter: PageFilter<T>,
+  pageWhere: FilterQuery<T> | null,
+  orderBy: Record<string, 'asc' | 'desc'>,
+  size: number,
 ): Promise<[Read<T>[], number]> {
   const where = () => (typeof filter === 'function' ? filter() : filter);
   const rowsWhere = (pageWhere ? { $and: [where(), pageWhere] } : where()) as FilterQuery<T>;
   const total = em.createQueryBuilder(entity).select(raw('count(*) as total')).where(where());
-  const rows = em.createQueryBuilder(entity).select('*').where(rowsWhere).orderBy(orderBy as never).limit(size + 1);
+  const rows = em
+    .createQueryBuilder(entity)
+    .select('*')
+    .where(rowsWhere)
+    .orderBy(orderBy as never)
+    .limit(size + 1);
   const [nodes, count] = await pageWithTotal(em, entity, sqlOf(total as never), size === 0 ? null : sqlOf(rows as never));
   return [nodes, count];
 }
@@ -93,25 +114,34 @@ async function keysetPage<T extends { id: number } & object>(
  * that stays fast on deep pages, forwards (first, after) or backwards (last, before).
  */
 export async function paginate<T extends { id: number } & object>(
-  em: EntityManager, entity: EntityName<T>, filter: PageFilter<T>, args: TwoWayPageArgs,
+  em: EntityManager,
+  entity: EntityName<T>,
+  filter: PageFilter<T>,
+  args: TwoWayPageArgs,
   { oldestFirst = false } = {},
 ): Promise<ConnectionResult<Read<T>>> {
   const way = pageWay(args);
   const cursorId = way.cursor ? decodeCursor(way.cursor) : null;
   // Backwards is the reverse order read forwards, then turned round.
   const ascending = oldestFirst !== way.backwards;
-  const pageWhere = cursorId == null ? null : { id: { [ascending ? '$gt' : '$lt']: cursorId } } as unknown as FilterQuery<T>;
+  const pageWhere = cursorId == null ? null : ({ id: { [ascending ? '$gt' : '$lt']: cursorId } } as unknown as FilterQuery<T>);
   const [rows, totalCount] = await keysetPage<T>(em, entity, filter, pageWhere, { id: ascending ? 'asc' : 'desc' }, way.size);
   return turned(way, toConnection<Read<T>>(rows, way.size, way.backwards ? null : way.cursor, totalCount), rows.length);
 }
 
-interface PageWay { backwards: boolean; size: number; cursor: string | null | undefined }
+interface PageWay {
+  backwards: boolean;
+  size: number;
+  cursor: string | null | undefined;
+}
 
 /** Which way a page is asked for; both at once is refused. */
 function pageWay(args: TwoWayPageArgs): PageWay {
   const backwards = args.last != null || args.before != null;
   if (backwards && (args.first != null || args.after != null)) {
-    throw new GraphQLError('Page forwards (first, after) or backwards (last, before), not both', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Page forwards (first, after) or backwards (last, before), not both', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return { backwards, size: pageSize(backwards ? args.last : args.first), cursor: backwards ? args.before : args.after };
 }
@@ -121,18 +151,27 @@ function turned<T>(way: PageWay, connection: ConnectionResult<T>, read: number):
   if (!way.backwards) return connection;
   const edges = connection.edges.reverse();
   return {
-    edges, totalCount: connection.totalCount,
+    edges,
+    totalCount: connection.totalCount,
     pageInfo: {
-      hasNextPage: way.cursor != null, hasPreviousPage: read > way.size,
-      startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: way.cursor != null,
+      hasPreviousPage: read > way.size,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
 }
 
 /** An order for keyset pages: a key expression on the table as `l`, its SQL type for the cursor, the id breaking ties. */
-export interface PageOrder { key: string; keyType: string; direction: 'asc' | 'desc'; name: string }
+export interface PageOrder {
+  key: string;
+  keyType: string;
+  direction: 'asc' | 'desc';
+  name: string;
+}
 
-const encodeKeyCursor = (order: PageOrder, key: string, id: number) => Buffer.from(JSON.stringify([order.name, key, id])).toString('base64url');
+const encodeKeyCursor = (order: PageOrder, key: string, id: number) =>
+  Buffer.from(JSON.stringify([order.name, key, id])).toString('base64url');
 
 /** What a key of each SQL type looks like as text: a cursor holding anything else was not made here. */
 const keyFormats: Record<string, RegExp> = {
@@ -147,7 +186,8 @@ export const NEWEST_FIRST: PageOrder = { key: 'l.created_at', keyType: 'timestam
 /** A key as cursor text, the same whatever the session's time zone (times in UTC, to the microsecond). */
 function keyText(order: PageOrder): string {
   return order.keyType === 'timestamptz'
-    ? `to_char(${order.key} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `(${order.key})::text`;
+    ? `to_char(${order.key} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+    : `(${order.key})::text`;
 }
 
 function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: number } {
@@ -162,7 +202,9 @@ function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: n
     throw new GraphQLError('Invalid cursor', { extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (name !== order.name) {
-    throw new GraphQLError('This cursor belongs to another order: start again from the first page', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('This cursor belongs to another order: start again from the first page', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return { key, id };
 }
@@ -173,7 +215,11 @@ function decodeKeyCursor(cursor: string, order: PageOrder): { key: string; id: n
  * scan right after the cursor's row). `where` is a condition on the entity's table as `l`.
  */
 export async function paginateByKey<T extends { id: number } & object>(
-  em: EntityManager, entity: EntityName<T>, where: Sql, args: TwoWayPageArgs, order: PageOrder,
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: Sql,
+  args: TwoWayPageArgs,
+  order: PageOrder,
 ): Promise<ConnectionResult<Read<T>>> {
   const way = pageWay(args);
   const direction = way.backwards === (order.direction === 'desc') ? 'asc' : 'desc';

@@ -36,11 +36,17 @@ afterAll(() => app?.close());
 /** Every column property as the entity holds it; a relation by its id. */
 function columnsOf(em: EntityManager, entity: EntityName<object>, object: Record<string, unknown>) {
   const meta = em.getMetadata().get(entity as string);
-  return Object.fromEntries(meta.props.filter((prop) => prop.fieldNames?.length && prop.persist !== false
-    && [ReferenceKind.SCALAR, ReferenceKind.MANY_TO_ONE].includes(prop.kind)).map((prop) => {
-    const value = object[prop.name] as { id?: number } | null | undefined;
-    return [prop.name, prop.kind === ReferenceKind.MANY_TO_ONE ? value?.id ?? null : value];
-  }));
+  return Object.fromEntries(
+    meta.props
+      .filter(
+        (prop) =>
+          prop.fieldNames?.length && prop.persist !== false && [ReferenceKind.SCALAR, ReferenceKind.MANY_TO_ONE].includes(prop.kind),
+      )
+      .map((prop) => {
+        const value = object[prop.name] as { id?: number } | null | undefined;
+        return [prop.name, prop.kind === ReferenceKind.MANY_TO_ONE ? (value?.id ?? null) : value];
+      }),
+  );
 }
 
 /** The lead followed to a deal in beforeAll. */
@@ -54,7 +60,9 @@ it.each(entities.map((entity) => [entity.name, entity] as const))('reads %s rows
   const expected = hydrated.map((row) => columnsOf(em, entity, row as never));
   const table = em.getMetadata().get(entity.name).tableName;
   // Pages map plain rows; loaders get each row as JSON (batched-reads.ts): both must give the ORM's values.
-  const plain = (await em.getConnection().execute(`select * from "${table}" order by id`)).map(leanMapper(em, entity as EntityName<object>));
+  const plain = (await em.getConnection().execute(`select * from "${table}" order by id`)).map(
+    leanMapper(em, entity as EntityName<object>),
+  );
   const ids = hydrated.map((row) => (row as { id: number }).id);
   const batched = await findLeanWhereIn(em, entity as EntityName<object>, 'id', ids);
   expect(expected.length).toBeGreaterThan(0);
@@ -68,13 +76,15 @@ it('reads what loaders ask for in one turn in one statement, each asker getting 
   const em = app.orm.em.fork() as EntityManager;
   const [lead] = await findLeanWhereIn(em, Lead, 'id', [await firstLeadId()]);
   const reads = new BatchedReads(em);
-  const { result, statements } = await app.countStatements(() => Promise.all([
-    reads.whereIn(Inquiry, 'id', [lead.inquiry.id, -1]),
-    reads.whereIn(Partner, 'id', [lead.partner.id]),
-    reads.whereIn(LeadEvent, 'lead', [lead.id]),
-    reads.whereIn(Lead, 'inquiry', [lead.inquiry.id]),
-    reads.whereIn(Lead, 'inquiry', [-1]),
-  ]));
+  const { result, statements } = await app.countStatements(() =>
+    Promise.all([
+      reads.whereIn(Inquiry, 'id', [lead.inquiry.id, -1]),
+      reads.whereIn(Partner, 'id', [lead.partner.id]),
+      reads.whereIn(LeadEvent, 'lead', [lead.id]),
+      reads.whereIn(Lead, 'inquiry', [lead.inquiry.id]),
+      reads.whereIn(Lead, 'inquiry', [-1]),
+    ]),
+  );
   expect(statements).toBe(1);
   const [inquiries, partners, events, leads, none] = result;
   expect(inquiries.map((row) => row.id)).toEqual([lead.inquiry.id]);

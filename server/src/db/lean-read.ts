@@ -4,7 +4,9 @@ import { ReferenceKind, type Collection, type EntityMetadata, type EntityName, t
 type Row = Record<string, unknown>;
 
 /** A to-one relation as a read carries it: the other row's id, nothing else of it. */
-export interface Ref { readonly id: number }
+export interface Ref {
+  readonly id: number;
+}
 
 type ReadValue<V> = V extends Date ? V : V extends { id: number } ? Ref : V;
 
@@ -79,6 +81,6 @@ const mappers = new WeakMap<EntityMetadata, (row: Row) => unknown>();
 export function leanMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: Row) => Read<T> {
   const meta = em.getMetadata().get(entity as string);
   let mapper = mappers.get(meta);
-  if (!mapper) mappers.set(meta, mapper = compileMapper(meta, em.getPlatform()));
+  if (!mapper) mappers.set(meta, (mapper = compileMapper(meta, em.getPlatform())));
   return mapper as (row: Row) => Read<T>;
 }

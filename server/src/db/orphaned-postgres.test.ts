@@ -18,7 +18,14 @@ afterAll(async () => {
 });
 
 const postmasterPid = () => Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const SIGN_UP = `mutation($input: SignUpSellerInput!) { signUpSeller(input: $input) { userErrors { code } } }`;
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { viewer { user { email } } userErrors { code } } }`;
 
@@ -37,8 +44,9 @@ it('starts again on the same data directory after the Node process was SIGKILLed
   running.push(second);
   expect(second.output()).toContain(`Stopping the PostgreSQL (pid ${orphan}) a previous run left running`);
   expect(alive(orphan)).toBe(false);
-  expect(await new GraphQLClient(second.url).request(LOG_IN, { input: { email: input.email, password: PASSWORD } }))
-    .toEqual({ logIn: { viewer: { user: { email: 'survivor@shop.test' } }, userErrors: [] } });
+  expect(await new GraphQLClient(second.url).request(LOG_IN, { input: { email: input.email, password: PASSWORD } })).toEqual({
+    logIn: { viewer: { user: { email: 'survivor@shop.test' } }, userErrors: [] },
+  });
   const restarted = postmasterPid();
   await second.kill('SIGTERM');
   expect(alive(restarted)).toBe(false);

@@ -1,5 +1,8 @@
 /** SQL text with its `?` placeholders' values, in order. */
-export interface Sql { sql: string; params: unknown[] }
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
 
 /** Conditions joined by AND, each with its own values. */
 export class SqlConditions {

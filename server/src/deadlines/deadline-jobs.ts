@@ -48,7 +48,9 @@ export function deadlineTasks(orm: MikroORM) {
   };
 }
 
-export interface DeadlineJobs { close(): Promise<void> }
+export interface DeadlineJobs {
+  close(): Promise<void>;
+}
 
 /** This process's deadline worker; any number of processes may run one. */
 export async function startDeadlineJobs(orm: MikroORM, given: Partial<DeadlineJobSettings> = {}): Promise<DeadlineJobs> {
@@ -59,7 +61,11 @@ export async function startDeadlineJobs(orm: MikroORM, given: Partial<DeadlineJo
   pgPool.on('error', (error) => logger.warn(`idle connection lost: ${error.message}`));
   pgPool.on('connect', (client) => client.on('error', (error) => logger.warn(`connection lost: ${error.message}`)));
   const runner: Runner = await run({
-    pgPool, concurrency: settings.concurrency, pollInterval: settings.pollMs, noHandleSignals: true, logger,
+    pgPool,
+    concurrency: settings.concurrency,
+    pollInterval: settings.pollMs,
+    noHandleSignals: true,
+    logger,
     taskList: deadlineTasks(orm),
   });
   return {

@@ -20,7 +20,8 @@ beforeAll(async () => {
   world = new World(app);
   seller = await world.seller();
   partners = [];
-  for (let i = 0; i < 4; i += 1) partners.push(await world.partner({ services: [{ serviceType: ServiceType.LIVE_STREAMING }], capacity: 100 }));
+  for (let i = 0; i < 4; i += 1)
+    partners.push(await world.partner({ services: [{ serviceType: ServiceType.LIVE_STREAMING }], capacity: 100 }));
   await startProcesses(2);
 });
 afterAll(async () => {
@@ -42,15 +43,28 @@ async function submitOpen(count: number): Promise<string[]> {
   return ids;
 }
 
-interface LeadRow { inquiry_id: number; partner_id: number; status: string; close_reason: string | null; expiries: number; passed_on: number }
+interface LeadRow {
+  inquiry_id: number;
+  partner_id: number;
+  status: string;
+  close_reason: string | null;
+  expiries: number;
+  passed_on: number;
+}
 
 /** Every lead of the inquiries, with how many EXPIRED entries and "passed on" emails each has. */
 async function leadsOf(inquiryIds: string[]): Promise<LeadRow[]> {
   const ids = inquiryIds.map((id) => idOfType(id, 'Inquiry'));
-  return app.orm.em.fork().getConnection().execute<LeadRow[]>(`select l.inquiry_id, l.partner_id, l.status, l.close_reason,
+  return app.orm.em
+    .fork()
+    .getConnection()
+    .execute<LeadRow[]>(
+      `select l.inquiry_id, l.partner_id, l.status, l.close_reason,
       (select count(*)::int from lead_events e where e.lead_id = l.id and e.type = 'EXPIRED') as expiries,
       (select count(*)::int from outbox_emails o where o.lead_id = l.id and o.kind = 'LEAD_PASSED_ON') as passed_on
-    from leads l where l.inquiry_id = any(?::int[]) order by l.inquiry_id, l.id`, [`{${ids.join(',')}}`]);
+    from leads l where l.inquiry_id = any(?::int[]) order by l.inquiry_id, l.id`,
+      [`{${ids.join(',')}}`],
+    );
 }
 
 /**
@@ -64,8 +78,9 @@ function expectEachExpiredOnce(leads: LeadRow[], inquiries: number): void {
   for (const inquiryId of new Set(leads.map((lead) => lead.inquiry_id))) {
     const rows = leads.filter((lead) => lead.inquiry_id === inquiryId);
     expect(rows.map((row) => row.partner_id).sort((a, b) => a - b)).toEqual([first, second, third, fourth]);
-    expect(rows.map(({ status, close_reason, expiries, passed_on }) => [status, close_reason, expiries, passed_on]))
-      .toEqual(rows.map(() => ['CLOSED', 'EXPIRED', 1, 1]));
+    expect(rows.map(({ status, close_reason, expiries, passed_on }) => [status, close_reason, expiries, passed_on])).toEqual(
+      rows.map(() => ['CLOSED', 'EXPIRED', 1, 1]),
+    );
   }
 }
 

@@ -19,7 +19,10 @@ export const deadlineEvents = {
 } as const;
 
 /** What an expiry did: the lead that expired and the one the inquiry moved on to (null when nobody fits). */
-export interface Expiry { expired: Lead; next: Read<Lead> | null }
+export interface Expiry {
+  expired: Lead;
+  next: Read<Lead> | null;
+}
 
 /**
  * The response deadlines of SPEC section 3, one job each (deadline-jobs.ts runs them). Every job
@@ -42,23 +45,26 @@ export class DeadlinesService {
       const lead = (await lockLead(em, leadId))!;
       if (!isOpenAssignment(lead) || !lead.responseDueAt || lead.responseDueAt > now) return null;
       await writeLeadEvents(em, transitionLead(lead, LeadAction.EXPIRE).events);
-      const next = inquiry.status === InquiryStatus.ACTIVE && inquiry.serviceType
-        ? await this.passOn(em, inquiry as Inquiry & { serviceType: ServiceType })
-        : null;
+      const next =
+        inquiry.status === InquiryStatus.ACTIVE && inquiry.serviceType
+          ? await this.passOn(em, inquiry as Inquiry & { serviceType: ServiceType })
+          : null;
       return { expired: lead, next };
     });
   }
 
   /** The partner's reminder, once, while the lead is still open and before its deadline. */
   async remind(leadId: number, now = new Date()): Promise<boolean> {
-    return this.once(leadId, deadlineEvents.reminded,
-      (lead) => isOpenAssignment(lead) && !!lead.responseDueAt && lead.responseDueAt > now);
+    return this.once(leadId, deadlineEvents.reminded, (lead) => isOpenAssignment(lead) && !!lead.responseDueAt && lead.responseDueAt > now);
   }
 
   /** The seller's note that a partner it chose has not answered a lead in the response window. */
   async tellSellerLeadWaits(leadId: number): Promise<boolean> {
-    return this.once(leadId, deadlineEvents.waiting,
-      (lead) => lead.source === LeadSource.SELLER_TARGETED && lead.status === LeadStatus.NEW);
+    return this.once(
+      leadId,
+      deadlineEvents.waiting,
+      (lead) => lead.source === LeadSource.SELLER_TARGETED && lead.status === LeadStatus.NEW,
+    );
   }
 
   /** The best assignable partner without a lead on the inquiry gets one, as on submit. */

@@ -39,8 +39,13 @@ async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
 async function emailsOf(leadIds: string[]): Promise<{ kind: string; lead: string; to: string }[]> {
   const rows = await sql<{ kind: string; lead_id: number; recipient_email: string }>(
     'select kind, lead_id, recipient_email from outbox_emails where lead_id = any(?::int[]) order by id',
-    [`{${leadIds.map((id) => idOfType(id, 'Lead')).join(',')}}`]);
-  return rows.map((row) => ({ kind: row.kind, lead: leadIds.find((id) => idOfType(id, 'Lead') === row.lead_id)!, to: row.recipient_email }));
+    [`{${leadIds.map((id) => idOfType(id, 'Lead')).join(',')}}`],
+  );
+  return rows.map((row) => ({
+    kind: row.kind,
+    lead: leadIds.find((id) => idOfType(id, 'Lead') === row.lead_id)!,
+    to: row.recipient_email,
+  }));
 }
 
 /** The delivered emails with this subject: each checked to carry no contact detail of the seller. */
@@ -70,8 +75,9 @@ describe('response deadlines of platform-assigned leads', () => {
     await third.member();
     await fourth.member();
     const secondMember = await second.member();
-    const secondAlerts = new LiveSubscription(app.url, 'subscription { leadAlerts { type lead { id status respondBy } } }',
-      { cookie: secondMember.cookie });
+    const secondAlerts = new LiveSubscription(app.url, 'subscription { leadAlerts { type lead { id status respondBy } } }', {
+      cookie: secondMember.cookie,
+    });
     await secondAlerts.ready();
     const before = Date.now();
     const { inquiry } = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: ServiceType.CUSTOMER_SERVICE }));
@@ -104,20 +110,33 @@ describe('response deadlines of platform-assigned leads', () => {
     for (const lead of expired) {
       expect(lead).toMatchObject({ source: 'PLATFORM_ASSIGNED', closeReason: 'EXPIRED', respondBy: null });
       expect(lead.history).toEqual([
-        { type: 'CREATED', actorRole: null }, { type: 'EXPIRY_REMINDED', actorRole: null }, { type: 'EXPIRED', actorRole: null },
+        { type: 'CREATED', actorRole: null },
+        { type: 'EXPIRY_REMINDED', actorRole: null },
+        { type: 'EXPIRED', actorRole: null },
       ]);
     }
     // An expired lead is a closed one: its partner keeps the business profile, never the contact.
-    const seen = (await secondMember.request(`query($id: ID!) { node(id: $id) { ... on Lead {
-      inquiry { budget { amount } contact { email } contactAccess } } } }`, { id: expired[0].id })).node;
+    const seen = (
+      await secondMember.request(
+        `query($id: ID!) { node(id: $id) { ... on Lead {
+      inquiry { budget { amount } contact { email } contactAccess } } } }`,
+        { id: expired[0].id },
+      )
+    ).node;
     expect(seen).toEqual({ inquiry: { budget: { amount: '3000.00' }, contact: null, contactAccess: 'REVOKED' } });
     // Emails through the outbox: the reminder to each expiring partner, and "passed on" to the seller per expiry.
     const emails = await emailsOf(settled.map((lead: any) => lead.id));
     const sellerEmail = (await seller.request('{ viewer { user { email } } }')).viewer.user.email;
     const byLead = (a: { lead: string }, b: { lead: string }) => a.lead.localeCompare(b.lead);
-    expect(emails.filter((e) => e.kind === 'LEAD_PASSED_ON').sort(byLead))
-      .toEqual(expired.map((lead: any) => ({ kind: 'LEAD_PASSED_ON', lead: lead.id, to: sellerEmail })).sort(byLead));
-    expect(emails.filter((e) => e.kind === 'LEAD_EXPIRING').map((e) => e.lead).sort()).toEqual(expired.map((lead: any) => lead.id).sort());
+    expect(emails.filter((e) => e.kind === 'LEAD_PASSED_ON').sort(byLead)).toEqual(
+      expired.map((lead: any) => ({ kind: 'LEAD_PASSED_ON', lead: lead.id, to: sellerEmail })).sort(byLead),
+    );
+    expect(
+      emails
+        .filter((e) => e.kind === 'LEAD_EXPIRING')
+        .map((e) => e.lead)
+        .sort(),
+    ).toEqual(expired.map((lead: any) => lead.id).sort());
     const [passedOn] = await delivered('Your request was passed on to another partner', 3);
     expect(passedOn.text).toContain('did not answer your request in time, so the platform passed it on to the next fitting partner');
     const [reminder] = await delivered(`A lead for ${second.partner.name} expires soon`, 1);
@@ -125,9 +144,11 @@ describe('response deadlines of platform-assigned leads', () => {
     // Each expiry counts against its partner's record.
     const stats = await sql<{ partner_id: number; assigned: number; expired: number }>(
       'select partner_id, assigned, expired from partner_lead_stats where partner_id = any(?::int[]) order by partner_id',
-      [`{${[first, second].map((p) => p.partner.id).join(',')}}`]);
+      [`{${[first, second].map((p) => p.partner.id).join(',')}}`],
+    );
     expect(stats).toEqual([
-      { partner_id: first.partner.id, assigned: 1, expired: 0 }, { partner_id: second.partner.id, assigned: 1, expired: 1 },
+      { partner_id: first.partner.id, assigned: 1, expired: 0 },
+      { partner_id: second.partner.id, assigned: 1, expired: 1 },
     ]);
   }, 90_000);
 
@@ -146,8 +167,9 @@ describe('response deadlines of platform-assigned leads', () => {
     // The operator's "expiring soon" lists it within two hours, not within half an hour; only operators may ask.
     const EXPIRING = `query($within: Float) { expiringLeads(withinHours: $within, first: 100) { id respondBy partner { id } } }`;
     const operator = await world.operator();
-    expect((await operator.request(EXPIRING, { within: 2 })).expiringLeads.filter((l: any) => l.id === lead.id))
-      .toEqual([{ id: lead.id, respondBy: later.toISOString(), partner: { id: only.partnerId } }]);
+    expect((await operator.request(EXPIRING, { within: 2 })).expiringLeads.filter((l: any) => l.id === lead.id)).toEqual([
+      { id: lead.id, respondBy: later.toISOString(), partner: { id: only.partnerId } },
+    ]);
     expect((await operator.request(EXPIRING, { within: 0.5 })).expiringLeads.map((l: any) => l.id)).not.toContain(lead.id);
     expect((await seller.raw(EXPIRING, { within: 2 })).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await service().remind(leadId)).toBe(true);
@@ -157,7 +179,8 @@ describe('response deadlines of platform-assigned leads', () => {
     expect(outcomes.filter(Boolean).map((o) => [o!.expired.id, o!.next?.partner.id])).toEqual([[leadId, next.partner.id]]);
     const leads = await leadsOf(inquiry.id);
     expect(leads.map((l) => [l.partner.id, l.status, l.closeReason])).toEqual([
-      [only.partnerId, 'CLOSED', 'EXPIRED'], [next.partnerId, 'NEW', null],
+      [only.partnerId, 'CLOSED', 'EXPIRED'],
+      [next.partnerId, 'NEW', null],
     ]);
     expect(leads[0].history.filter((e: any) => e.type === 'EXPIRED')).toHaveLength(1);
     // The next partner answers: its own deadline job finds nothing to do.
@@ -170,7 +193,9 @@ describe('response deadlines of platform-assigned leads', () => {
     const { inquiry } = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: ServiceType.TECHNOLOGY }));
     const leads = await leadsOf(inquiry.id);
     expect(leads.map((l) => l.partner.id)).toContain(partner.partnerId);
-    await seller.request('mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }', { input: { inquiryId: inquiry.id } });
+    await seller.request('mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }', {
+      input: { inquiryId: inquiry.id },
+    });
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 1_000));
     const after = await leadsOf(inquiry.id);
     expect(after.map((l) => [l.status, l.closeReason])).toEqual(leads.map(() => ['CLOSED', 'SELLER_CLOSED']));
@@ -184,8 +209,14 @@ describe('targeted leads', () => {
     const waiting = await leadFor(seller, partner);
     const taken = await leadFor(seller, answered);
     await leadAction(await answered.member(), 'followLead', { leadId: taken });
-    const read = async (id: string) => (await seller.request(`query($id: ID!) { node(id: $id) { ... on Lead {
-      status source respondBy history { type actorRole } } } }`, { id })).node;
+    const read = async (id: string) =>
+      (
+        await seller.request(
+          `query($id: ID!) { node(id: $id) { ... on Lead {
+      status source respondBy history { type actorRole } } } }`,
+          { id },
+        )
+      ).node;
     expect(await read(waiting)).toMatchObject({ status: 'NEW', source: 'SELLER_TARGETED', respondBy: null });
 
     const told = await eventually(async () => {
@@ -193,12 +224,18 @@ describe('targeted leads', () => {
       return lead.history.some((e: any) => e.type === 'ANSWER_OVERDUE') && lead;
     }, 2 * WINDOW_MS);
     expect(told).toEqual({
-      status: 'NEW', source: 'SELLER_TARGETED', respondBy: null,
-      history: [{ type: 'CREATED', actorRole: 'SELLER' }, { type: 'ANSWER_OVERDUE', actorRole: null }],
+      status: 'NEW',
+      source: 'SELLER_TARGETED',
+      respondBy: null,
+      history: [
+        { type: 'CREATED', actorRole: 'SELLER' },
+        { type: 'ANSWER_OVERDUE', actorRole: null },
+      ],
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect((await emailsOf([waiting, taken])).filter((e) => e.kind !== 'NEW_LEAD' && e.kind !== 'FOLLOWED_UP').map((e) => [e.kind, e.lead]))
-      .toEqual([['LEAD_WAITING', waiting]]);
+    expect(
+      (await emailsOf([waiting, taken])).filter((e) => e.kind !== 'NEW_LEAD' && e.kind !== 'FOLLOWED_UP').map((e) => [e.kind, e.lead]),
+    ).toEqual([['LEAD_WAITING', waiting]]);
     const [email] = await delivered(`${partner.partner.name} has not answered your request yet`, 1);
     expect(email.text).toContain(`write to them at ${partner.partner.contactEmail}`);
     expect((await read(taken)).history.map((e: any) => e.type)).toEqual(['CREATED', 'FOLLOWED_UP', 'CONTACT_REVEALED']);

@@ -12,11 +12,35 @@ type Step = 'follow' | 'deal' | 'noAgreement' | 'sellerClose' | 'reject';
 
 /** One request per step, each with its own shop, so every tab and filter has something to show. */
 const shops: { step: Step; product: string; category: ProductCategory; size: CompanySize; budget: string }[] = [
-  { step: 'deal', product: 'Matte lipstick', category: ProductCategory.BEAUTY_PERSONAL_CARE, size: CompanySize.EMPLOYEES_30_100, budget: '5000.00' },
+  {
+    step: 'deal',
+    product: 'Matte lipstick',
+    category: ProductCategory.BEAUTY_PERSONAL_CARE,
+    size: CompanySize.EMPLOYEES_30_100,
+    budget: '5000.00',
+  },
   { step: 'follow', product: 'Collagen gummies', category: ProductCategory.HEALTH, size: CompanySize.EMPLOYEES_5_30, budget: '2500.00' },
-  { step: 'noAgreement', product: 'Linen dresses', category: ProductCategory.WOMENSWEAR, size: CompanySize.EMPLOYEES_0_5, budget: '1200.00' },
-  { step: 'sellerClose', product: 'Sheet masks', category: ProductCategory.BEAUTY_PERSONAL_CARE, size: CompanySize.EMPLOYEES_100_500, budget: '9000.00' },
-  { step: 'reject', product: 'Hair dryer', category: ProductCategory.BEAUTY_PERSONAL_CARE, size: CompanySize.EMPLOYEES_0_5, budget: '300.00' },
+  {
+    step: 'noAgreement',
+    product: 'Linen dresses',
+    category: ProductCategory.WOMENSWEAR,
+    size: CompanySize.EMPLOYEES_0_5,
+    budget: '1200.00',
+  },
+  {
+    step: 'sellerClose',
+    product: 'Sheet masks',
+    category: ProductCategory.BEAUTY_PERSONAL_CARE,
+    size: CompanySize.EMPLOYEES_100_500,
+    budget: '9000.00',
+  },
+  {
+    step: 'reject',
+    product: 'Hair dryer',
+    category: ProductCategory.BEAUTY_PERSONAL_CARE,
+    size: CompanySize.EMPLOYEES_0_5,
+    budget: '300.00',
+  },
 ];
 
 /**
@@ -32,9 +56,17 @@ export async function demoLeadProgress(em: EntityManager, seller: User, partnerE
   const leadIds = new Map<Step, number>();
   for (const shop of shops) {
     const { inquiry } = await new InquiriesService(em).submit(sellerViewer, {
-      contactName: 'Dana Seller', contactEmail: 'dana@glowbeauty.test', location: 'Austin, US', currency: 'USD',
-      companySize: shop.size, shopGmv: '25000.00', budget: shop.budget, productCategory: shop.category,
-      hotSaleProduct: shop.product, requestType: RequestType.TARGET, targetServiceIds: [toGlobalId('Service', serviceId)],
+      contactName: 'Dana Seller',
+      contactEmail: 'dana@glowbeauty.test',
+      location: 'Austin, US',
+      currency: 'USD',
+      companySize: shop.size,
+      shopGmv: '25000.00',
+      budget: shop.budget,
+      productCategory: shop.category,
+      hotSaleProduct: shop.product,
+      requestType: RequestType.TARGET,
+      targetServiceIds: [toGlobalId('Service', serviceId)],
     });
     const lead = await em.findOneOrFail(Lead, { inquiry, partner: member.partner! });
     leadIds.set(shop.step, lead.id);
@@ -44,7 +76,14 @@ export async function demoLeadProgress(em: EntityManager, seller: User, partnerE
   await leads.follow(partnerViewer, id('deal'));
   await new AuthorizationsService(em).grant(sellerViewer, member.partner!.id);
   for (const step of ['follow', 'noAgreement', 'sellerClose'] as const) await leads.follow(partnerViewer, id(step));
-  await leads.markNoAgreement(partnerViewer, { leadId: id('noAgreement'), note: 'The seller wanted weekly live sessions we cannot staff.' });
+  await leads.markNoAgreement(partnerViewer, {
+    leadId: id('noAgreement'),
+    note: 'The seller wanted weekly live sessions we cannot staff.',
+  });
   await new InquiriesService(em).closeLead(sellerViewer, id('sellerClose'));
-  await leads.reject(partnerViewer, { leadId: id('reject'), reason: RejectReason.BUDGET_TOO_LOW, note: 'Below our minimum monthly retainer.' });
+  await leads.reject(partnerViewer, {
+    leadId: id('reject'),
+    reason: RejectReason.BUDGET_TOO_LOW,
+    note: 'Below our minimum monthly retainer.',
+  });
 }

@@ -15,8 +15,14 @@ describe('CSV cells', () => {
   });
 
   it('turns every cell a spreadsheet would run as a formula into text with a leading single quote', () => {
-    expect(['=1+1', '+31 20', '-2+3', '@SUM(A1)', '\tx', '\r=1'].map(csvCell))
-      .toEqual(["'=1+1", "'+31 20", "'-2+3", "'@SUM(A1)", "'\tx", `"'\r=1"`]);
+    expect(['=1+1', '+31 20', '-2+3', '@SUM(A1)', '\tx', '\r=1'].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+31 20",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tx",
+      `"'\r=1"`,
+    ]);
     expect(csvCell('=HYPERLINK("http://evil.test","x")')).toBe(`"'=HYPERLINK(""http://evil.test"",""x"")"`);
     expect(csvCell('a=b')).toBe('a=b');
   });
@@ -25,6 +31,9 @@ describe('CSV cells', () => {
     const values = ['id', 'say "hi", then\nleave', '', '=cmd', 'ünïcødé'];
     const text = csvRecord(values) + csvRecord(['x', null, 'y', undefined, 'z']);
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(parseCsv(text)).toEqual([['id', 'say "hi", then\nleave', '', "'=cmd", 'ünïcødé'], ['x', '', 'y', '', 'z']]);
+    expect(parseCsv(text)).toEqual([
+      ['id', 'say "hi", then\nleave', '', "'=cmd", 'ünïcødé'],
+      ['x', '', 'y', '', 'z'],
+    ]);
   });
 });

@@ -22,7 +22,11 @@ let firstLeadId: number;
 // The real collector, callable from here (as node --expose-gc would give it), to read live heap only.
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-const liveHeap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+const liveHeap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
 
 beforeAll(async () => {
   app = await startTestApp({ notifications: { deliver: false }, limits: { exportCost: 1 } });
@@ -30,7 +34,9 @@ beforeAll(async () => {
   partner = await world.partner();
   member = await partner.member();
   const sql = (app.orm.em.fork() as EntityManager).getConnection();
-  await sql.execute(`insert into users (email, password_hash, name, role, created_at) values ('seller@volume.test', 'x', 'Seller', 'SELLER', now())`);
+  await sql.execute(
+    `insert into users (email, password_hash, name, role, created_at) values ('seller@volume.test', 'x', 'Seller', 'SELLER', now())`,
+  );
   await sql.execute(`insert into inquiries (seller_id, request_type, status, contact_name, contact_email, company_size, currency,
       shop_gmv_amount, budget_amount, product_category, hot_sale_product, other_details, created_at, updated_at, version)
     select (select id from users where email = 'seller@volume.test'), 'TARGET', 'ACTIVE', 'Dana ' || g, 'dana' || g || '@volume.test',
@@ -38,9 +44,12 @@ beforeAll(async () => {
       'A seller''s notes about their shop, long enough to look like what sellers write in the form ' || g,
       now() - g * interval '1 second', now(), 1 from generate_series(1, ${ROWS}) g`);
   // One tab of all 100,000, FOLLOWING so that the contact columns are filled too (the widest rows).
-  await sql.execute(`insert into leads (inquiry_id, partner_id, service_id, status, source, created_at, followed_at, version)
+  await sql.execute(
+    `insert into leads (inquiry_id, partner_id, service_id, status, source, created_at, followed_at, version)
     select i.id, ?, (select id from services where partner_id = ?), 'FOLLOWING', 'SELLER_TARGETED', i.created_at, now(), 1
-    from inquiries i where i.seller_id = (select id from users where email = 'seller@volume.test')`, [partner.partner.id, partner.partner.id]);
+    from inquiries i where i.seller_id = (select id from users where email = 'seller@volume.test')`,
+    [partner.partner.id, partner.partner.id],
+  );
   await sql.execute('analyze');
   firstLeadId = Number((await sql.execute(`select min(id) as id from leads where partner_id = ?`, [partner.partner.id]))[0].id);
 }, 300_000);
@@ -55,52 +64,69 @@ it('streams 100,000 rows, each once, with backpressure and without the heap grow
   const before = liveHeap();
   let pausedStatements = -1;
   await new Promise<void>((resolve, reject) => {
-    const request = http.get(exportUrl(app, { status: 'FOLLOWING', orderBy: 'BUDGET', direction: 'ASC' }), { headers: { cookie: member.cookie! } }, (response) => {
-      expect(response.statusCode).toBe(200);
-      expect(response.headers['transfer-encoding']).toBe('chunked');
-      response.setEncoding('utf8');
-      let header = true;
-      let pausedOnce = false;
-      response.on('data', (text: string) => {
-        bytes += Buffer.byteLength(text);
-        const lines = (rest + text).split('\r\n');
-        rest = lines.pop()!;
-        for (const line of lines) {
-          if (header) { header = false; continue; }
-          const id = Number(Buffer.from(line.slice(0, line.indexOf(',')), 'base64url').toString().slice('Lead:'.length));
-          const index = id - firstLeadId;
-          if (!(index >= 0 && index < ROWS) || seen[index]) { reject(new Error(`row ${line.slice(0, 40)} out of place or twice`)); return; }
-          seen[index] = 1;
-          rows += 1;
-          // Once at every tenth, the heap with everything alive collected away.
-          if (rows % 10_000 === 0) samples.push(liveHeap() - before);
-        }
-        if (!pausedOnce && rows >= 20_000) {
-          pausedOnce = true;
-          response.pause();
-          // A reader that stops: the server fills the socket's buffers and waits, reading no more chunks.
-          void (async () => {
-            // Until nothing more is read for two windows in a row (or the server has read on and on).
-            let total = 0;
-            let quiet = 0;
-            while (quiet < 2 && total <= 200) {
-              const { statements } = await app.countStatements(() => new Promise((r) => setTimeout(r, 400)));
-              total += statements;
-              quiet = statements === 0 ? quiet + 1 : 0;
+    const request = http.get(
+      exportUrl(app, { status: 'FOLLOWING', orderBy: 'BUDGET', direction: 'ASC' }),
+      { headers: { cookie: member.cookie! } },
+      (response) => {
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['transfer-encoding']).toBe('chunked');
+        response.setEncoding('utf8');
+        let header = true;
+        let pausedOnce = false;
+        response.on('data', (text: string) => {
+          bytes += Buffer.byteLength(text);
+          const lines = (rest + text).split('\r\n');
+          rest = lines.pop()!;
+          for (const line of lines) {
+            if (header) {
+              header = false;
+              continue;
             }
-            pausedStatements = total;
-            response.resume();
-          })().catch(reject);
-        }
-      });
-      response.on('end', () => resolve());
-      response.on('error', reject);
-    });
+            const id = Number(
+              Buffer.from(line.slice(0, line.indexOf(',')), 'base64url')
+                .toString()
+                .slice('Lead:'.length),
+            );
+            const index = id - firstLeadId;
+            if (!(index >= 0 && index < ROWS) || seen[index]) {
+              reject(new Error(`row ${line.slice(0, 40)} out of place or twice`));
+              return;
+            }
+            seen[index] = 1;
+            rows += 1;
+            // Once at every tenth, the heap with everything alive collected away.
+            if (rows % 10_000 === 0) samples.push(liveHeap() - before);
+          }
+          if (!pausedOnce && rows >= 20_000) {
+            pausedOnce = true;
+            response.pause();
+            // A reader that stops: the server fills the socket's buffers and waits, reading no more chunks.
+            void (async () => {
+              // Until nothing more is read for two windows in a row (or the server has read on and on).
+              let total = 0;
+              let quiet = 0;
+              while (quiet < 2 && total <= 200) {
+                const { statements } = await app.countStatements(() => new Promise((r) => setTimeout(r, 400)));
+                total += statements;
+                quiet = statements === 0 ? quiet + 1 : 0;
+              }
+              pausedStatements = total;
+              response.resume();
+            })().catch(reject);
+          }
+        });
+        response.on('end', () => resolve());
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
   });
   const peak = Math.max(...samples);
-  console.log(`export of ${ROWS} rows: ${(bytes / 1e6).toFixed(1)} MB of CSV, live heap growth per tenth (MB):`,
-    samples.map((s) => (s / 1e6).toFixed(1)).join(' '), `paused: ${pausedStatements} statements`);
+  console.log(
+    `export of ${ROWS} rows: ${(bytes / 1e6).toFixed(1)} MB of CSV, live heap growth per tenth (MB):`,
+    samples.map((s) => (s / 1e6).toFixed(1)).join(' '),
+    `paused: ${pausedStatements} statements`,
+  );
   expect(rest).toBe('');
   expect(rows).toBe(ROWS);
   expect(seen.every((flag) => flag === 1)).toBe(true);

@@ -17,13 +17,19 @@ import type { RateLimits } from '../limits/rate-limits.js';
 import { parseLeadExportQuery, prepareLeadExport, requireExporter } from './lead-export.js';
 
 export interface LeadExportRouteOptions {
-  orm: MikroORM; limits: ApiLimits; rateLimits: RateLimits; health: DatabaseHealth; sessionCookie: string;
+  orm: MikroORM;
+  limits: ApiLimits;
+  rateLimits: RateLimits;
+  health: DatabaseHealth;
+  sessionCookie: string;
   /** The client's address by the app's one rule (limits/client-address.ts), for the rate limits. */
   clientAddress: (request: express.Request) => string;
 }
 
 const statusOf: Partial<Record<UserErrorCode, number>> = {
-  [UserErrorCode.UNAUTHENTICATED]: 401, [UserErrorCode.FORBIDDEN]: 403, [UserErrorCode.INVALID]: 400,
+  [UserErrorCode.UNAUTHENTICATED]: 401,
+  [UserErrorCode.FORBIDDEN]: 403,
+  [UserErrorCode.INVALID]: 400,
 };
 
 /** A refusal from the export's rules, the viewer's credentials or the rate limits as an HTTP error with a code. */

@@ -38,14 +38,23 @@ beforeAll(async () => {
   member = await partner.member();
   const budgets = ['1500', '9000', '3000', '3000', '700', '12000', '4500'];
   for (const [i, budget] of budgets.entries()) {
-    leads.fresh.push(await leadFor(seller, partner, {
-      budget, shopGmv: `${10_000 + i}.5`, hotSaleProduct: i === 2 ? '=HYPERLINK("http://evil.test","click")' : `Product ${i}`,
-      otherDetails: i === 3 ? 'Two lines,\nwith "quotes"' : null, productCategory: i % 2 ? 'WOMENSWEAR' : 'BEAUTY_PERSONAL_CARE',
-      ...(i === 4 ? { targetServiceIds: partner.services } : {}),
-    }));
+    leads.fresh.push(
+      await leadFor(seller, partner, {
+        budget,
+        shopGmv: `${10_000 + i}.5`,
+        hotSaleProduct: i === 2 ? '=HYPERLINK("http://evil.test","click")' : `Product ${i}`,
+        otherDetails: i === 3 ? 'Two lines,\nwith "quotes"' : null,
+        productCategory: i % 2 ? 'WOMENSWEAR' : 'BEAUTY_PERSONAL_CARE',
+        ...(i === 4 ? { targetServiceIds: partner.services } : {}),
+      }),
+    );
   }
   for (let i = 0; i < 4; i += 1) {
-    const lead = await leadFor(seller, partner, { contactName: `Follower ${i}`, contactEmail: `follower${i}@shop.test`, hotSaleProduct: `Kept ${i}` });
+    const lead = await leadFor(seller, partner, {
+      contactName: `Follower ${i}`,
+      contactEmail: `follower${i}@shop.test`,
+      hotSaleProduct: `Kept ${i}`,
+    });
     const { userErrors } = await leadAction(member, 'followLead', { leadId: lead });
     if (userErrors.length) throw new Error(JSON.stringify(userErrors));
     leads.followed.push(lead);
@@ -82,16 +91,47 @@ describe('GET /export/leads.csv', () => {
     }
     // The first lead, every column as the API shows it.
     const first = rows.at(-1)!;
-    const { node } = await member.request(`query($id: ID!) { node(id: $id) { ... on Lead { id createdAt updatedAt source
-      inquiry { id createdAt updatedAt } } } }`, { id: leads.fresh[0] });
+    const { node } = await member.request(
+      `query($id: ID!) { node(id: $id) { ... on Lead { id createdAt updatedAt source
+      inquiry { id createdAt updatedAt } } } }`,
+      { id: leads.fresh[0] },
+    );
     expect(first).toEqual({
-      id: leads.fresh[0], status: 'NEW', source: 'SELLER_TARGETED', createdAt: node.createdAt, updatedAt: node.updatedAt,
-      respondBy: '', followedAt: '', dealAt: '', closedAt: '', closeReason: '', rejectedAt: '', rejectReason: '', rejectNote: '',
-      closeNote: '', services: 'Store management', authorizationId: '', inquiryId: node.inquiry.id, requestType: 'TARGET',
-      inquiryStatus: 'ACTIVE', serviceType: '', productCategory: 'BEAUTY_PERSONAL_CARE', companySize: 'EMPLOYEES_5_30',
-      location: 'Austin, US', language: '', currency: 'USD', budget: '1500.00', shopGmv: '10000.50', otherChannelsGmv: '1000.00',
-      hotSaleProduct: 'Product 0', otherDetails: '', inquiryCreatedAt: node.inquiry.createdAt, inquiryUpdatedAt: node.inquiry.updatedAt,
-      contactAccess: 'LOCKED', contactName: '', contactEmail: '',
+      id: leads.fresh[0],
+      status: 'NEW',
+      source: 'SELLER_TARGETED',
+      createdAt: node.createdAt,
+      updatedAt: node.updatedAt,
+      respondBy: '',
+      followedAt: '',
+      dealAt: '',
+      closedAt: '',
+      closeReason: '',
+      rejectedAt: '',
+      rejectReason: '',
+      rejectNote: '',
+      closeNote: '',
+      services: 'Store management',
+      authorizationId: '',
+      inquiryId: node.inquiry.id,
+      requestType: 'TARGET',
+      inquiryStatus: 'ACTIVE',
+      serviceType: '',
+      productCategory: 'BEAUTY_PERSONAL_CARE',
+      companySize: 'EMPLOYEES_5_30',
+      location: 'Austin, US',
+      language: '',
+      currency: 'USD',
+      budget: '1500.00',
+      shopGmv: '10000.50',
+      otherChannelsGmv: '1000.00',
+      hotSaleProduct: 'Product 0',
+      otherDetails: '',
+      inquiryCreatedAt: node.inquiry.createdAt,
+      inquiryUpdatedAt: node.inquiry.updatedAt,
+      contactAccess: 'LOCKED',
+      contactName: '',
+      contactEmail: '',
     });
     // Escaping: a formula is text, quotes and line breaks survive; both services of a two-service lead, its own first.
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -104,17 +144,34 @@ describe('GET /export/leads.csv', () => {
   it('fills the contact where the access policy shows it: FOLLOWING and DEAL, never a rejected lead', async () => {
     const following = await csvOf(member, { status: 'FOLLOWING' });
     expect(following.map((row) => [row.id, row.contactAccess, row.contactName, row.contactEmail, row.hotSaleProduct])).toEqual(
-      [...leads.followed].reverse().map((id, i) => [id, 'VISIBLE', `Follower ${3 - i}`, `follower${3 - i}@shop.test`, `Kept ${3 - i}`]));
+      [...leads.followed].reverse().map((id, i) => [id, 'VISIBLE', `Follower ${3 - i}`, `follower${3 - i}@shop.test`, `Kept ${3 - i}`]),
+    );
     expect(following.every((row) => row.followedAt !== '' && row.status === 'FOLLOWING')).toBe(true);
     const [deal] = await csvOf(member, { status: 'DEAL' });
-    expect(deal).toMatchObject({ id: leads.deal[0], contactAccess: 'VISIBLE', contactName: 'Deal Maker', contactEmail: 'deal@shop.test',
-      authorizationId: authorizationCode });
+    expect(deal).toMatchObject({
+      id: leads.deal[0],
+      contactAccess: 'VISIBLE',
+      contactName: 'Deal Maker',
+      contactEmail: 'deal@shop.test',
+      authorizationId: authorizationCode,
+    });
     expect(deal.dealAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     // Rejected: the partner's own reason and note, nothing of the seller's inquiry.
     const [rejected] = await csvOf(member, { status: 'REJECTED' });
-    expect(rejected).toMatchObject({ id: leads.rejected[0], status: 'REJECTED', rejectReason: 'BUDGET_TOO_LOW', rejectNote: 'Too small, sorry',
-      contactAccess: 'REVOKED', contactName: '', contactEmail: '', inquiryId: '', hotSaleProduct: '', budget: '', productCategory: '',
-      services: 'Store management' });
+    expect(rejected).toMatchObject({
+      id: leads.rejected[0],
+      status: 'REJECTED',
+      rejectReason: 'BUDGET_TOO_LOW',
+      rejectNote: 'Too small, sorry',
+      contactAccess: 'REVOKED',
+      contactName: '',
+      contactEmail: '',
+      inquiryId: '',
+      hotSaleProduct: '',
+      budget: '',
+      productCategory: '',
+      services: 'Store management',
+    });
   });
 
   it('takes the leads query’s filters, order and search, and lists exactly what it lists', async () => {
@@ -122,8 +179,10 @@ describe('GET /export/leads.csv', () => {
       [{ status: 'NEW', orderBy: 'BUDGET', direction: 'ASC' }, { orderBy: { field: 'BUDGET', direction: 'ASC' } }],
       [{ status: 'NEW', orderBy: 'SHOP_GMV' }, { orderBy: { field: 'SHOP_GMV', direction: 'DESC' } }],
       [{ status: 'NEW', budgetMin: '3000', budgetMax: '9000' }, { filter: { budgetMin: '3000', budgetMax: '9000' } }],
-      [{ status: 'NEW', productCategory: 'WOMENSWEAR', orderBy: 'BUDGET', direction: 'DESC' },
-        { filter: { productCategory: 'WOMENSWEAR' }, orderBy: { field: 'BUDGET', direction: 'DESC' } }],
+      [
+        { status: 'NEW', productCategory: 'WOMENSWEAR', orderBy: 'BUDGET', direction: 'DESC' },
+        { filter: { productCategory: 'WOMENSWEAR' }, orderBy: { field: 'BUDGET', direction: 'DESC' } },
+      ],
       [{ status: 'NEW', search: 'product' }, { search: 'product' }],
       [{ status: 'FOLLOWING', search: 'kept' }, { search: 'kept' }],
       [{ status: 'NEW', source: 'PLATFORM_ASSIGNED' }, { filter: { source: 'PLATFORM_ASSIGNED' } }],
@@ -138,8 +197,11 @@ describe('GET /export/leads.csv', () => {
     const ranged = await csvOf(member, { status: 'NEW', budgetMin: '3000', budgetMax: '9000', orderBy: 'BUDGET', direction: 'ASC' });
     expect(ranged.map((row) => row.budget)).toEqual(['3000.00', '3000.00', '4500.00', '9000.00']);
     expect((await csvOf(member, { status: 'NEW', search: 'product 1' })).map((row) => row.hotSaleProduct)).toEqual(['Product 1']);
-    expect((await csvOf(member, { status: 'NEW', productCategory: 'WOMENSWEAR' })).map((row) => row.id))
-      .toEqual([leads.fresh[5], leads.fresh[3], leads.fresh[1]]);
+    expect((await csvOf(member, { status: 'NEW', productCategory: 'WOMENSWEAR' })).map((row) => row.id)).toEqual([
+      leads.fresh[5],
+      leads.fresh[3],
+      leads.fresh[1],
+    ]);
     // Incremental: only what changed after a time.
     const since = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -164,11 +226,14 @@ describe('GET /export/leads.csv', () => {
     otherToken.client.cookie = member.cookie;
     expect(await csvOf(otherToken.client, { status: 'FOLLOWING' })).toEqual([]);
     // A revoked token is refused outright.
-    await member.request(`mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { userErrors { code } } }`,
-      { input: { apiTokenId: readOnly.apiToken.id } });
+    await member.request(`mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { userErrors { code } } }`, {
+      input: { apiTokenId: readOnly.apiToken.id },
+    });
     const revoked = await download(app, readOnly.client, { status: 'FOLLOWING' });
     expect(revoked.response.status).toBe(401);
-    expect(JSON.parse(revoked.text)).toEqual({ errors: [{ message: 'Unknown or revoked API token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(JSON.parse(revoked.text)).toEqual({
+      errors: [{ message: 'Unknown or revoked API token', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
   });
 
   it('refuses visitors, sellers and operators with a coded JSON reason, before reading any lead', async () => {
@@ -177,8 +242,10 @@ describe('GET /export/leads.csv', () => {
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       return [response.status, JSON.parse(text).errors[0]];
     };
-    expect(await refusal(world.anonymous())).toEqual([401,
-      { message: 'Log in, or send an API token as "Authorization: Bearer <token>"', extensions: { code: 'UNAUTHENTICATED' } }]);
+    expect(await refusal(world.anonymous())).toEqual([
+      401,
+      { message: 'Log in, or send an API token as "Authorization: Bearer <token>"', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
     const notPartner = { message: "Only a partner's members can export its leads", extensions: { code: 'FORBIDDEN' } };
     expect(await refusal(seller)).toEqual([403, notPartner]);
     expect(await refusal(await world.operator())).toEqual([403, notPartner]);
@@ -192,12 +259,21 @@ describe('GET /export/leads.csv', () => {
       ['', 'status is required: one of NEW, FOLLOWING, DEAL, CLOSED, REJECTED'],
       ['status=OPEN', 'status must be one of NEW, FOLLOWING, DEAL, CLOSED, REJECTED'],
       ['status=NEW&status=DEAL', 'status must be given once'],
-      ['status=NEW&sort=BUDGET', 'Unknown parameter sort; known: status, orderBy, direction, search, budgetMin, budgetMax, updatedAfter, serviceType, productCategory, companySize, source'],
+      [
+        'status=NEW&sort=BUDGET',
+        'Unknown parameter sort; known: status, orderBy, direction, search, budgetMin, budgetMax, updatedAfter, serviceType, productCategory, companySize, source',
+      ],
       ['status=NEW&orderBy=PRICE', 'orderBy must be one of RECEIVED, BUDGET, SHOP_GMV, COMPANY_SIZE'],
       ['status=NEW&direction=ASC', 'direction needs orderBy'],
       ['status=NEW&budgetMin=lots', 'budgetMin: Decimal values are strings of digits with an optional decimal point, e.g. "12500.00"'],
-      ['status=NEW&companySize=HUGE', 'companySize must be one of EMPLOYEES_0_5, EMPLOYEES_5_30, EMPLOYEES_30_100, EMPLOYEES_100_500, EMPLOYEES_500_PLUS'],
-      ['status=REJECTED&search=serum', "Rejected leads no longer show the seller's business profile, so they can only be filtered by source"],
+      [
+        'status=NEW&companySize=HUGE',
+        'companySize must be one of EMPLOYEES_0_5, EMPLOYEES_5_30, EMPLOYEES_30_100, EMPLOYEES_100_500, EMPLOYEES_500_PLUS',
+      ],
+      [
+        'status=REJECTED&search=serum',
+        "Rejected leads no longer show the seller's business profile, so they can only be filtered by source",
+      ],
     ];
     for (const [query, message] of cases) {
       const { response, text } = await download(app, member, query);

@@ -1,6 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  CompanySize, ContactAccess, LeadOrderField, LeadSource, LeadStatus, OrderDirection, ProductCategory, ServiceType, UserErrorCode,
+  CompanySize,
+  ContactAccess,
+  LeadOrderField,
+  LeadSource,
+  LeadStatus,
+  OrderDirection,
+  ProductCategory,
+  ServiceType,
+  UserErrorCode,
   formatAmount,
 } from '@slp/shared';
 import { GraphQLError } from 'graphql';
@@ -45,7 +53,12 @@ function scalar<T>(name: string, value: string, parse: (value: unknown) => T): T
   }
 }
 
-const enumParams: Record<string, Record<string, string>> = { serviceType: ServiceType, productCategory: ProductCategory, companySize: CompanySize, source: LeadSource };
+const enumParams: Record<string, Record<string, string>> = {
+  serviceType: ServiceType,
+  productCategory: ProductCategory,
+  companySize: CompanySize,
+  source: LeadSource,
+};
 const PARAMS = new Set(['status', 'orderBy', 'direction', 'search', 'budgetMin', 'budgetMax', 'updatedAfter', ...Object.keys(enumParams)]);
 
 /**
@@ -70,7 +83,10 @@ export function parseLeadExportQuery(query: Record<string, unknown>): LeadExport
   if (values.updatedAfter) filter.updatedAfter = scalar('updatedAfter', values.updatedAfter, (v) => DateTimeScalar.parseValue(v) as Date);
   if (values.direction && !values.orderBy) throw invalid('direction needs orderBy', 'direction');
   const orderBy = values.orderBy
-    ? { field: oneOf('orderBy', values.orderBy, LeadOrderField), direction: values.direction ? oneOf('direction', values.direction, OrderDirection) : OrderDirection.DESC }
+    ? {
+        field: oneOf('orderBy', values.orderBy, LeadOrderField),
+        direction: values.direction ? oneOf('direction', values.direction, OrderDirection) : OrderDirection.DESC,
+      }
     : DEFAULT_LEAD_ORDER;
   return { status: oneOf('status', values.status, LeadStatus), filter, orderBy, search: values.search ?? null };
 }
@@ -85,7 +101,12 @@ export function requireExporter(viewer: Viewer | null): Viewer & { partner: Part
 }
 
 /** A row of the export as read: the lead, its inquiry, and what is joined to it. */
-interface ExportRow { lead: Read<Lead>; inquiry: Read<Inquiry> | undefined; services: string | null; authorizationId: string | null }
+interface ExportRow {
+  lead: Read<Lead>;
+  inquiry: Read<Inquiry> | undefined;
+  services: string | null;
+  authorizationId: string | null;
+}
 
 const time = (value: Date | null | undefined) => value?.toISOString() ?? null;
 const amount = (value: string | null | undefined, currency: string) => (value == null ? null : formatAmount(value, currency));
@@ -96,10 +117,18 @@ const amount = (value: string | null | undefined, currency: string) => (value ==
  * where `accessPolicy.contact` says VISIBLE, the partner's notes and the deal's authorization under
  * their own rules: the same verdicts the schema's field guards give.
  */
-interface Verdicts { profile: boolean; contact: ContactAccess; notes: boolean; authorization: boolean }
+interface Verdicts {
+  profile: boolean;
+  contact: ContactAccess;
+  notes: boolean;
+  authorization: boolean;
+}
 type Column = [header: string, read: (row: ExportRow, may: Verdicts) => CsvValue];
 
-const profile = (read: (inquiry: Read<Inquiry>) => CsvValue): Column[1] => ({ inquiry }, may) => (may.profile && inquiry ? read(inquiry) : null);
+const profile =
+  (read: (inquiry: Read<Inquiry>) => CsvValue): Column[1] =>
+  ({ inquiry }, may) =>
+    may.profile && inquiry ? read(inquiry) : null;
 
 export const LEAD_EXPORT_COLUMNS: readonly Column[] = [
   ['id', ({ lead }) => toGlobalId('Lead', lead.id)],
@@ -143,7 +172,10 @@ export const LEAD_EXPORT_HEADER = csvRecord(LEAD_EXPORT_COLUMNS.map(([header]) =
 
 function verdictsFor(viewer: Viewer, { lead, inquiry }: ExportRow): Verdicts {
   const sellerId = inquiry?.seller.id ?? 0;
-  const facts: InquiryFacts = { sellerId, viewerLead: { partnerId: lead.partner.id, status: lead.status, closeReason: lead.closeReason ?? null } };
+  const facts: InquiryFacts = {
+    sellerId,
+    viewerLead: { partnerId: lead.partner.id, status: lead.status, closeReason: lead.closeReason ?? null },
+  };
   return {
     profile: accessPolicy.inquiry(viewer, facts),
     contact: accessPolicy.contact(viewer, facts),
@@ -191,15 +223,24 @@ export function prepareLeadExport(em: EntityManager, viewer: Viewer | null, requ
              or exists (select 1 from inquiry_target_services t where t.inquiry_id = l.inquiry_id and t.service_id = s.id))) as "export:services"
        from leads l left join seller_authorizations a on a.id = l.authorization_id
        where ${condition.sql} order by ${order.key} ${order.direction}, l.id ${order.direction} limit ?`,
-      [...condition.params, chunkRows]);
+      [...condition.params, chunkRows],
+    );
     if (!raws.length) return { rows: [], last: null };
     const inquiryIds = [...new Set(raws.map((raw) => Number(raw.inquiry_id)))];
-    const inquiries = new Map((await connection.execute<Raw[]>('select * from inquiries where id = any(?::int[])', [pgArray(inquiryIds)]))
-      .map((raw) => { const inquiry = toInquiry(raw); return [inquiry.id, inquiry] as const; }));
+    const inquiries = new Map(
+      (await connection.execute<Raw[]>('select * from inquiries where id = any(?::int[])', [pgArray(inquiryIds)])).map((raw) => {
+        const inquiry = toInquiry(raw);
+        return [inquiry.id, inquiry] as const;
+      }),
+    );
     const rows = raws.map((raw) => {
       const lead = toLead(raw);
-      return { lead, inquiry: inquiries.get(lead.inquiry.id), services: raw['export:services'] as string | null,
-        authorizationId: raw['export:authorization'] as string | null };
+      return {
+        lead,
+        inquiry: inquiries.get(lead.inquiry.id),
+        services: raw['export:services'] as string | null,
+        authorizationId: raw['export:authorization'] as string | null,
+      };
     });
     const lastRaw = raws.at(-1)!;
     return { rows, last: raws.length < chunkRows ? null : { key: String(lastRaw['export:key']), id: Number(lastRaw.id) } };

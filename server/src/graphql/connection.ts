@@ -24,7 +24,10 @@ export class PageArgs {
 /** Pages that can also be walked backwards: `last` before a cursor, or the last page with no cursor. */
 @ArgsType()
 export class TwoWayPageArgs extends PageArgs {
-  @Field(() => Int, { nullable: true, description: `With \`before\` (or alone, for the last page): page size from the end, 0 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `With \`before\` (or alone, for the last page): page size from the end, 0 to ${MAX_PAGE_SIZE}.`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the next page: the page before it.' })

@@ -1,7 +1,22 @@
 import { registerEnumType } from 'type-graphql';
 import {
-  CompanySize, ContactAccess, InquiryStatus, InquiryUpdateType, LeadAlertType, LeadCloseReason, LeadSource,
-  LeadOrderField, LeadStatus, OrderDirection, PartnerStatus, ProductCategory, RejectReason, RequestType, Role, ServiceType, UserErrorCode,
+  CompanySize,
+  ContactAccess,
+  InquiryStatus,
+  InquiryUpdateType,
+  LeadAlertType,
+  LeadCloseReason,
+  LeadSource,
+  LeadOrderField,
+  LeadStatus,
+  OrderDirection,
+  PartnerStatus,
+  ProductCategory,
+  RejectReason,
+  RequestType,
+  Role,
+  ServiceType,
+  UserErrorCode,
 } from '@slp/shared';
 
 type Described<E extends object> = { description: string; values: Record<keyof E, string> };
@@ -88,7 +103,7 @@ const docs = {
     },
   }),
   PartnerStatus: described(PartnerStatus, {
-    description: "Whether a partner can work on the platform.",
+    description: 'Whether a partner can work on the platform.',
     values: {
       PENDING: 'Signed up, waiting for an operator to onboard it.',
       ONBOARDED: 'Active: its public services are listed and it receives leads.',
@@ -138,7 +153,7 @@ const docs = {
     },
   }),
   LeadAlertType: described(LeadAlertType, {
-    description: 'What happened to one of the partner\'s leads.',
+    description: "What happened to one of the partner's leads.",
     values: {
       NEW_LEAD: 'The partner received a new lead.',
       SELLER_CLOSED: 'The seller closed the inquiry or this lead.',
@@ -186,9 +201,23 @@ const docs = {
 
 /** The shared enums, exposed under the contract's names. */
 const enums = {
-  Role, CompanySize, RequestType, InquiryStatus, LeadStatus, LeadSource, LeadCloseReason, RejectReason,
-  ContactAccess, PartnerStatus, ServiceType, ProductCategory, LeadAlertType, InquiryUpdateType, UserErrorCode,
-  LeadOrderField, OrderDirection,
+  Role,
+  CompanySize,
+  RequestType,
+  InquiryStatus,
+  LeadStatus,
+  LeadSource,
+  LeadCloseReason,
+  RejectReason,
+  ContactAccess,
+  PartnerStatus,
+  ServiceType,
+  ProductCategory,
+  LeadAlertType,
+  InquiryUpdateType,
+  UserErrorCode,
+  LeadOrderField,
+  OrderDirection,
 };
 
 for (const [name, values] of Object.entries(enums)) {

@@ -7,7 +7,8 @@ import { DomainError, type Problem } from '../domain-error.js';
  * refusal as userErrors. Anything unexpected is left to propagate as a GraphQL error.
  */
 export async function mutationPayload<T, P extends object>(
-  run: () => Promise<T>, shape: (value: T) => P,
+  run: () => Promise<T>,
+  shape: (value: T) => P,
 ): Promise<P & { userErrors: Problem[] }> {
   try {
     return { ...shape(await run()), userErrors: [] };

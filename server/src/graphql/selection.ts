@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 
-const fieldsOf = (tree: ResolveTree): ResolveTree[] =>
-  Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields));
+const fieldsOf = (tree: ResolveTree): ResolveTree[] => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields));
 
 /**
  * The names of the fields the query selects on the nodes of the connection this field returns

@@ -14,8 +14,7 @@ export class UserError {
 }
 
 /** Every payload's `userErrors` field, documented once. */
-export const UserErrorsField = () =>
-  Field(() => [UserError], { description: 'Why the mutation was refused; empty when it succeeded.' });
+export const UserErrorsField = () => Field(() => [UserError], { description: 'Why the mutation was refused; empty when it succeeded.' });
 
 /** Every mutation's single `input` argument, documented once. */
 export const InputArg = <T extends object>(type: () => ClassType<T>) =>

@@ -19,9 +19,14 @@ const target = (overrides: Record<string, unknown> = {}) => inquiryInput({ targe
 async function stored(client: GraphQLClient) {
   const { viewer } = await client.request('{ viewer { user { id } } }');
   const sellerId = Number(Buffer.from(viewer.user.id, 'base64').toString().split(':')[1]);
-  const [row] = await app.orm.em.fork().getConnection().execute(
-    `select (select count(*) from inquiries where seller_id = ?)::int as inquiries,
-      (select count(*) from leads l join inquiries i on i.id = l.inquiry_id where i.seller_id = ?)::int as leads`, [sellerId, sellerId]);
+  const [row] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `select (select count(*) from inquiries where seller_id = ?)::int as inquiries,
+      (select count(*) from leads l join inquiries i on i.id = l.inquiry_id where i.seller_id = ?)::int as leads`,
+      [sellerId, sellerId],
+    );
   return row as { inquiries: number; leads: number };
 }
 
@@ -44,8 +49,16 @@ describe('submitInquiry with an idempotencyKey', () => {
     const seller = await world.seller();
     const first = await submitInquiry(seller, target({ idempotencyKey: 'shared-key' }));
     const changed = await submitInquiry(seller, target({ idempotencyKey: 'shared-key', budget: '9999' }));
-    expect(changed).toEqual({ inquiry: null, userErrors: [{ field: ['idempotencyKey'], code: 'CONFLICT',
-      message: 'This idempotency key was already used for a different request; use a new key for each new request' }] });
+    expect(changed).toEqual({
+      inquiry: null,
+      userErrors: [
+        {
+          field: ['idempotencyKey'],
+          code: 'CONFLICT',
+          message: 'This idempotency key was already used for a different request; use a new key for each new request',
+        },
+      ],
+    });
     const otherSeller = await world.seller();
     const theirs = await submitInquiry(otherSeller, target({ idempotencyKey: 'shared-key' }));
     expect(theirs.userErrors).toEqual([]);
@@ -64,8 +77,13 @@ describe('submitInquiry with an idempotencyKey', () => {
   it('lets a client whose submit timed out retry safely', async () => {
     const seller = await world.seller();
     const input = target({ idempotencyKey: 'timed-out' });
-    const send = (signal?: AbortSignal) => fetch(app.url, { method: 'POST', signal,
-      headers: { 'content-type': 'application/json', cookie: seller.cookie! }, body: JSON.stringify({ query: SUBMIT, variables: { input } }) });
+    const send = (signal?: AbortSignal) =>
+      fetch(app.url, {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json', cookie: seller.cookie! },
+        body: JSON.stringify({ query: SUBMIT, variables: { input } }),
+      });
     // The client gives up before the answer; the server may well have committed.
     await expect(send(AbortSignal.timeout(5))).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -74,9 +92,13 @@ describe('submitInquiry with an idempotencyKey', () => {
     expect(await stored(seller)).toEqual({ inquiries: 1, leads: 1 });
   });
 
-  it.each([['empty', '  ', 'Idempotency key must not be empty'], ['too long', 'k'.repeat(101), 'Idempotency key must be at most 100 characters']])(
-    'refuses a key that is %s', async (_what, idempotencyKey, message) => {
-      const seller = await world.seller();
-      expect((await submitInquiry(seller, target({ idempotencyKey }))).userErrors).toEqual([{ field: ['idempotencyKey'], code: 'INVALID', message }]);
-    });
+  it.each([
+    ['empty', '  ', 'Idempotency key must not be empty'],
+    ['too long', 'k'.repeat(101), 'Idempotency key must be at most 100 characters'],
+  ])('refuses a key that is %s', async (_what, idempotencyKey, message) => {
+    const seller = await world.seller();
+    expect((await submitInquiry(seller, target({ idempotencyKey }))).userErrors).toEqual([
+      { field: ['idempotencyKey'], code: 'INVALID', message },
+    ]);
+  });
 });

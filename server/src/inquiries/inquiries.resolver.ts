@@ -14,7 +14,12 @@ import { LeadConnection } from '../leads/leads.types.js';
 import { Inquiry } from './inquiry.entity.js';
 import { InquiriesService } from './inquiries.service.js';
 import {
-  CloseInquiryInput, InquiryConnection, InquiryPayload, SellerContact, SubmitInquiryInput, UpdateInquiryInput,
+  CloseInquiryInput,
+  InquiryConnection,
+  InquiryPayload,
+  SellerContact,
+  SubmitInquiryInput,
+  UpdateInquiryInput,
 } from './inquiries.types.js';
 import { inquiryDocs } from './inquiry-docs.js';
 import { rowIdOf } from '../graphql/node.js';
@@ -25,7 +30,8 @@ export class InquiryResolver {
   @Query(() => InquiryConnection, { description: "Seller: the viewer's own inquiries, newest first." })
   myInquiries(
     @Args(() => TwoWayPageArgs) page: TwoWayPageArgs,
-    @Arg('status', () => InquiryStatus, { nullable: true, description: 'Only inquiries in this status; all when omitted.' }) status: InquiryStatus | null,
+    @Arg('status', () => InquiryStatus, { nullable: true, description: 'Only inquiries in this status; all when omitted.' })
+    status: InquiryStatus | null,
     @Ctx() ctx: Context,
   ) {
     return queryOrThrow(() => new InquiriesService(ctx.em).mine(ctx.viewer, status, page));
@@ -35,7 +41,9 @@ export class InquiryResolver {
     return money(inquiry.shopGmvAmount, inquiry.currency);
   }
 
-  @FieldResolver(() => Money, { nullable: true, description: inquiryDocs.otherChannelsGmv }) otherChannelsGmv(@Root() inquiry: Read<Inquiry>) {
+  @FieldResolver(() => Money, { nullable: true, description: inquiryDocs.otherChannelsGmv }) otherChannelsGmv(
+    @Root() inquiry: Read<Inquiry>,
+  ) {
     return money(inquiry.otherChannelsGmvAmount, inquiry.currency);
   }
 
@@ -63,25 +71,37 @@ export class InquiryResolver {
     const leads = await ctx.loaders.leadsOfInquiry.load(inquiry.id);
     // Filtered before paging, so the total counts only what the viewer may see.
     const sellerId = inquiry.seller.id;
-    return paginateList(leads.filter((lead) => accessPolicy.lead(ctx.viewer, { partnerId: lead.partner.id, sellerId })), page);
+    return paginateList(
+      leads.filter((lead) => accessPolicy.lead(ctx.viewer, { partnerId: lead.partner.id, sellerId })),
+      page,
+    );
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: sends a request to chosen services (TARGET) or to the platform (OPEN).' })
   submitInquiry(@InputArg(() => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new InquiriesService(ctx.em).submit(ctx.viewer, input), ({ inquiry, leads }) => {
-      // A new inquiry's leads are the ones just created: the payload lists them without reading them back.
-      ctx.loaders.leadsOfInquiry.prime(inquiry.id, leads);
-      return { inquiry };
-    });
+    return mutationPayload(
+      () => new InquiriesService(ctx.em).submit(ctx.viewer, input),
+      ({ inquiry, leads }) => {
+        // A new inquiry's leads are the ones just created: the payload lists them without reading them back.
+        ctx.loaders.leadsOfInquiry.prime(inquiry.id, leads);
+        return { inquiry };
+      },
+    );
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: edits an ACTIVE inquiry (not its contact email, type or services).' })
   updateInquiry(@InputArg(() => UpdateInquiryInput) input: UpdateInquiryInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new InquiriesService(ctx.em).update(ctx.viewer, { ...input, inquiryId: rowIdOf(input.inquiryId, 'Inquiry') }), (inquiry) => ({ inquiry }));
+    return mutationPayload(
+      () => new InquiriesService(ctx.em).update(ctx.viewer, { ...input, inquiryId: rowIdOf(input.inquiryId, 'Inquiry') }),
+      (inquiry) => ({ inquiry }),
+    );
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: closes the whole inquiry and every open lead on it.' })
   closeInquiry(@InputArg(() => CloseInquiryInput) input: CloseInquiryInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new InquiriesService(ctx.em).close(ctx.viewer, rowIdOf(input.inquiryId, 'Inquiry')), ({ inquiry }) => ({ inquiry }));
+    return mutationPayload(
+      () => new InquiriesService(ctx.em).close(ctx.viewer, rowIdOf(input.inquiryId, 'Inquiry')),
+      ({ inquiry }) => ({ inquiry }),
+    );
   }
 }

@@ -1,8 +1,17 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  InquiryStatus, LeadAction, LeadSource, RequestType, Role, UserErrorCode,
-  activeLeadStatuses, businessProfileRules, type ServiceType, submitInquiryRules, type BusinessProfile,
+  InquiryStatus,
+  LeadAction,
+  LeadSource,
+  RequestType,
+  Role,
+  UserErrorCode,
+  activeLeadStatuses,
+  businessProfileRules,
+  type ServiceType,
+  submitInquiryRules,
+  type BusinessProfile,
 } from '@slp/shared';
 import { accessPolicy } from '../auth/access-policy.js';
 import { DomainError, validate } from '../domain-error.js';
@@ -21,10 +30,22 @@ import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js'
 import type { Read } from '../db/lean-read.js';
 
 export interface SubmitInquiryData {
-  contactName: string; contactEmail: string; location?: string | null; language?: string | null; companySize: string; currency: string;
-  shopGmv: string; otherChannelsGmv?: string | null; budget: string; productCategory: string;
-  hotSaleProduct?: string | null; otherDetails?: string | null; requestType: string;
-  serviceType?: string | null; targetServiceIds?: string[] | null; idempotencyKey?: string | null;
+  contactName: string;
+  contactEmail: string;
+  location?: string | null;
+  language?: string | null;
+  companySize: string;
+  currency: string;
+  shopGmv: string;
+  otherChannelsGmv?: string | null;
+  budget: string;
+  productCategory: string;
+  hotSaleProduct?: string | null;
+  otherDetails?: string | null;
+  requestType: string;
+  serviceType?: string | null;
+  targetServiceIds?: string[] | null;
+  idempotencyKey?: string | null;
 }
 
 /** Fields that never change after submission (the seed: contact email and selected partners). */
@@ -49,19 +70,32 @@ export class InquiriesService {
     const earlier = await retried();
     if (earlier) return earlier;
     const inquiry = Object.assign(new Inquiry(), {
-      seller, requestType: data.requestType, serviceType: data.serviceType ?? null,
-      contactEmail: data.contactEmail, ...profileColumns(data), idempotencyKey, idempotencyFingerprint,
+      seller,
+      requestType: data.requestType,
+      serviceType: data.serviceType ?? null,
+      contactEmail: data.contactEmail,
+      ...profileColumns(data),
+      idempotencyKey,
+      idempotencyFingerprint,
     });
     const targets = data.requestType === RequestType.TARGET ? await this.targetServices(data.targetServiceIds ?? []) : [];
-    const leads = data.requestType === RequestType.OPEN
-      ? await new MatchingService(this.em).bestPartnersFor(inquiry as Inquiry & { serviceType: ServiceType })
-      : firstServicePerPartner(targets).map((service) => ({
-        partnerId: service.partner.id, serviceId: service.id, source: LeadSource.SELLER_TARGETED,
-      }));
+    const leads =
+      data.requestType === RequestType.OPEN
+        ? await new MatchingService(this.em).bestPartnersFor(inquiry as Inquiry & { serviceType: ServiceType })
+        : firstServicePerPartner(targets).map((service) => ({
+            partnerId: service.partner.id,
+            serviceId: service.id,
+            source: LeadSource.SELLER_TARGETED,
+          }));
     // The seller caused their targeted leads; the platform assigned the others.
     const rows = newLeadRows(leads, data.requestType === RequestType.TARGET ? seller : null);
     try {
-      return await insertInquiry(this.em, inquiry, targets.map((service) => service.id), rows);
+      return await insertInquiry(
+        this.em,
+        inquiry,
+        targets.map((service) => service.id),
+        rows,
+      );
     } catch (error) {
       // A retry that raced the first submit: the one statement wrote nothing, the first result stands.
       if (error instanceof UniqueConstraintViolationException && idempotencyKey) return (await retried())!;
@@ -78,8 +112,11 @@ export class InquiriesService {
     const inquiry = await this.em.findOne(Inquiry, { seller: sellerId, idempotencyKey: key });
     if (!inquiry) return null;
     if (inquiry.idempotencyFingerprint !== fingerprint) {
-      throw DomainError.of(UserErrorCode.CONFLICT,
-        'This idempotency key was already used for a different request; use a new key for each new request', ['idempotencyKey']);
+      throw DomainError.of(
+        UserErrorCode.CONFLICT,
+        'This idempotency key was already used for a different request; use a new key for each new request',
+        ['idempotencyKey'],
+      );
     }
     return { inquiry, leads: await this.em.find(Lead, { inquiry }, { orderBy: { id: 'asc' } }) };
   }
@@ -93,16 +130,22 @@ export class InquiriesService {
   /** TARGET requests may only name public services of onboarded partners. */
   private async targetServices(globalIds: string[]): Promise<Service[]> {
     const ids = globalIds.map((id) => idOfType(id, 'Service'));
-    const found = await this.em.find(Service, { id: { $in: ids.filter((id): id is number => id != null) } },
-      { populate: ['partner'] });
+    const found = await this.em.find(Service, { id: { $in: ids.filter((id): id is number => id != null) } }, { populate: ['partner'] });
     const byId = new Map(found.map((service) => [service.id, service]));
     const problems = ids.flatMap((id, index) => {
       const service = id == null ? undefined : byId.get(id);
       // What anyone may see of a service (the directory's rule) is what a seller may target.
-      const listed = service && accessPolicy.service(null, { partnerId: service.partner.id, isPublic: service.public, partnerStatus: service.partner.status });
+      const listed =
+        service &&
+        accessPolicy.service(null, { partnerId: service.partner.id, isPublic: service.public, partnerStatus: service.partner.status });
       if (listed) return [];
-      return [{ code: UserErrorCode.NOT_FOUND, field: ['targetServiceIds', String(index)],
-        message: 'This service does not exist or is not open to requests' }];
+      return [
+        {
+          code: UserErrorCode.NOT_FOUND,
+          field: ['targetServiceIds', String(index)],
+          message: 'This service does not exist or is not open to requests',
+        },
+      ];
     });
     if (problems.length) throw new DomainError(problems);
     return ids.map((id) => byId.get(id!)!);
@@ -112,8 +155,13 @@ export class InquiriesService {
     const seller = requireRole(viewer, Role.SELLER).user;
     const given = lockedInquiryFields.filter((field) => input[field] !== undefined);
     if (given.length) {
-      throw new DomainError(given.map((field) => ({ code: UserErrorCode.NOT_EDITABLE, field: [field],
-        message: 'Contact email, request type and selected services cannot be changed after submitting' })));
+      throw new DomainError(
+        given.map((field) => ({
+          code: UserErrorCode.NOT_EDITABLE,
+          field: [field],
+          message: 'Contact email, request type and selected services cannot be changed after submitting',
+        })),
+      );
     }
     return this.em.transactional(async (em) => {
       const inquiry = await this.lockOwnInquiry(em, input.inquiryId, seller.id);
@@ -122,8 +170,11 @@ export class InquiriesService {
       }
       // The row is locked: of racing edits made on one version, the first wins and the others are told.
       if (input.expectedVersion != null && input.expectedVersion !== inquiry.version) {
-        throw DomainError.of(UserErrorCode.CONFLICT, 'This request changed since you opened it: reload it to see the changes, then edit again',
-          ['expectedVersion']);
+        throw DomainError.of(
+          UserErrorCode.CONFLICT,
+          'This request changed since you opened it: reload it to see the changes, then edit again',
+          ['expectedVersion'],
+        );
       }
       const merged = { ...profileOf(inquiry), ...definedFields(input) };
       em.assign(inquiry, profileColumns(validate(businessProfileRules, merged)));
@@ -141,10 +192,16 @@ export class InquiriesService {
       }
       inquiry.status = InquiryStatus.CLOSED;
       inquiry.closedAt = new Date();
-      const open = await em.find(Lead, { inquiry, status: { $in: [...activeLeadStatuses] } },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
+      const open = await em.find(
+        Lead,
+        { inquiry, status: { $in: [...activeLeadStatuses] } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+      );
       const changes = open.map((lead) => transitionLead(lead, LeadAction.SELLER_CLOSE, { actor: seller }));
-      await writeLeadEvents(em, changes.flatMap((change) => change.events));
+      await writeLeadEvents(
+        em,
+        changes.flatMap((change) => change.events),
+      );
       return { inquiry, changes };
     });
   }
@@ -179,14 +236,24 @@ function firstServicePerPartner(services: Service[]): Service[] {
 }
 
 function definedFields(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([key, value]) => !['inquiryId', 'expectedVersion'].includes(key) && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => !['inquiryId', 'expectedVersion'].includes(key) && value !== undefined),
+  );
 }
 
 /** Each business-profile field and the inquiry column that stores it: money is kept as an exact amount column. */
 const profileColumnOf = {
-  contactName: 'contactName', location: 'location', language: 'language', companySize: 'companySize',
-  currency: 'currency', shopGmv: 'shopGmvAmount', otherChannelsGmv: 'otherChannelsGmvAmount', budget: 'budgetAmount',
-  productCategory: 'productCategory', hotSaleProduct: 'hotSaleProduct', otherDetails: 'otherDetails',
+  contactName: 'contactName',
+  location: 'location',
+  language: 'language',
+  companySize: 'companySize',
+  currency: 'currency',
+  shopGmv: 'shopGmvAmount',
+  otherChannelsGmv: 'otherChannelsGmvAmount',
+  budget: 'budgetAmount',
+  productCategory: 'productCategory',
+  hotSaleProduct: 'hotSaleProduct',
+  otherDetails: 'otherDetails',
 } as const satisfies Record<keyof BusinessProfile, keyof Inquiry>;
 const profileFields = Object.keys(profileColumnOf) as (keyof BusinessProfile)[];
 
@@ -195,6 +262,8 @@ function profileOf(inquiry: Inquiry) {
 }
 
 function profileColumns(profile: BusinessProfile) {
-  return Object.fromEntries(profileFields.map((field) => [profileColumnOf[field], profile[field]])) as
-    Pick<Inquiry, (typeof profileColumnOf)[keyof BusinessProfile]>;
+  return Object.fromEntries(profileFields.map((field) => [profileColumnOf[field], profile[field]])) as Pick<
+    Inquiry,
+    (typeof profileColumnOf)[keyof BusinessProfile]
+  >;
 }

@@ -31,7 +31,11 @@ export class SubmitInquiryInput {
   @Field(() => RequestType, { description: inquiryDocs.requestType }) requestType!: RequestType;
   @Field(() => ServiceType, { nullable: true, description: 'OPEN requests: the service type wanted.' }) serviceType?: ServiceType | null;
   @Field(() => [ID], { nullable: true, description: 'TARGET requests: 1 to 50 public services.' }) targetServiceIds?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Up to 100 characters the client chooses per request, e.g. a UUID: a submit retried with the same key returns the first result and creates nothing new; the same key with a different request is refused with CONFLICT.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Up to 100 characters the client chooses per request, e.g. a UUID: a submit retried with the same key returns the first result and creates nothing new; the same key with a different request is refused with CONFLICT.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -40,7 +44,10 @@ const LOCKED = 'Not editable after submitting: giving it is refused with NOT_EDI
 @InputType({ description: 'Changes to an ACTIVE inquiry; omitted fields stay as they are.' })
 export class UpdateInquiryInput {
   @Field(() => ID, { description: inquiryDocs.inquiryId }) inquiryId!: string;
-  @Field(() => Int, { nullable: true, description: 'The `version` the edit was made on: refused with CONFLICT, changing nothing, when the inquiry changed since.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` the edit was made on: refused with CONFLICT, changing nothing, when the inquiry changed since.',
+  })
   expectedVersion?: number | null;
   @Field(() => String, { nullable: true, description: inquiryDocs.contactName }) contactName?: string | null;
   @Field(() => String, { nullable: true, description: inquiryDocs.location }) location?: string | null;
@@ -68,4 +75,3 @@ export class InquiryPayload {
   @Field(() => Inquiry, { nullable: true, description: 'The inquiry as it is now; null when refused.' }) inquiry?: Inquiry | null;
   @UserErrorsField() userErrors!: UserError[];
 }
-

@@ -10,7 +10,8 @@ export function inquiryFacts(ctx: Context, inquiry: Read<Inquiry>): Maybe<Inquir
   const sellerId = inquiry.seller.id;
   if (!ctx.viewer?.partner) return { sellerId, viewerLead: null };
   return andThen(ctx.loaders.viewerLeadOnInquiry.get(inquiry.id), (lead) => ({
-    sellerId, viewerLead: lead && { partnerId: lead.partner.id, status: lead.status, closeReason: lead.closeReason ?? null },
+    sellerId,
+    viewerLead: lead && { partnerId: lead.partner.id, status: lead.status, closeReason: lead.closeReason ?? null },
   }));
 }
 

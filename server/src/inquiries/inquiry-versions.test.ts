@@ -18,15 +18,21 @@ afterAll(() => app?.close());
 const UPDATE = `mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) {
   inquiry { version otherDetails } userErrors { field message code } } }`;
 const READ = `query($id: ID!) { node(id: $id) { ... on Inquiry { version otherDetails } } }`;
-const CONFLICT = { field: ['expectedVersion'], code: 'CONFLICT',
-  message: 'This request changed since you opened it: reload it to see the changes, then edit again' };
+const CONFLICT = {
+  field: ['expectedVersion'],
+  code: 'CONFLICT',
+  message: 'This request changed since you opened it: reload it to see the changes, then edit again',
+};
 
 it('of 20 concurrent edits made on one version, exactly one lands and 19 are refused with CONFLICT, changing nothing', async () => {
   const { inquiry } = await submitInquiry(seller, inquiryInput({ targetServiceIds: partner.services }));
   const { node: opened } = await seller.request(READ, { id: inquiry.id });
   expect(opened.version).toBe(1);
-  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => seller.request(UPDATE,
-    { input: { inquiryId: inquiry.id, expectedVersion: opened.version, otherDetails: `Edit ${i}` } })));
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      seller.request(UPDATE, { input: { inquiryId: inquiry.id, expectedVersion: opened.version, otherDetails: `Edit ${i}` } }),
+    ),
+  );
   const landed = results.filter((r) => r.updateInquiry.userErrors.length === 0).map((r) => r.updateInquiry.inquiry);
   const refused = results.filter((r) => r.updateInquiry.userErrors.length > 0).map((r) => r.updateInquiry);
   expect(landed).toHaveLength(1);

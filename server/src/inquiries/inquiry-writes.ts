@@ -8,7 +8,10 @@ import { newLeadsCtes } from '../leads/lead-writes.js';
 import { Inquiry } from './inquiry.entity.js';
 
 /** A new inquiry and the leads it was given, in the order they were created. */
-export interface SubmittedInquiry { inquiry: Read<Inquiry>; leads: Read<Lead>[] }
+export interface SubmittedInquiry {
+  inquiry: Read<Inquiry>;
+  leads: Read<Lead>[];
+}
 
 /**
  * Stores a new inquiry, the services a TARGET request chose and its first leads (with their history
@@ -18,15 +21,20 @@ export interface SubmittedInquiry { inquiry: Read<Inquiry>; leads: Read<Lead>[] 
  * objects (db/lean-read.ts).
  */
 export async function insertInquiry(
-  em: EntityManager, inquiry: Inquiry, targetServiceIds: number[], leadRows: NewLeadRows,
+  em: EntityManager,
+  inquiry: Inquiry,
+  targetServiceIds: number[],
+  leadRows: NewLeadRows,
 ): Promise<SubmittedInquiry> {
   const { columns, values, params } = insertValues(em, inquiry);
   const leads = newLeadsCtes('(select id from inquiry)', [], leadRows);
-  const [row] = await em.execute<Record<string, unknown>[]>(`
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `
     with inquiry as (insert into inquiries (${columns}) ${values} returning *),
     target as (insert into inquiry_target_services (inquiry_id, service_id) select inquiry.id, unnest(?::int[]) from inquiry),
     ${leads.sql}
     select inquiry.*, (select coalesce(json_agg(lead order by lead.id), '[]') from lead) as new_leads from inquiry`,
-  [...params, pgArray(targetServiceIds), ...leads.params]);
+    [...params, pgArray(targetServiceIds), ...leads.params],
+  );
   return { inquiry: leanMapper(em, Inquiry)(row), leads: (row.new_leads as Record<string, unknown>[]).map(leanMapper(em, Lead)) };
 }

@@ -31,14 +31,26 @@ async function newInquiry(client = seller) {
 describe('updateInquiry', () => {
   it('changes the editable fields and leaves the rest as they were', async () => {
     const inquiry = await newInquiry();
-    const { updateInquiry } = await seller.request(UPDATE, { input: {
-      inquiryId: inquiry.id, contactName: 'Dana S.', budget: '4500.5', companySize: 'EMPLOYEES_30_100', location: null, hotSaleProduct: 'Toner',
-    } });
+    const { updateInquiry } = await seller.request(UPDATE, {
+      input: {
+        inquiryId: inquiry.id,
+        contactName: 'Dana S.',
+        budget: '4500.5',
+        companySize: 'EMPLOYEES_30_100',
+        location: null,
+        hotSaleProduct: 'Toner',
+      },
+    });
     expect(updateInquiry.userErrors).toEqual([]);
     expect(updateInquiry.inquiry).toMatchObject({
-      contact: { name: 'Dana S.', email: 'dana@shop.test' }, budget: { amount: '4500.50', currency: 'USD' },
-      companySize: 'EMPLOYEES_30_100', location: null, hotSaleProduct: 'Toner', shopGmv: { amount: '42000.50', currency: 'USD' },
-      otherDetails: 'Launching soon', productCategory: 'BEAUTY_PERSONAL_CARE',
+      contact: { name: 'Dana S.', email: 'dana@shop.test' },
+      budget: { amount: '4500.50', currency: 'USD' },
+      companySize: 'EMPLOYEES_30_100',
+      location: null,
+      hotSaleProduct: 'Toner',
+      shopGmv: { amount: '42000.50', currency: 'USD' },
+      otherDetails: 'Launching soon',
+      productCategory: 'BEAUTY_PERSONAL_CARE',
     });
     expect(new Date(updateInquiry.inquiry.updatedAt) >= new Date(inquiry.updatedAt)).toBe(true);
   });
@@ -46,7 +58,9 @@ describe('updateInquiry', () => {
   it('checks stored amounts against a new currency', async () => {
     const inquiry = await newInquiry();
     const { updateInquiry } = await seller.request(UPDATE, { input: { inquiryId: inquiry.id, currency: 'JPY' } });
-    expect(updateInquiry.userErrors).toEqual([{ field: ['shopGmv'], message: 'JPY amounts take at most 0 decimal places', code: 'INVALID' }]);
+    expect(updateInquiry.userErrors).toEqual([
+      { field: ['shopGmv'], message: 'JPY amounts take at most 0 decimal places', code: 'INVALID' },
+    ]);
     const fixed = await seller.request(UPDATE, { input: { inquiryId: inquiry.id, currency: 'JPY', shopGmv: '42000' } });
     expect(fixed.updateInquiry.inquiry.budget).toEqual({ amount: '3000', currency: 'JPY' });
   });
@@ -54,18 +68,30 @@ describe('updateInquiry', () => {
   it('refuses to clear a required field or set a bad value, and keeps what was stored', async () => {
     const inquiry = await newInquiry();
     const cleared = await seller.request(UPDATE, { input: { inquiryId: inquiry.id, contactName: null, budget: '-5' } });
-    expect(cleared.updateInquiry.userErrors.map((e: any) => [e.field, e.code])).toEqual([[['contactName'], 'INVALID'], [['budget'], 'INVALID']]);
-    const { node } = await seller.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { contact { name } budget { amount } } } }`, { id: inquiry.id });
+    expect(cleared.updateInquiry.userErrors.map((e: any) => [e.field, e.code])).toEqual([
+      [['contactName'], 'INVALID'],
+      [['budget'], 'INVALID'],
+    ]);
+    const { node } = await seller.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { contact { name } budget { amount } } } }`, {
+      id: inquiry.id,
+    });
     expect(node).toEqual({ contact: { name: 'Dana Seller' }, budget: { amount: '3000.00' } });
   });
 
   it('refuses contact email, request type and services with NOT_EDITABLE', async () => {
     const inquiry = await newInquiry();
-    const { updateInquiry } = await seller.request(UPDATE, { input: {
-      inquiryId: inquiry.id, contactEmail: 'new@shop.test', requestType: 'OPEN', targetServiceIds: [studio.services[0]],
-    } });
+    const { updateInquiry } = await seller.request(UPDATE, {
+      input: {
+        inquiryId: inquiry.id,
+        contactEmail: 'new@shop.test',
+        requestType: 'OPEN',
+        targetServiceIds: [studio.services[0]],
+      },
+    });
     expect(updateInquiry.userErrors.map((e: any) => [e.field[0], e.code])).toEqual([
-      ['contactEmail', 'NOT_EDITABLE'], ['requestType', 'NOT_EDITABLE'], ['targetServiceIds', 'NOT_EDITABLE'],
+      ['contactEmail', 'NOT_EDITABLE'],
+      ['requestType', 'NOT_EDITABLE'],
+      ['targetServiceIds', 'NOT_EDITABLE'],
     ]);
   });
 
@@ -98,10 +124,18 @@ describe('closeInquiry and closeLead', () => {
     const [first, second] = inquiry.leads.edges.map((e: any) => e.node);
     const { closeLead } = await seller.request(CLOSE_LEAD, { input: { leadId: first.id } });
     expect(closeLead).toMatchObject({ lead: { id: first.id, status: 'CLOSED', closeReason: 'SELLER_CLOSED' }, userErrors: [] });
-    const { node } = await seller.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { status leads { edges { node { id status } } } } } }`, { id: inquiry.id });
-    expect(node).toEqual({ status: 'ACTIVE', leads: { edges: [{ node: { id: first.id, status: 'CLOSED' } }, { node: { id: second.id, status: 'NEW' } }] } });
+    const { node } = await seller.request(
+      `query($id: ID!) { node(id: $id) { ... on Inquiry { status leads { edges { node { id status } } } } } }`,
+      { id: inquiry.id },
+    );
+    expect(node).toEqual({
+      status: 'ACTIVE',
+      leads: { edges: [{ node: { id: first.id, status: 'CLOSED' } }, { node: { id: second.id, status: 'NEW' } }] },
+    });
     const twice = await seller.request(CLOSE_LEAD, { input: { leadId: first.id } });
-    expect(twice.closeLead.userErrors).toEqual([{ field: null, code: 'INVALID_TRANSITION', message: 'The seller has already closed this lead' }]);
+    expect(twice.closeLead.userErrors).toEqual([
+      { field: null, code: 'INVALID_TRANSITION', message: 'The seller has already closed this lead' },
+    ]);
   });
 
   it("refuses to close another seller's inquiry or lead", async () => {
@@ -109,8 +143,9 @@ describe('closeInquiry and closeLead', () => {
     const other = await world.seller();
     expect((await other.request(CLOSE, { input: { inquiryId: inquiry.id } })).closeInquiry.userErrors[0].code).toBe('NOT_FOUND');
     const leadId = inquiry.leads.edges[0].node.id;
-    expect((await other.request(CLOSE_LEAD, { input: { leadId } })).closeLead.userErrors)
-      .toEqual([{ field: ['leadId'], message: 'No such lead', code: 'NOT_FOUND' }]);
+    expect((await other.request(CLOSE_LEAD, { input: { leadId } })).closeLead.userErrors).toEqual([
+      { field: ['leadId'], message: 'No such lead', code: 'NOT_FOUND' },
+    ]);
     expect((await (await agency.member()).request(CLOSE_LEAD, { input: { leadId } })).closeLead.userErrors[0].code).toBe('FORBIDDEN');
   });
 });
@@ -126,8 +161,10 @@ describe('myInquiries', () => {
     expect(page1.totalCount).toBe(3);
     expect(page1.edges.map((e: any) => e.node.id)).toEqual([ids[2], ids[1]]);
     expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    expect(page1.edges[0].node.leads.edges.map((e: any) => [e.node.status, e.node.partner.name]))
-      .toEqual([['NEW', expect.stringMatching(/^Partner/)], ['NEW', expect.stringMatching(/^Partner/)]]);
+    expect(page1.edges[0].node.leads.edges.map((e: any) => [e.node.status, e.node.partner.name])).toEqual([
+      ['NEW', expect.stringMatching(/^Partner/)],
+      ['NEW', expect.stringMatching(/^Partner/)],
+    ]);
     const page2 = (await me.request(MY, { first: 2, after: page1.pageInfo.endCursor })).myInquiries;
     expect(page2.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
     expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
@@ -135,8 +172,11 @@ describe('myInquiries', () => {
     expect(closed.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
     // The total alone, and a page past the last: the count still covers every inquiry.
     expect((await me.request(MY, { first: 0 })).myInquiries).toMatchObject({ totalCount: 3, edges: [], pageInfo: { hasNextPage: false } });
-    expect((await me.request(MY, { first: 2, after: page2.pageInfo.endCursor })).myInquiries)
-      .toMatchObject({ totalCount: 3, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect((await me.request(MY, { first: 2, after: page2.pageInfo.endCursor })).myInquiries).toMatchObject({
+      totalCount: 3,
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('caps the page size and refuses anonymous visitors and partners with a code', async () => {

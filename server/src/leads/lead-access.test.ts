@@ -12,12 +12,23 @@ import { grantAuthorization, leadAction } from '../../test/lead-fixtures.js';
 type Situation = 'NEW' | 'FOLLOWING' | 'DEAL' | 'NO_AGREEMENT' | 'SELLER_CLOSED' | 'REJECTED' | 'SUSPENDED' | 'PENDING';
 const situations: Situation[] = ['NEW', 'FOLLOWING', 'DEAL', 'NO_AGREEMENT', 'SELLER_CLOSED', 'REJECTED', 'SUSPENDED', 'PENDING'];
 const statusOf: Record<Situation, string> = {
-  NEW: 'NEW', FOLLOWING: 'FOLLOWING', DEAL: 'DEAL', NO_AGREEMENT: 'CLOSED', SELLER_CLOSED: 'CLOSED', REJECTED: 'REJECTED',
-  SUSPENDED: 'FOLLOWING', PENDING: 'FOLLOWING',
+  NEW: 'NEW',
+  FOLLOWING: 'FOLLOWING',
+  DEAL: 'DEAL',
+  NO_AGREEMENT: 'CLOSED',
+  SELLER_CLOSED: 'CLOSED',
+  REJECTED: 'REJECTED',
+  SUSPENDED: 'FOLLOWING',
+  PENDING: 'FOLLOWING',
 };
 const TABS = ['NEW', 'FOLLOWING', 'DEAL', 'CLOSED'];
 type Kind = 'owner' | 'operator' | 'stranger' | 'partner';
-interface Viewer { name: string; kind: Kind; situation?: Situation; client: () => GraphQLClient }
+interface Viewer {
+  name: string;
+  kind: Kind;
+  situation?: Situation;
+  client: () => GraphQLClient;
+}
 
 const LEAD = 'id status rejectReason rejectNote closeNote partner { id }';
 const INQUIRY = `id companySize budget { amount } otherDetails contact { name email } contactAccess leads { edges { node { ${LEAD} } } }`;
@@ -42,18 +53,26 @@ beforeAll(async () => {
   }
   const act = (situation: Situation, name: Parameters<typeof leadAction>[1], input: Record<string, unknown> = {}) =>
     leadAction(name === 'closeLead' ? owner : clients[situation], name, { leadId: leadIds[situation], ...input });
-  for (const situation of ['FOLLOWING', 'DEAL', 'NO_AGREEMENT', 'SELLER_CLOSED', 'SUSPENDED', 'PENDING'] as const) await act(situation, 'followLead');
+  for (const situation of ['FOLLOWING', 'DEAL', 'NO_AGREEMENT', 'SELLER_CLOSED', 'SUSPENDED', 'PENDING'] as const)
+    await act(situation, 'followLead');
   await grantAuthorization(owner, partners.DEAL.partnerId);
   await act('NO_AGREEMENT', 'markNoAgreement', { note: 'Wanted a lower fee' });
   await act('SELLER_CLOSED', 'closeLead');
   await act('REJECTED', 'rejectLead', { reason: 'BUDGET_TOO_LOW', note: 'Too small for us' });
   Object.assign(clients, {
-    owner, otherSeller: await world.seller(), anonymous: world.anonymous(), operator: await world.operator(),
-    noLead: await (await world.partner()).member(), secondMember: await partners.FOLLOWING.member(),
+    owner,
+    otherSeller: await world.seller(),
+    anonymous: world.anonymous(),
+    operator: await world.operator(),
+    noLead: await (await world.partner()).member(),
+    secondMember: await partners.FOLLOWING.member(),
   });
   for (const status of ['SUSPENDED', 'PENDING'] as const) {
-    const { setPartnerStatus } = await clients.operator.request(`mutation($input: SetPartnerStatusInput!) {
-      setPartnerStatus(input: $input) { userErrors { code } } }`, { input: { partnerId: partners[status].partnerId, status } });
+    const { setPartnerStatus } = await clients.operator.request(
+      `mutation($input: SetPartnerStatusInput!) {
+      setPartnerStatus(input: $input) { userErrors { code } } }`,
+      { input: { partnerId: partners[status].partnerId, status } },
+    );
     expect(setPartnerStatus.userErrors).toEqual([]);
   }
 });
@@ -65,7 +84,12 @@ const viewers: Viewer[] = [
   { name: 'an anonymous visitor', kind: 'stranger', client: () => clients.anonymous },
   { name: 'an operator', kind: 'operator', client: () => clients.operator },
   { name: 'a partner without a lead', kind: 'stranger', client: () => clients.noLead },
-  ...situations.map((situation): Viewer => ({ name: `a partner whose lead is ${situation}`, kind: 'partner', situation, client: () => clients[situation] })),
+  ...situations.map((situation): Viewer => ({
+    name: `a partner whose lead is ${situation}`,
+    kind: 'partner',
+    situation,
+    client: () => clients[situation],
+  })),
   { name: 'a second member of the FOLLOWING partner', kind: 'partner', situation: 'FOLLOWING', client: () => clients.secondMember },
 ];
 
@@ -87,7 +111,9 @@ const seesPartnerNotes = (v: Viewer, of: Situation) => v.kind === 'operator' || 
 function leadView(v: Viewer, of: Situation) {
   const notes = seesPartnerNotes(v, of);
   return {
-    id: leadIds[of], status: statusOf[of], partner: { id: partners[of].partnerId },
+    id: leadIds[of],
+    status: statusOf[of],
+    partner: { id: partners[of].partnerId },
     rejectReason: notes && of === 'REJECTED' ? 'BUDGET_TOO_LOW' : null,
     rejectNote: notes && of === 'REJECTED' ? 'Too small for us' : null,
     closeNote: notes && of === 'NO_AGREEMENT' ? 'Wanted a lower fee' : null,
@@ -99,8 +125,12 @@ function inquiryView(v: Viewer) {
   const access = contactAccess(v);
   const listed = situations.filter((of) => seesLead(v, of));
   return {
-    id: inquiryId, companySize: 'EMPLOYEES_5_30', budget: { amount: '3000.00' }, otherDetails: 'Launching soon',
-    contact: access === 'VISIBLE' ? CONTACT : null, contactAccess: access,
+    id: inquiryId,
+    companySize: 'EMPLOYEES_5_30',
+    budget: { amount: '3000.00' },
+    otherDetails: 'Launching soon',
+    contact: access === 'VISIBLE' ? CONTACT : null,
+    contactAccess: access,
     leads: { edges: listed.map((of) => ({ node: leadView(v, of) })) },
   };
 }
@@ -116,33 +146,49 @@ describe.each(viewers)('$name', (v) => {
   });
 
   it.each(situations)('node(id:) of the %s lead, with lead.inquiry', async (of) => {
-    const { node } = await v.client().request(`query($id: ID!) { node(id: $id) { ... on Lead { ${LEAD} inquiry { ${INQUIRY} } } } }`, { id: leadIds[of] });
+    const { node } = await v
+      .client()
+      .request(`query($id: ID!) { node(id: $id) { ... on Lead { ${LEAD} inquiry { ${INQUIRY} } } } }`, { id: leadIds[of] });
     expect(node).toEqual(expectedLead(v, of));
   });
 
   it('leads(status:) in every tab, with lead.inquiry', async () => {
     for (const status of ['NEW', 'FOLLOWING', 'DEAL', 'CLOSED', 'REJECTED']) {
-      const { body } = await v.client().raw(`query($status: LeadStatus!) { leads(status: $status, first: 100) { edges { node { ${LEAD} inquiry { ${INQUIRY} } } } } }`, { status });
+      const { body } = await v
+        .client()
+        .raw(`query($status: LeadStatus!) { leads(status: $status, first: 100) { edges { node { ${LEAD} inquiry { ${INQUIRY} } } } } }`, {
+          status,
+        });
       if (v.kind === 'owner' || (v.kind === 'stranger' && v.name !== 'a partner without a lead')) {
         expect(body.errors?.[0].extensions?.code).toBe(v.name === 'an anonymous visitor' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
         continue;
       }
       // Newest first: leads created together come in descending id order.
-      const expected = situations.filter((of) => statusOf[of] === status && seesLead(v, of)).reverse().map((of) => expectedLead(v, of));
+      const expected = situations
+        .filter((of) => statusOf[of] === status && seesLead(v, of))
+        .reverse()
+        .map((of) => expectedLead(v, of));
       expect(body.data.leads.edges.map((edge: any) => edge.node)).toEqual(expected);
     }
   });
 
   it('leads(status:, filter:) on the business profile: a matching filter keeps the tab, another empties it', async () => {
     for (const status of TABS) {
-      const tab = (companySize: string) => v.client().raw(`query($status: LeadStatus!, $size: CompanySize) {
-        leads(status: $status, first: 100, filter: { companySize: $size }) { totalCount edges { node { id } } } }`, { status, size: companySize });
+      const tab = (companySize: string) =>
+        v.client().raw(
+          `query($status: LeadStatus!, $size: CompanySize) {
+        leads(status: $status, first: 100, filter: { companySize: $size }) { totalCount edges { node { id } } } }`,
+          { status, size: companySize },
+        );
       const [matching, other] = await Promise.all([tab('EMPLOYEES_5_30'), tab('EMPLOYEES_500_PLUS')]);
       if (v.kind === 'owner' || (v.kind === 'stranger' && v.name !== 'a partner without a lead')) {
         expect(matching.body.errors?.[0].extensions?.code).toBe(v.name === 'an anonymous visitor' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
         continue;
       }
-      const expected = situations.filter((of) => statusOf[of] === status && seesLead(v, of)).reverse().map((of) => ({ node: { id: leadIds[of] } }));
+      const expected = situations
+        .filter((of) => statusOf[of] === status && seesLead(v, of))
+        .reverse()
+        .map((of) => ({ node: { id: leadIds[of] } }));
       expect(matching.body.data.leads).toEqual({ totalCount: expected.length, edges: expected });
       expect(other.body.data.leads).toEqual({ totalCount: 0, edges: [] });
     }
@@ -155,7 +201,12 @@ describe.each(viewers)('$name', (v) => {
       return;
     }
     const count = (status: string) => situations.filter((of) => statusOf[of] === status && seesLead(v, of)).length;
-    expect(body.data.leadCounts).toEqual({ new: count('NEW'), following: count('FOLLOWING'), deal: count('DEAL'), closed: count('CLOSED') });
+    expect(body.data.leadCounts).toEqual({
+      new: count('NEW'),
+      following: count('FOLLOWING'),
+      deal: count('DEAL'),
+      closed: count('CLOSED'),
+    });
   });
 
   it('myInquiries', async () => {

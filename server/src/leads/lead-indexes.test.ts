@@ -26,7 +26,9 @@ beforeAll(async () => {
   const sql = (app.orm.em.fork() as EntityManager).getConnection();
   await sql.execute(`insert into partners (name, contact_email, languages, status, capacity, created_at)
     select 'Partner ' || g, 'p' || g || '@pool.test', '[]', 'ONBOARDED', 20, now() from generate_series(1, 60) g`);
-  await sql.execute(`insert into users (email, password_hash, name, role, created_at) values ('seller@pool.test', 'x', 'Seller', 'SELLER', now())`);
+  await sql.execute(
+    `insert into users (email, password_hash, name, role, created_at) values ('seller@pool.test', 'x', 'Seller', 'SELLER', now())`,
+  );
   await sql.execute(`insert into inquiries (seller_id, request_type, status, contact_name, contact_email, company_size, currency,
       shop_gmv_amount, budget_amount, product_category, created_at, updated_at, version)
     select (select id from users where email = 'seller@pool.test'), 'TARGET', 'ACTIVE', 'Dana', 'dana@pool.test',
@@ -38,7 +40,10 @@ beforeAll(async () => {
     from inquiries i join partners p on p.id in (7, 8 + i.id % 50)`);
   await sql.execute('analyze');
   // The app's own configuration, logging each statement with its values in place.
-  orm = await MikroORM.init({ ...ormConfig(app.databaseUrl, { onQuery: (statement) => statements.push(statement) }), debug: ['query', 'query-params'] });
+  orm = await MikroORM.init({
+    ...ormConfig(app.databaseUrl, { onQuery: (statement) => statements.push(statement) }),
+    debug: ['query', 'query-params'],
+  });
 });
 afterAll(async () => {
   await orm?.close();
@@ -49,12 +54,24 @@ const partnerViewer = { user: { role: Role.PARTNER }, partner: { id: 7 } } as un
 const operatorViewer = { user: { role: Role.OPERATOR }, partner: null } as unknown as Viewer;
 
 /** The SQL of one tab page as the app sends it (rows, then count), each with its plan. */
-async function plansOf(viewer: Viewer, status: LeadStatus, filter: LeadFilterData = {}, after?: string, order?: LeadOrderData, search?: string) {
+async function plansOf(
+  viewer: Viewer,
+  status: LeadStatus,
+  filter: LeadFilterData = {},
+  after?: string,
+  order?: LeadOrderData,
+  search?: string,
+) {
   const em = orm.em.fork() as EntityManager;
   statements.length = 0;
   const where = new LeadsService(em).leadsWhere(viewer, status, filter, search);
   const page = await paginateByKey(em, Lead, where, { first: 20, after }, leadPageOrder(viewer, order));
-  const sent = statements.map((line) => line.replace(LOGGER_COLOURS, '').replace(/^\[query\] /, '').replace(/ \[took .*$/s, ''));
+  const sent = statements.map((line) =>
+    line
+      .replace(LOGGER_COLOURS, '')
+      .replace(/^\[query\] /, '')
+      .replace(/ \[took .*$/s, ''),
+  );
   const plans = [];
   for (const sql of sent) {
     const [{ 'QUERY PLAN': plan }] = await em.getConnection().execute(`explain (format json) ${sql}`);
@@ -63,7 +80,8 @@ async function plansOf(viewer: Viewer, status: LeadStatus, filter: LeadFilterDat
   return { page, plans };
 }
 
-const sequentialScanOfLeads = (plan: string) => /"Node Type":"Seq Scan","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"leads"/.test(plan);
+const sequentialScanOfLeads = (plan: string) =>
+  /"Node Type":"Seq Scan","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"leads"/.test(plan);
 
 it('pages a partner tab, its next page and its total from the (partner, status, created_at, id) index', async () => {
   const first = await plansOf(partnerViewer, LeadStatus.NEW);
@@ -78,7 +96,10 @@ it('pages a partner tab, its next page and its total from the (partner, status, 
 });
 
 it("finds the partner's tab by the same index when it is filtered by the seller's profile", async () => {
-  const { page, plans } = await plansOf(partnerViewer, LeadStatus.FOLLOWING, { productCategory: 'SHOES' as never, source: 'SELLER_TARGETED' as never });
+  const { page, plans } = await plansOf(partnerViewer, LeadStatus.FOLLOWING, {
+    productCategory: 'SHOES' as never,
+    source: 'SELLER_TARGETED' as never,
+  });
   expect(page.edges.length).toBeGreaterThan(0);
   // The planner may sort the few matching rows instead of walking the order; the tab itself comes from the index.
   for (const plan of plans) {
@@ -113,7 +134,11 @@ const orderIndexes: [LeadOrderField, string][] = [
   [LeadOrderField.COMPANY_SIZE, 'leads_partner_status_company_size_index'],
 ];
 
-it.each(orderIndexes.flatMap(([field, index]) => [OrderDirection.ASC, OrderDirection.DESC].map((direction) => [field, direction, index] as const)))(
+it.each(
+  orderIndexes.flatMap(([field, index]) =>
+    [OrderDirection.ASC, OrderDirection.DESC].map((direction) => [field, direction, index] as const),
+  ),
+)(
   'pages a partner tab ordered by %s %s from its own (partner, status, key, id) index, with no sort, on any page',
   async (field, direction, index) => {
     const order = { field, direction };
@@ -127,7 +152,8 @@ it.each(orderIndexes.flatMap(([field, index]) => [OrderDirection.ASC, OrderDirec
       expect(plan).not.toContain('"Node Type":"Sort"');
       expect(sequentialScanOfLeads(plan)).toBe(false);
     }
-  });
+  },
+);
 
 it('searches a partner tab by full text without a sequential scan of the leads', async () => {
   const { page, plans } = await plansOf(partnerViewer, LeadStatus.NEW, {}, undefined, undefined, 'shoe');

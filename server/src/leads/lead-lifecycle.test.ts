@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeadAction, LeadStatus, leadTransitions } from '@slp/shared';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harness.js';
 import { World, type PartnerFixture } from '../../test/fixtures.js';
-import {
-  grantAuthorization, historyTypes, leadAction, leadFor, readLead, revokeAuthorization,
-} from '../../test/lead-fixtures.js';
+import { grantAuthorization, historyTypes, leadAction, leadFor, readLead, revokeAuthorization } from '../../test/lead-fixtures.js';
 
 let app: TestApp;
 let world: World;
@@ -30,17 +28,34 @@ const specRows: [LeadAction, LeadStatus[], LeadStatus, string][] = [
 ];
 
 it('runs the lifecycle table of SPEC section 3', () => {
-  const served = specRows.map(([action]) => [action, leadTransitions[action].from, leadTransitions[action].to, leadTransitions[action].event]);
+  const served = specRows.map(([action]) => [
+    action,
+    leadTransitions[action].from,
+    leadTransitions[action].to,
+    leadTransitions[action].event,
+  ]);
   expect(served).toEqual(specRows);
   // Beyond these rows: the operator's take-back of an open lead (docs/matching.md), tested with matching,
   // and the platform's expiry at a response deadline, which no API call performs (deadlines/deadlines.test.ts).
   const extensions: string[] = [LeadAction.UNASSIGN, LeadAction.EXPIRE];
-  expect([leadTransitions.EXPIRE.from, leadTransitions.EXPIRE.to, leadTransitions.EXPIRE.event]).toEqual([[LeadStatus.NEW], LeadStatus.CLOSED, 'EXPIRED']);
-  expect(Object.keys(leadTransitions).filter((action) => !extensions.includes(action)).sort())
-    .toEqual(specRows.map(([action]) => action).sort());
+  expect([leadTransitions.EXPIRE.from, leadTransitions.EXPIRE.to, leadTransitions.EXPIRE.event]).toEqual([
+    [LeadStatus.NEW],
+    LeadStatus.CLOSED,
+    'EXPIRED',
+  ]);
+  expect(
+    Object.keys(leadTransitions)
+      .filter((action) => !extensions.includes(action))
+      .sort(),
+  ).toEqual(specRows.map(([action]) => action).sort());
 });
 
-interface Case { seller: GraphQLClient; leadId: string; code?: string; authorizationId?: string }
+interface Case {
+  seller: GraphQLClient;
+  leadId: string;
+  code?: string;
+  authorizationId?: string;
+}
 
 /**
  * A fresh seller's lead in a given status. With `codeFirst` the seller grants the partner before the
@@ -71,10 +86,14 @@ async function leadIn(status: LeadStatus, codeFirst: boolean): Promise<Case> {
 async function perform(action: LeadAction, c: Case): Promise<{ code: string; message: string }[]> {
   const { leadId } = c;
   switch (action) {
-    case LeadAction.FOLLOW_UP: return (await leadAction(member, 'followLead', { leadId })).userErrors;
-    case LeadAction.REJECT: return (await leadAction(member, 'rejectLead', { leadId, reason: 'OTHER', note: 'n' })).userErrors;
-    case LeadAction.MARK_NO_AGREEMENT: return (await leadAction(member, 'markNoAgreement', { leadId })).userErrors;
-    case LeadAction.SELLER_CLOSE: return (await leadAction(c.seller, 'closeLead', { leadId })).userErrors;
+    case LeadAction.FOLLOW_UP:
+      return (await leadAction(member, 'followLead', { leadId })).userErrors;
+    case LeadAction.REJECT:
+      return (await leadAction(member, 'rejectLead', { leadId, reason: 'OTHER', note: 'n' })).userErrors;
+    case LeadAction.MARK_NO_AGREEMENT:
+      return (await leadAction(member, 'markNoAgreement', { leadId })).userErrors;
+    case LeadAction.SELLER_CLOSE:
+      return (await leadAction(c.seller, 'closeLead', { leadId })).userErrors;
     case LeadAction.ACCEPT_COOPERATION:
       return (await leadAction(member, 'acceptCooperation', { leadId, authorizationId: c.code })).userErrors;
     case LeadAction.AUTHORIZATION_MATCHED: {
@@ -83,16 +102,22 @@ async function perform(action: LeadAction, c: Case): Promise<{ code: string; mes
       expect((await grantAuthorization(c.seller, partner.partnerId)).userErrors).toEqual([]);
       return [];
     }
-    default: throw new Error(`no SPEC row for ${action}`);
+    default:
+      throw new Error(`no SPEC row for ${action}`);
   }
 }
 
 const statuses = Object.values(LeadStatus);
 const cases = specRows.flatMap(([action, from, to, event]) =>
-  statuses.map((status) => ({ action, status, allowed: from.includes(status), to, event })));
+  statuses.map((status) => ({ action, status, allowed: from.includes(status), to, event })),
+);
 const statusEvents = (lead: any) => historyTypes(lead).filter((type) => type !== 'AUTHORIZATION_REVOKED');
 /** A lead apart from what a revocation (the setup of one case) may touch. */
-const settled = (lead: any) => ({ ...lead, history: statusEvents(lead), authorization: lead.authorization && { id: lead.authorization.id } });
+const settled = (lead: any) => ({
+  ...lead,
+  history: statusEvents(lead),
+  authorization: lead.authorization && { id: lead.authorization.id },
+});
 
 describe('every action from every status', () => {
   it.each(cases.filter((c) => c.allowed))('$action from $status is allowed', async ({ action, status, to, event }) => {
@@ -119,10 +144,15 @@ describe('every action from every status', () => {
       expect(errors).toEqual([]);
     } else {
       // In the lead's own terms, never the table's ("allowed from …"); a CLOSED lead here is one without agreement.
-      const message = status === LeadStatus.NEW ? 'Follow up on this lead first' : {
-        FOLLOWING: 'This lead is already being followed up', DEAL: 'This lead has already reached a deal',
-        REJECTED: 'This lead has already been turned down', CLOSED: 'This lead was already closed without an agreement',
-      }[status as string];
+      const message =
+        status === LeadStatus.NEW
+          ? 'Follow up on this lead first'
+          : {
+              FOLLOWING: 'This lead is already being followed up',
+              DEAL: 'This lead has already reached a deal',
+              REJECTED: 'This lead has already been turned down',
+              CLOSED: 'This lead was already closed without an agreement',
+            }[status as string];
       expect(errors).toEqual([{ field: null, code: 'INVALID_TRANSITION', message }]);
     }
     expect(settled(after)).toEqual(settled(before));
@@ -133,10 +163,17 @@ describe('what each action records', () => {
   it('stamps the reject reason and note, and who did what, in order', async () => {
     const seller = await world.seller();
     const leadId = await leadFor(seller, partner);
-    const { lead, userErrors } = await leadAction(member, 'rejectLead', { leadId, reason: 'BUDGET_TOO_LOW', note: '  Below our minimum  ' });
+    const { lead, userErrors } = await leadAction(member, 'rejectLead', {
+      leadId,
+      reason: 'BUDGET_TOO_LOW',
+      note: '  Below our minimum  ',
+    });
     expect(userErrors).toEqual([]);
     expect(lead).toMatchObject({ status: 'REJECTED', rejectReason: 'BUDGET_TOO_LOW', rejectNote: 'Below our minimum', closeReason: null });
-    expect(lead.history).toEqual([{ type: 'CREATED', actorRole: 'SELLER' }, { type: 'REJECTED', actorRole: 'PARTNER' }]);
+    expect(lead.history).toEqual([
+      { type: 'CREATED', actorRole: 'SELLER' },
+      { type: 'REJECTED', actorRole: 'PARTNER' },
+    ]);
   });
 
   it('keeps the no-agreement note for the partner', async () => {
@@ -146,8 +183,10 @@ describe('what each action records', () => {
     const { lead } = await leadAction(member, 'markNoAgreement', { leadId, note: 'Wanted a lower fee' });
     expect(lead).toMatchObject({ status: 'CLOSED', closeReason: 'NO_AGREEMENT', closeNote: 'Wanted a lower fee' });
     expect(lead.history).toEqual([
-      { type: 'CREATED', actorRole: 'SELLER' }, { type: 'FOLLOWED_UP', actorRole: 'PARTNER' },
-      { type: 'CONTACT_REVEALED', actorRole: null }, { type: 'NO_AGREEMENT', actorRole: 'PARTNER' },
+      { type: 'CREATED', actorRole: 'SELLER' },
+      { type: 'FOLLOWED_UP', actorRole: 'PARTNER' },
+      { type: 'CONTACT_REVEALED', actorRole: null },
+      { type: 'NO_AGREEMENT', actorRole: 'PARTNER' },
     ]);
     expect((await readLead(seller, leadId)).closeNote).toBeNull();
   });
@@ -166,13 +205,16 @@ describe('who may act', () => {
     const seller = await world.seller();
     const leadId = await leadFor(seller, partner);
     const stranger = await (await world.partner()).member();
-    expect((await leadAction(stranger, 'followLead', { leadId })).userErrors)
-      .toEqual([{ field: ['leadId'], message: 'No such lead', code: 'NOT_FOUND' }]);
-    expect((await leadAction(seller, 'followLead', { leadId })).userErrors)
-      .toEqual([{ field: null, message: 'Only a partner can do this', code: 'FORBIDDEN' }]);
+    expect((await leadAction(stranger, 'followLead', { leadId })).userErrors).toEqual([
+      { field: ['leadId'], message: 'No such lead', code: 'NOT_FOUND' },
+    ]);
+    expect((await leadAction(seller, 'followLead', { leadId })).userErrors).toEqual([
+      { field: null, message: 'Only a partner can do this', code: 'FORBIDDEN' },
+    ]);
     expect((await leadAction(await world.operator(), 'rejectLead', { leadId, reason: 'OTHER' })).userErrors[0].code).toBe('FORBIDDEN');
-    expect((await leadAction(world.anonymous(), 'markNoAgreement', { leadId })).userErrors)
-      .toEqual([{ field: null, message: 'Log in first', code: 'UNAUTHENTICATED' }]);
+    expect((await leadAction(world.anonymous(), 'markNoAgreement', { leadId })).userErrors).toEqual([
+      { field: null, message: 'Log in first', code: 'UNAUTHENTICATED' },
+    ]);
     expect((await leadAction(member, 'followLead', { leadId: 'bogus' })).userErrors[0].code).toBe('NOT_FOUND');
     expect((await leadAction(member, 'followLead', { leadId: partner.partnerId })).userErrors[0].code).toBe('NOT_FOUND');
     expect((await readLead(seller, leadId)).status).toBe('NEW');

@@ -21,10 +21,17 @@ beforeAll(async () => {
   for (let i = 0; i < 23; i += 1) {
     // Budgets repeat (ties broken by id), GMV and size vary on their own.
     const lead = { budget: 1000 + (i % 7) * 250, gmv: 50_000 - i * 1000, size: SIZES[i % 5], product: PRODUCTS[i % 4] };
-    const { inquiry, userErrors } = await submitInquiry(seller, inquiryInput({
-      targetServiceIds: partner.services, budget: String(lead.budget), shopGmv: String(lead.gmv), companySize: lead.size,
-      hotSaleProduct: lead.product, contactName: `Contact ${i}`,
-    }));
+    const { inquiry, userErrors } = await submitInquiry(
+      seller,
+      inquiryInput({
+        targetServiceIds: partner.services,
+        budget: String(lead.budget),
+        shopGmv: String(lead.gmv),
+        companySize: lead.size,
+        hotSaleProduct: lead.product,
+        contactName: `Contact ${i}`,
+      }),
+    );
     expect(userErrors).toEqual([]);
     leads.push({ id: inquiry.leads.edges[0].node.id, inquiryId: inquiry.id, ...lead });
   }
@@ -48,8 +55,8 @@ async function everyPage(variables: Record<string, unknown>): Promise<string[]> 
 }
 
 const idNumber = (id: string) => Number(Buffer.from(id, 'base64url').toString().split(':')[1]);
-const byKey = (key: (lead: (typeof leads)[number]) => number, direction: 1 | -1) => [...leads]
-  .sort((a, b) => direction * (key(a) - key(b)) || direction * (idNumber(a.id) - idNumber(b.id))).map((lead) => lead.id);
+const byKey = (key: (lead: (typeof leads)[number]) => number, direction: 1 | -1) =>
+  [...leads].sort((a, b) => direction * (key(a) - key(b)) || direction * (idNumber(a.id) - idNumber(b.id))).map((lead) => lead.id);
 
 describe('leads(orderBy:)', () => {
   it.each([
@@ -78,7 +85,8 @@ describe('leads(orderBy:)', () => {
     expect(pages.flat()).toEqual(byKey((lead) => lead.budget, -1));
     const mixed = await member.raw('query { leads(status: NEW, first: 5, last: 5) { totalCount } }');
     expect(mixed.body.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
-      ['Page forwards (first, after) or backwards (last, before), not both', 'BAD_USER_INPUT']]);
+      ['Page forwards (first, after) or backwards (last, before), not both', 'BAD_USER_INPUT'],
+    ]);
   });
 
   it('orders by RECEIVED, newest first by default', async () => {
@@ -91,7 +99,8 @@ describe('leads(orderBy:)', () => {
     const { leads: page } = await member.request(PAGE, { orderBy: { field: 'BUDGET', direction: 'ASC' } });
     const other = await member.raw(PAGE, { orderBy: { field: 'SHOP_GMV', direction: 'ASC' }, after: page.pageInfo.endCursor });
     expect(other.body.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
-      ['This cursor belongs to another order: start again from the first page', 'BAD_USER_INPUT']]);
+      ['This cursor belongs to another order: start again from the first page', 'BAD_USER_INPUT'],
+    ]);
     const forged = await member.raw(PAGE, { after: Buffer.from('["RECEIVED_DESC","x\'; drop table leads",1]').toString('base64url') });
     expect(forged.body.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['Invalid cursor', 'BAD_USER_INPUT']]);
   });
@@ -99,7 +108,11 @@ describe('leads(orderBy:)', () => {
 
 describe('leads(search:)', () => {
   const found = async (search: string) => (await member.request(PAGE, { search })).leads.edges.map((edge: any) => edge.node.id).sort();
-  const withProduct = (product: string) => leads.filter((lead) => lead.product === product).map((lead) => lead.id).sort();
+  const withProduct = (product: string) =>
+    leads
+      .filter((lead) => lead.product === product)
+      .map((lead) => lead.id)
+      .sort();
 
   it('finds the hot-sale product, product category and service title by word prefix', async () => {
     expect(await found('leath')).toEqual(withProduct('Leather boots'));
@@ -122,8 +135,14 @@ describe('leads(search:)', () => {
 
 describe('leads(filter: { budgetMin, budgetMax, updatedAfter })', () => {
   it('keeps the leads whose budget is within the bounds', async () => {
-    const { leads: page } = await member.request(PAGE, { filter: { budgetMin: '1500', budgetMax: '2000' }, orderBy: { field: 'BUDGET', direction: 'ASC' } });
-    const expected = byKey((lead) => lead.budget, 1).filter((id) => { const b = leads.find((l) => l.id === id)!.budget; return b >= 1500 && b <= 2000; });
+    const { leads: page } = await member.request(PAGE, {
+      filter: { budgetMin: '1500', budgetMax: '2000' },
+      orderBy: { field: 'BUDGET', direction: 'ASC' },
+    });
+    const expected = byKey((lead) => lead.budget, 1).filter((id) => {
+      const b = leads.find((l) => l.id === id)!.budget;
+      return b >= 1500 && b <= 2000;
+    });
     expect(page.edges.map((edge: any) => edge.node.id)).toEqual(expected.slice(0, 10));
     expect(page.totalCount).toBe(expected.length);
   });
@@ -133,8 +152,9 @@ describe('leads(filter: { budgetMin, budgetMax, updatedAfter })', () => {
     const since = new Date().toISOString();
     const edited = leads.slice(3, 5);
     for (const lead of edited) {
-      await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`,
-        { input: { inquiryId: lead.inquiryId, otherDetails: 'Now with a bigger team' } });
+      await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`, {
+        input: { inquiryId: lead.inquiryId, otherDetails: 'Now with a bigger team' },
+      });
     }
     const { leads: changed } = await member.request(PAGE, { filter: { updatedAfter: since } });
     expect(changed.edges.map((edge: any) => edge.node.id).sort()).toEqual(edited.map((lead) => lead.id).sort());

@@ -5,7 +5,10 @@ import type { Sql } from '../db/sql.js';
 import { DomainError } from '../domain-error.js';
 import type { PageOrder } from '../db/keyset-pages.js';
 
-export interface LeadOrderData { field: LeadOrderField; direction: OrderDirection }
+export interface LeadOrderData {
+  field: LeadOrderField;
+  direction: OrderDirection;
+}
 
 export const DEFAULT_LEAD_ORDER: LeadOrderData = { field: LeadOrderField.RECEIVED, direction: OrderDirection.DESC };
 

@@ -73,7 +73,11 @@ describe('leads(status:)', () => {
     const p = await world.partner({ services: [{}, { serviceType: 'LIVE_STREAMING' as never }] });
     const m = await p.member();
     const beauty = await leadFor(seller, p);
-    const live = await leadFor(seller, p, { targetServiceIds: [p.services[1]], productCategory: 'SHOES', companySize: 'EMPLOYEES_500_PLUS' });
+    const live = await leadFor(seller, p, {
+      targetServiceIds: [p.services[1]],
+      productCategory: 'SHOES',
+      companySize: 'EMPLOYEES_500_PLUS',
+    });
     const shoes = await leadFor(seller, p, { productCategory: 'SHOES' });
     // An open request's lead as the platform assigns it: no chosen service, only the requested type.
     // Nobody here offers training, so matching leaves it to be placed by hand.
@@ -97,14 +101,19 @@ describe('leads(status:)', () => {
     ];
     for (const [filter, expected] of cases) {
       const connection = await tab(m, { status: 'NEW', filter });
-      expect({ filter, ids: ids(connection), totalCount: connection.totalCount }).toEqual({ filter, ids: expected, totalCount: expected.length });
+      expect({ filter, ids: ids(connection), totalCount: connection.totalCount }).toEqual({
+        filter,
+        ids: expected,
+        totalCount: expected.length,
+      });
     }
   });
 
   it("refuses to filter rejected leads by the seller's profile, which the partner may no longer read", async () => {
     const { body } = await member.raw(TAB, { status: 'REJECTED', filter: { productCategory: 'SHOES' } });
     expect(body.errors?.[0]).toMatchObject({
-      message: "Rejected leads no longer show the seller's business profile, so they can only be filtered by source", extensions: { code: 'INVALID' },
+      message: "Rejected leads no longer show the seller's business profile, so they can only be filtered by source",
+      extensions: { code: 'INVALID' },
     });
     expect((await member.raw(TAB, { status: 'REJECTED', filter: { source: 'SELLER_TARGETED' } })).body.errors).toBeUndefined();
   });
@@ -115,9 +124,15 @@ describe('leads(status:)', () => {
     const leads = [await leadFor(seller, p), await leadFor(seller, q)];
     const everything = await tab(await world.operator(), { status: 'NEW', first: 100 });
     expect(ids(everything).slice(0, 2)).toEqual([...leads].reverse());
-    expect((await seller.raw(TAB, { status: 'NEW' })).body.errors?.[0]).toMatchObject({ message: 'Only a partner can do this', extensions: { code: 'FORBIDDEN' } });
+    expect((await seller.raw(TAB, { status: 'NEW' })).body.errors?.[0]).toMatchObject({
+      message: 'Only a partner can do this',
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect((await world.anonymous().raw(TAB, { status: 'NEW' })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await member.raw(TAB, { status: 'NEW', after: 'nonsense' })).body.errors?.[0]).toMatchObject({ message: 'Invalid cursor', extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await member.raw(TAB, { status: 'NEW', after: 'nonsense' })).body.errors?.[0]).toMatchObject({
+      message: 'Invalid cursor',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
@@ -132,7 +147,12 @@ describe('leadCounts', () => {
     await leadAction(seller, 'closeLead', { leadId: leads[1] });
     await leadAction(m, 'rejectLead', { leadId: leads[4], reason: 'OTHER' });
     expect((await m.request(COUNTS)).leadCounts).toEqual({ new: 1, following: 2, deal: 0, closed: 2 });
-    expect((await (await world.partner()).member().then((c) => c.request(COUNTS))).leadCounts).toEqual({ new: 0, following: 0, deal: 0, closed: 0 });
+    expect((await (await world.partner()).member().then((c) => c.request(COUNTS))).leadCounts).toEqual({
+      new: 0,
+      following: 0,
+      deal: 0,
+      closed: 0,
+    });
     const all = (await (await world.operator()).request(COUNTS)).leadCounts;
     const total = await em().count(Lead, { status: { $in: [LeadStatus.NEW, LeadStatus.FOLLOWING, LeadStatus.DEAL, LeadStatus.CLOSED] } });
     expect(all.new + all.following + all.deal + all.closed).toBe(total);
@@ -173,13 +193,19 @@ describe('a page of leads with everything nested', () => {
     };
     const idsOnly = await run('{ leads(status: NEW) { edges { node { id } } } }');
     expect(idsOnly.statements).toBe(2);
-    const skipped = await run('query($skip: Boolean!) { leads(status: NEW) { edges { node { id inquiry @skip(if: $skip) { id } } } } }', { skip: true });
+    const skipped = await run('query($skip: Boolean!) { leads(status: NEW) { edges { node { id inquiry @skip(if: $skip) { id } } } } }', {
+      skip: true,
+    });
     expect(skipped.statements).toBe(2);
     const nested = await run(`{ leads(status: NEW) { edges { node { ...Card } } } }
       fragment Card on Lead { owner: partner { name } inquiry { companySize contactAccess } service { title } }`);
     expect(nested.statements).toBe(3);
-    expect(nested.nodes).toEqual(Array(3).fill({
-      owner: { name: p.partner.name }, inquiry: { companySize: 'EMPLOYEES_5_30', contactAccess: 'LOCKED' }, service: { title: expect.any(String) },
-    }));
+    expect(nested.nodes).toEqual(
+      Array(3).fill({
+        owner: { name: p.partner.name },
+        inquiry: { companySize: 'EMPLOYEES_5_30', contactAccess: 'LOCKED' },
+        service: { title: expect.any(String) },
+      }),
+    );
   });
 });

@@ -37,7 +37,10 @@ describe('two racing actions on one lead never both win', () => {
   it('two members of one partner following at once: one follows, the other is refused', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const leadId = await leadFor(seller, partner);
-      const results = await race(() => leadAction(alice, 'followLead', { leadId }), () => leadAction(bob, 'followLead', { leadId }));
+      const results = await race(
+        () => leadAction(alice, 'followLead', { leadId }),
+        () => leadAction(bob, 'followLead', { leadId }),
+      );
       expect(codes(results).sort()).toEqual(['INVALID_TRANSITION', 'ok']);
       expect(historyTypes(await readLead(seller, leadId))).toEqual(['CREATED', 'FOLLOWED_UP', 'CONTACT_REVEALED']);
     }
@@ -47,7 +50,9 @@ describe('two racing actions on one lead never both win', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const leadId = await leadFor(seller, partner);
       const [follow, reject] = await race(
-        () => leadAction(alice, 'followLead', { leadId }), () => leadAction(bob, 'rejectLead', { leadId, reason: 'OTHER' }));
+        () => leadAction(alice, 'followLead', { leadId }),
+        () => leadAction(bob, 'rejectLead', { leadId, reason: 'OTHER' }),
+      );
       expect(codes([follow, reject]).sort()).toEqual(['INVALID_TRANSITION', 'ok']);
       const lead = await readLead(alice, leadId);
       expect(changes(lead)).toEqual([follow.userErrors.length ? 'REJECTED' : 'FOLLOWED_UP']);
@@ -59,7 +64,9 @@ describe('two racing actions on one lead never both win', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const leadId = await leadFor(seller, partner);
       const [close, reject] = await race(
-        () => leadAction(seller, 'closeLead', { leadId }), () => leadAction(alice, 'rejectLead', { leadId, reason: 'NO_CAPACITY' }));
+        () => leadAction(seller, 'closeLead', { leadId }),
+        () => leadAction(alice, 'rejectLead', { leadId, reason: 'NO_CAPACITY' }),
+      );
       expect(codes([close, reject]).sort()).toEqual(['INVALID_TRANSITION', 'ok']);
       expect(changes(await readLead(alice, leadId))).toEqual([close.userErrors.length ? 'REJECTED' : 'SELLER_CLOSED']);
     }
@@ -69,7 +76,9 @@ describe('two racing actions on one lead never both win', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const leadId = await followedLead();
       const [close, noDeal] = await race(
-        () => leadAction(seller, 'closeLead', { leadId }), () => leadAction(bob, 'markNoAgreement', { leadId }));
+        () => leadAction(seller, 'closeLead', { leadId }),
+        () => leadAction(bob, 'markNoAgreement', { leadId }),
+      );
       expect(codes([close, noDeal]).sort()).toEqual(['INVALID_TRANSITION', 'ok']);
       const lead = await readLead(alice, leadId);
       expect(changes(lead)).toEqual(['FOLLOWED_UP', close.userErrors.length ? 'NO_AGREEMENT' : 'SELLER_CLOSED']);
@@ -80,7 +89,10 @@ describe('two racing actions on one lead never both win', () => {
   it('the seller closes while the partner follows: the result is one of the two orders, never a mix', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const leadId = await leadFor(seller, partner);
-      const [close, follow] = await race(() => leadAction(seller, 'closeLead', { leadId }), () => leadAction(alice, 'followLead', { leadId }));
+      const [close, follow] = await race(
+        () => leadAction(seller, 'closeLead', { leadId }),
+        () => leadAction(alice, 'followLead', { leadId }),
+      );
       // Following first leaves a lead the seller may still close; closing first leaves nothing to follow.
       expect(close.userErrors).toEqual([]);
       const lead = await readLead(seller, leadId);
@@ -100,7 +112,8 @@ describe('two racing actions on one lead never both win', () => {
       const leadId = await leadFor(grantor, partner);
       await leadAction(alice, 'followLead', { leadId });
       const [grant, noDeal] = await Promise.all([
-        grantAuthorization(grantor, partner.partnerId), leadAction(bob, 'markNoAgreement', { leadId }),
+        grantAuthorization(grantor, partner.partnerId),
+        leadAction(bob, 'markNoAgreement', { leadId }),
       ]);
       expect(grant.userErrors).toEqual([]);
       const lead = await readLead(alice, leadId);

@@ -13,11 +13,14 @@ afterAll(() => app?.close());
 const LEADS = `query { leads(status: NEW, first: 10) { edges { node { service { title } services { title } } } } }`;
 
 describe('Lead.services', () => {
-  it('names every service the seller chose from that partner on its one lead, and only that partner\'s', async () => {
+  it("names every service the seller chose from that partner on its one lead, and only that partner's", async () => {
     const both = await world.partner({ services: [{ title: 'Store care' }, { title: 'Ads desk' }, { title: 'Not chosen' }] });
     const other = await world.partner({ services: [{ title: 'Elsewhere' }] });
     const seller = await world.seller();
-    const { inquiry } = await submitInquiry(seller, inquiryInput({ targetServiceIds: [both.services[1], other.services[0], both.services[0]] }));
+    const { inquiry } = await submitInquiry(
+      seller,
+      inquiryInput({ targetServiceIds: [both.services[1], other.services[0], both.services[0]] }),
+    );
     expect(inquiry.id).toBeTruthy();
 
     const leads = (await (await both.member()).request(LEADS)).leads.edges.map((e: any) => e.node);

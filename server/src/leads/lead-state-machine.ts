@@ -6,7 +6,10 @@ import { Lead } from './lead.entity.js';
 import { responseDueAt } from '../deadlines/response-window.js';
 
 /** Who caused a change, as its history records it: the user (by reference) and the role it acted in. */
-export interface Actor { id: number; role: Role }
+export interface Actor {
+  id: number;
+  role: Role;
+}
 
 /** What a transition may carry besides the move itself. */
 export interface TransitionDetails {
@@ -21,10 +24,23 @@ export interface TransitionDetails {
  * writeLeadEvents (lead-writes.ts) inside its transaction, which stores it with the emails and webhook
  * deliveries it sends.
  */
-export interface NewLeadEvent { leadId: number; type: string; actorRole: Role | null; actorId: number | null; at: Date; note: string | null }
+export interface NewLeadEvent {
+  leadId: number;
+  type: string;
+  actorRole: Role | null;
+  actorId: number | null;
+  at: Date;
+  note: string | null;
+}
 
 /** What a transition did, with the history entries it produced (for writeLeadEvents). */
-export interface LeadChange { lead: Lead; action: LeadAction; from: LeadStatus; to: LeadStatus; events: NewLeadEvent[] }
+export interface LeadChange {
+  lead: Lead;
+  action: LeadAction;
+  from: LeadStatus;
+  to: LeadStatus;
+  events: NewLeadEvent[];
+}
 
 const stampOf: Partial<Record<LeadStatus, 'followedAt' | 'dealAt' | 'closedAt' | 'rejectedAt'>> = {
   [LeadStatus.FOLLOWING]: 'followedAt',
@@ -73,7 +89,11 @@ export function transitionLead(lead: Lead, action: LeadAction, details: Transiti
 const birth = { status: LeadStatus.NEW, event: 'CREATED' } as const;
 
 /** A new lead by ids: whose, through which service, how it came (its inquiry is the writer's). */
-export interface NewLeadRef { partnerId: number; serviceId: number; source: LeadSource }
+export interface NewLeadRef {
+  partnerId: number;
+  serviceId: number;
+  source: LeadSource;
+}
 
 /** The columns of new leads and of the history entry each gets: what newLeadRows returns. */
 export interface NewLeadRows {
@@ -89,7 +109,11 @@ export interface NewLeadRows {
 export function newLeadRows(leads: NewLeadRef[], actor: Actor | null, at = new Date()): NewLeadRows {
   return {
     leads: leads.map((lead) => ({
-      partner_id: lead.partnerId, service_id: lead.serviceId, source: lead.source, status: birth.status, created_at: at,
+      partner_id: lead.partnerId,
+      service_id: lead.serviceId,
+      source: lead.source,
+      status: birth.status,
+      created_at: at,
       response_due_at: responseDueAt(at),
     })),
     event: { type: birth.event, actor_role: actor?.role ?? null, actor_id: actor?.id ?? null, at },
@@ -98,7 +122,12 @@ export function newLeadRows(leads: NewLeadRef[], actor: Actor | null, at = new D
 
 /** A history entry on `lead` (a transition's, or one a deadline or revocation records), for writeLeadEvents. */
 export function newLeadEvent(
-  lead: Pick<Lead, 'id'>, type: string, actorRole: Role | null, actor: Pick<Actor, 'id'> | null, at = new Date(), note: string | null = null,
+  lead: Pick<Lead, 'id'>,
+  type: string,
+  actorRole: Role | null,
+  actor: Pick<Actor, 'id'> | null,
+  at = new Date(),
+  note: string | null = null,
 ): NewLeadEvent {
   return { leadId: lead.id, type, actorRole, actorId: actor?.id ?? null, at, note };
 }

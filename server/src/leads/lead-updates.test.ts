@@ -47,8 +47,13 @@ it('tells the partner when an operator takes its lead back', async () => {
   const leadId = inquiry.leads.edges[0].node.id;
   const alerts = new LiveSubscription(app.url, ALERTS, { cookie: member.cookie });
   await alerts.ready();
-  await operator.request(`mutation($input: UnassignLeadInput!) { unassignLead(input: $input) { userErrors { code } } }`, { input: { leadId } });
-  expect((await alerts.nth(0)).data.leadAlerts).toEqual({ type: 'LEAD_UPDATED', lead: { id: leadId, status: 'CLOSED', closeReason: 'UNASSIGNED' } });
+  await operator.request(`mutation($input: UnassignLeadInput!) { unassignLead(input: $input) { userErrors { code } } }`, {
+    input: { leadId },
+  });
+  expect((await alerts.nth(0)).data.leadAlerts).toEqual({
+    type: 'LEAD_UPDATED',
+    lead: { id: leadId, status: 'CLOSED', closeReason: 'UNASSIGNED' },
+  });
   const late = await leadAction(member, 'followLead', { leadId });
   expect(late.userErrors.map((e) => e.message)).toEqual(['The platform has already taken this lead back']);
   await alerts.close();

@@ -29,23 +29,32 @@ beforeAll(async () => {
   operator = await world.operator();
   // Two members; a store-management service sellers target, and a logistics one for shoes that matching
   // never picks for the tests' beauty inquiries, so only the operator assigns it.
-  const fixture = await world.partner({ services: [{}, { serviceType: ServiceType.LOGISTICS, productCategories: [ProductCategory.SHOES] }] });
+  const fixture = await world.partner({
+    services: [{}, { serviceType: ServiceType.LOGISTICS, productCategories: [ProductCategory.SHOES] }],
+  });
   agency = { ...fixture, members: [await world.user(Role.PARTNER, fixture.partner), await world.user(Role.PARTNER, fixture.partner)] };
-  const { createWebhookEndpoint } = await agency.members[0].client.request(ENDPOINT,
-    { input: { url: 'http://127.0.0.1:9/hooks', events: ['LEAD_CREATED', 'LEAD_STATUS_CHANGED', 'LEAD_EXPIRING'] } });
+  const { createWebhookEndpoint } = await agency.members[0].client.request(ENDPOINT, {
+    input: { url: 'http://127.0.0.1:9/hooks', events: ['LEAD_CREATED', 'LEAD_STATUS_CHANGED', 'LEAD_EXPIRING'] },
+  });
   expect(createWebhookEndpoint.userErrors).toEqual([]);
 });
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
 const em = () => app.orm.em.fork() as EntityManager;
 const leadIdOf = (globalId: string) => idOfType(globalId, 'Lead')!;
 
 /** Each history entry of the leads in id order, with how many emails and webhook deliveries it wrote. */
 async function historyWithOutbox(leads: string[]): Promise<[string, string, number, number][]> {
-  const rows = await em().getConnection().execute<{ lead_id: number; type: string; emails: number; webhooks: number }[]>(
-    `select e.lead_id, e.type, (select count(*) from outbox_emails o where o.event_id = e.id)::int as emails,
+  const rows = await em()
+    .getConnection()
+    .execute<{ lead_id: number; type: string; emails: number; webhooks: number }[]>(
+      `select e.lead_id, e.type, (select count(*) from outbox_emails o where o.event_id = e.id)::int as emails,
       (select count(*) from webhook_deliveries d where d.lead_event_id = e.id)::int as webhooks
-    from lead_events e where e.lead_id = any(?::int[]) order by e.id`, [`{${leads.map(leadIdOf).join(',')}}`]);
+    from lead_events e where e.lead_id = any(?::int[]) order by e.id`,
+      [`{${leads.map(leadIdOf).join(',')}}`],
+    );
   const names = new Map(leads.map((lead, place) => [leadIdOf(lead), String.fromCharCode(65 + place)]));
   return rows.map((row) => [names.get(row.lead_id)!, row.type, row.emails, row.webhooks]);
 }
@@ -87,39 +96,81 @@ describe('lead history writes', () => {
 
     // [lead, event, emails (2 partner members or the seller), webhook deliveries (the one endpoint)]
     expect(await historyWithOutbox([dealt, rejected, accepted, noAgreement, closed, waited, expired, unassigned])).toEqual([
-      ['A', 'CREATED', 2, 1], ['A', 'FOLLOWED_UP', 1, 1], ['A', 'CONTACT_REVEALED', 0, 0], ['A', 'AUTHORIZATION_MATCHED', 1, 1],
-      ['B', 'CREATED', 2, 1], ['B', 'REJECTED', 0, 1],
-      ['C', 'CREATED', 2, 1], ['C', 'FOLLOWED_UP', 1, 1], ['C', 'CONTACT_REVEALED', 0, 0], ['C', 'COOPERATION_ACCEPTED', 1, 1],
-      ['A', 'AUTHORIZATION_REVOKED', 0, 0], ['C', 'AUTHORIZATION_REVOKED', 0, 0],
-      ['D', 'CREATED', 2, 1], ['D', 'FOLLOWED_UP', 1, 1], ['D', 'CONTACT_REVEALED', 0, 0], ['D', 'NO_AGREEMENT', 1, 1],
-      ['E', 'CREATED', 2, 1], ['E', 'SELLER_CLOSED', 2, 1],
-      ['F', 'CREATED', 2, 1], ['F', 'ANSWER_OVERDUE', 1, 0], ['F', 'SELLER_CLOSED', 2, 1],
-      ['G', 'CREATED', 2, 1], ['G', 'EXPIRY_REMINDED', 2, 1], ['G', 'EXPIRED', 1, 1],
-      ['H', 'CREATED', 2, 1], ['H', 'UNASSIGNED', 0, 1],
+      ['A', 'CREATED', 2, 1],
+      ['A', 'FOLLOWED_UP', 1, 1],
+      ['A', 'CONTACT_REVEALED', 0, 0],
+      ['A', 'AUTHORIZATION_MATCHED', 1, 1],
+      ['B', 'CREATED', 2, 1],
+      ['B', 'REJECTED', 0, 1],
+      ['C', 'CREATED', 2, 1],
+      ['C', 'FOLLOWED_UP', 1, 1],
+      ['C', 'CONTACT_REVEALED', 0, 0],
+      ['C', 'COOPERATION_ACCEPTED', 1, 1],
+      ['A', 'AUTHORIZATION_REVOKED', 0, 0],
+      ['C', 'AUTHORIZATION_REVOKED', 0, 0],
+      ['D', 'CREATED', 2, 1],
+      ['D', 'FOLLOWED_UP', 1, 1],
+      ['D', 'CONTACT_REVEALED', 0, 0],
+      ['D', 'NO_AGREEMENT', 1, 1],
+      ['E', 'CREATED', 2, 1],
+      ['E', 'SELLER_CLOSED', 2, 1],
+      ['F', 'CREATED', 2, 1],
+      ['F', 'ANSWER_OVERDUE', 1, 0],
+      ['F', 'SELLER_CLOSED', 2, 1],
+      ['G', 'CREATED', 2, 1],
+      ['G', 'EXPIRY_REMINDED', 2, 1],
+      ['G', 'EXPIRED', 1, 1],
+      ['H', 'CREATED', 2, 1],
+      ['H', 'UNASSIGNED', 0, 1],
     ]);
   });
 
   it('leave neither history nor outbox rows when the transaction rolls back', async () => {
     const lead = await leadFor(seller, agency);
-    const { inquiry } = (await em().getConnection().execute<{ inquiry: number }[]>(
-      'select inquiry_id as inquiry from leads where id = ?', [leadIdOf(lead)]))[0];
+    const { inquiry } = (
+      await em()
+        .getConnection()
+        .execute<{ inquiry: number }[]>('select inquiry_id as inquiry from leads where id = ?', [leadIdOf(lead)])
+    )[0];
     const other = await partnerWithMembers(world, 1);
     const before = await historyWithOutbox([lead]);
     expect(before).toEqual([['A', 'CREATED', 2, 1]]);
-    const counts = async (tx: EntityManager) => (await tx.execute<{ events: number; emails: number; webhooks: number; leads: number }[]>(
-      `select (select count(*) from lead_events)::int as events, (select count(*) from outbox_emails)::int as emails,
-        (select count(*) from webhook_deliveries)::int as webhooks, (select count(*) from leads)::int as leads`))[0];
+    const counts = async (tx: EntityManager) =>
+      (
+        await tx.execute<{ events: number; emails: number; webhooks: number; leads: number }[]>(
+          `select (select count(*) from lead_events)::int as events, (select count(*) from outbox_emails)::int as emails,
+        (select count(*) from webhook_deliveries)::int as webhooks, (select count(*) from leads)::int as leads`,
+        )
+      )[0];
     const start = await counts(em());
-    await expect(em().transactional(async (tx) => {
-      const locked = (await lockLead(tx, leadIdOf(lead)))!;
-      await writeLeadEvents(tx, transitionLead(locked, LeadAction.FOLLOW_UP).events);
-      await insertLeads(tx, inquiry, newLeadRows([{
-        partnerId: other.partner.id, serviceId: idOfType(other.services[0], 'Service')!, source: LeadSource.SELLER_TARGETED,
-      }], null));
-      // Written in the transaction: the follow-up's email to the seller and webhook, the new lead's email to its member.
-      expect(await counts(tx)).toEqual({ events: start.events + 3, emails: start.emails + 2, webhooks: start.webhooks + 1, leads: start.leads + 1 });
-      throw new Error('changed my mind');
-    })).rejects.toThrow('changed my mind');
+    await expect(
+      em().transactional(async (tx) => {
+        const locked = (await lockLead(tx, leadIdOf(lead)))!;
+        await writeLeadEvents(tx, transitionLead(locked, LeadAction.FOLLOW_UP).events);
+        await insertLeads(
+          tx,
+          inquiry,
+          newLeadRows(
+            [
+              {
+                partnerId: other.partner.id,
+                serviceId: idOfType(other.services[0], 'Service')!,
+                source: LeadSource.SELLER_TARGETED,
+              },
+            ],
+            null,
+          ),
+        );
+        // Written in the transaction: the follow-up's email to the seller and webhook, the new lead's email to its member.
+        expect(await counts(tx)).toEqual({
+          events: start.events + 3,
+          emails: start.emails + 2,
+          webhooks: start.webhooks + 1,
+          leads: start.leads + 1,
+        });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
     expect(await counts(em())).toEqual(start);
     expect(await historyWithOutbox([lead])).toEqual(before);
   });

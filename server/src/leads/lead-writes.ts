@@ -40,10 +40,17 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
       returning *
     ), ${eventCtes('select id, ?, ?, ?, ?, null from lead order by id', 'lead', [event.type])}`,
     params: [
-      ...inquiryParams, pgArray(leads.map((lead) => lead.partner_id)), pgArray(leads.map((lead) => lead.service_id)),
-      pgArray(leads.map((lead) => lead.source)), pgArray(leads.map((lead) => lead.status)),
-      pgArray(leads.map((lead) => lead.created_at.toISOString())), pgArray(leads.map((lead) => lead.response_due_at.toISOString())),
-      event.type, event.at, event.actor_role, event.actor_id,
+      ...inquiryParams,
+      pgArray(leads.map((lead) => lead.partner_id)),
+      pgArray(leads.map((lead) => lead.service_id)),
+      pgArray(leads.map((lead) => lead.source)),
+      pgArray(leads.map((lead) => lead.status)),
+      pgArray(leads.map((lead) => lead.created_at.toISOString())),
+      pgArray(leads.map((lead) => lead.response_due_at.toISOString())),
+      event.type,
+      event.at,
+      event.actor_role,
+      event.actor_id,
     ],
   };
 }
@@ -56,7 +63,9 @@ export async function insertLeads(em: EntityManager, inquiryId: number, rows: Ne
   if (!rows.leads.length) return [];
   const leads = newLeadsCtes('?::int', [inquiryId], rows);
   const [row] = await em.execute<{ new_leads: Record<string, unknown>[] }[]>(
-    `with ${leads.sql} select coalesce(json_agg(lead order by lead.id), '[]') as new_leads from lead`, leads.params);
+    `with ${leads.sql} select coalesce(json_agg(lead order by lead.id), '[]') as new_leads from lead`,
+    leads.params,
+  );
   return row.new_leads.map(leanMapper(em, Lead));
 }
 
@@ -76,9 +85,20 @@ export async function writeLeadEvents(em: EntityManager, events: readonly NewLea
   const rows = `select n.lead_id, n.type, n.at, n.actor_role, n.actor_id, (?::json ->> (n.place - 1)::int) as note
       from unnest(?::int[], ?::text[], ?::timestamptz[], ?::text[], ?::int[]) with ordinality as n(lead_id, type, at, actor_role, actor_id, place)
       order by n.place`;
-  await em.execute(`with ${eventCtes(rows, 'leads', events.map((event) => event.type))} select 1`, [
-    JSON.stringify(events.map((event) => event.note)), pgArray(events.map((event) => event.leadId)), pgArray(events.map((event) => event.type)),
-    pgArray(events.map((event) => event.at.toISOString())), nullableArray(events.map((event) => event.actorRole)),
-    nullableArray(events.map((event) => event.actorId)),
-  ], 'run');
+  await em.execute(
+    `with ${eventCtes(
+      rows,
+      'leads',
+      events.map((event) => event.type),
+    )} select 1`,
+    [
+      JSON.stringify(events.map((event) => event.note)),
+      pgArray(events.map((event) => event.leadId)),
+      pgArray(events.map((event) => event.type)),
+      pgArray(events.map((event) => event.at.toISOString())),
+      nullableArray(events.map((event) => event.actorRole)),
+      nullableArray(events.map((event) => event.actorId)),
+    ],
+    'run',
+  );
 }

@@ -15,9 +15,15 @@ import { LeadEvent } from './lead-event.entity.js';
 @Index({ properties: ['partner', 'status', 'createdAt', 'id'] })
 @Index({ properties: ['status', 'createdAt', 'id'] })
 // A partner's recent platform assignments, for matching's fair spreading (matching/candidate-features.ts).
-@Index({ name: 'leads_recent_assignments_index', expression: `create index "leads_recent_assignments_index" on "leads" ("partner_id", "created_at") where "source" = 'PLATFORM_ASSIGNED' and "close_reason" is distinct from 'UNASSIGNED'` })
+@Index({
+  name: 'leads_recent_assignments_index',
+  expression: `create index "leads_recent_assignments_index" on "leads" ("partner_id", "created_at") where "source" = 'PLATFORM_ASSIGNED' and "close_reason" is distinct from 'UNASSIGNED'`,
+})
 // NEW platform assignments by deadline, for the operator's "expiring soon" (deadlines/deadlines.resolver.ts).
-@Index({ name: 'leads_open_assignment_deadline_index', expression: `create index "leads_open_assignment_deadline_index" on "leads" ("response_due_at") where "status" = 'NEW' and "source" = 'PLATFORM_ASSIGNED'` })
+@Index({
+  name: 'leads_open_assignment_deadline_index',
+  expression: `create index "leads_open_assignment_deadline_index" on "leads" ("response_due_at") where "status" = 'NEW' and "source" = 'PLATFORM_ASSIGNED'`,
+})
 @ObjectType({ implements: Node, description: 'An inquiry as seen by one partner.' })
 export class Lead extends Node {
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -88,9 +94,12 @@ export class Lead extends Node {
   @Property({ type: 'datetime', nullable: true })
   responseDueAt?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'NEW platform-assigned leads: expires and moves on to another partner after this; null otherwise.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'NEW platform-assigned leads: expires and moves on to another partner after this; null otherwise.',
+  })
   get respondBy(): Date | null {
-    return this.source === LeadSource.PLATFORM_ASSIGNED && this.status === LeadStatus.NEW ? this.responseDueAt ?? null : null;
+    return this.source === LeadSource.PLATFORM_ASSIGNED && this.status === LeadStatus.NEW ? (this.responseDueAt ?? null) : null;
   }
 
   @Field(() => Date, { description: 'When the lead or its inquiry last changed: sync with `filter: { updatedAfter }`.' })

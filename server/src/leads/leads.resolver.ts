@@ -21,8 +21,16 @@ import { servicesOfLead } from './lead-services.js';
 import { rowIdOf } from '../graphql/node.js';
 import type { Read } from '../db/lean-read.js';
 import {
-  AcceptCooperationInput, CloseLeadInput, FollowLeadInput, LeadConnection, LeadCounts, LeadFilter, LeadOrder, LeadPayload,
-  MarkNoAgreementInput, RejectLeadInput,
+  AcceptCooperationInput,
+  CloseLeadInput,
+  FollowLeadInput,
+  LeadConnection,
+  LeadCounts,
+  LeadFilter,
+  LeadOrder,
+  LeadPayload,
+  MarkNoAgreementInput,
+  RejectLeadInput,
 } from './leads.types.js';
 
 /** A changed lead as a payload; the partner's own lead then answers access checks on its inquiry. */
@@ -48,13 +56,21 @@ async function holdRelations(loaders: Loaders, leads: Read<Lead>[], asked: Set<s
 
 @Resolver(() => Lead)
 export class LeadResolver {
-  @Query(() => LeadConnection, { description: "One tab of the viewer's partner's leads (operators: every partner's), newest first unless ordered." })
+  @Query(() => LeadConnection, {
+    description: "One tab of the viewer's partner's leads (operators: every partner's), newest first unless ordered.",
+  })
   async leads(
-    @Arg('status', () => LeadStatus, { description: 'The tab: NEW, FOLLOWING, DEAL or CLOSED (REJECTED lists turned-down leads).' }) status: LeadStatus,
+    @Arg('status', () => LeadStatus, { description: 'The tab: NEW, FOLLOWING, DEAL or CLOSED (REJECTED lists turned-down leads).' })
+    status: LeadStatus,
     @Args(() => TwoWayPageArgs) page: TwoWayPageArgs,
     @Arg('filter', () => LeadFilter, { nullable: true, description: 'Narrows the tab.' }) filter: LeadFilter | null,
     @Arg('orderBy', () => LeadOrder, { nullable: true, description: 'The order; newest first when omitted.' }) orderBy: LeadOrder | null,
-    @Arg('search', () => String, { nullable: true, description: 'Words to find in what the viewer may see of each lead (product category, hot-sale product, other details, service title); each matches as a word prefix.' }) search: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description:
+        'Words to find in what the viewer may see of each lead (product category, hot-sale product, other details, service title); each matches as a word prefix.',
+    })
+    search: string | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -85,7 +101,10 @@ export class LeadResolver {
     return lead.service ? ctx.loaders.service.get(lead.service.id) : null;
   }
 
-  @FieldResolver(() => [Service], { description: 'Every service the seller chose from this partner (the first is `service`); a platform-assigned lead: the one it was matched on.' })
+  @FieldResolver(() => [Service], {
+    description:
+      'Every service the seller chose from this partner (the first is `service`); a platform-assigned lead: the one it was matched on.',
+  })
   services(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
     return servicesOfLead(ctx.loaders, lead);
   }
@@ -100,7 +119,10 @@ export class LeadResolver {
     return lead.rejectNote ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The partner's remark when no agreement was reached; never visible to the seller." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The partner's remark when no agreement was reached; never visible to the seller.",
+  })
   closeNote(@Root() lead: Read<Lead>) {
     return lead.closeNote ?? null;
   }
@@ -132,11 +154,15 @@ export class LeadResolver {
 
   @Mutation(() => LeadPayload, { description: 'Partner: reaches a deal on a FOLLOWING lead with an authorization ID the seller granted.' })
   acceptCooperation(@InputArg(() => AcceptCooperationInput) input: AcceptCooperationInput, @Ctx() ctx: Context) {
-    return leadPayload(ctx, () => new LeadsService(ctx.em).acceptCooperation(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }));
+    return leadPayload(ctx, () =>
+      new LeadsService(ctx.em).acceptCooperation(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }),
+    );
   }
 
   @Mutation(() => LeadPayload, { description: 'Partner: closes a FOLLOWING lead because no agreement was reached.' })
   markNoAgreement(@InputArg(() => MarkNoAgreementInput) input: MarkNoAgreementInput, @Ctx() ctx: Context) {
-    return leadPayload(ctx, () => new LeadsService(ctx.em).markNoAgreement(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }));
+    return leadPayload(ctx, () =>
+      new LeadsService(ctx.em).markNoAgreement(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }),
+    );
   }
 }

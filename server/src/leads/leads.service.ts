@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import {
-  CompanySize, LeadAction, LeadSource, LeadStatus, ProductCategory, RejectReason, ServiceType, UserErrorCode,
+  CompanySize,
+  LeadAction,
+  LeadSource,
+  LeadStatus,
+  ProductCategory,
+  RejectReason,
+  ServiceType,
+  UserErrorCode,
   rejectLeadRules,
 } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
@@ -19,9 +26,13 @@ import type { Read } from '../db/lean-read.js';
 import { writeLeadEvents } from './lead-writes.js';
 
 export interface LeadFilterData {
-  serviceType?: ServiceType | null; productCategory?: ProductCategory | null;
-  companySize?: CompanySize | null; source?: LeadSource | null;
-  budgetMin?: string | null; budgetMax?: string | null; updatedAfter?: Date | null;
+  serviceType?: ServiceType | null;
+  productCategory?: ProductCategory | null;
+  companySize?: CompanySize | null;
+  source?: LeadSource | null;
+  budgetMin?: string | null;
+  budgetMax?: string | null;
+  updatedAfter?: Date | null;
 }
 
 export type LeadCountsData = Record<'new' | 'following' | 'deal' | 'closed', number>;
@@ -51,7 +62,12 @@ function profileFilters(filter: LeadFilterData, search: string | null | undefine
 }
 
 /** A tab as asked for: its status, filters, search and order. */
-export interface LeadTab { status: LeadStatus; filter?: LeadFilterData | null; search?: string | null; orderBy?: LeadOrderData | null }
+export interface LeadTab {
+  status: LeadStatus;
+  filter?: LeadFilterData | null;
+  search?: string | null;
+  orderBy?: LeadOrderData | null;
+}
 
 /** Prepares what a transition writes besides the move (e.g. the matched authorization). */
 type Prepare = (em: EntityManager, lead: Lead) => Promise<((lead: Lead) => void) | undefined>;
@@ -84,7 +100,9 @@ export class LeadsService {
   acceptCooperation(viewer: Viewer | null, input: { leadId: number; authorizationId: string }): Promise<LeadChange> {
     return this.actAsPartner(viewer, input.leadId, LeadAction.ACCEPT_COOPERATION, async (em, lead) => {
       const authorization = await liveAuthorizationFor(em, lead, input.authorizationId);
-      return (changed) => { changed.authorization = authorization; };
+      return (changed) => {
+        changed.authorization = authorization;
+      };
     });
   }
 
@@ -128,8 +146,11 @@ export class LeadsService {
     if (!profile.length) return where.all();
     if (status === LeadStatus.REJECTED && !isOperator(viewer)) {
       // Filtering would tell the partner what it may no longer read.
-      throw DomainError.of(UserErrorCode.INVALID,
-        "Rejected leads no longer show the seller's business profile, so they can only be filtered by source", [search ? 'search' : 'filter']);
+      throw DomainError.of(
+        UserErrorCode.INVALID,
+        "Rejected leads no longer show the seller's business profile, so they can only be filtered by source",
+        [search ? 'search' : 'filter'],
+      );
     }
     const visible = profileVisibleSql(viewer);
     where.add(visible.sql, ...visible.params);
@@ -143,8 +164,12 @@ export class LeadsService {
   }
 
   private async countListed(listed: Sql): Promise<LeadCountsData> {
-    const rows = await this.em.getConnection().execute<{ status: LeadStatus; count: number }[]>(
-      `select l.status, count(*)::int as count from leads l where ${listed.sql} group by l.status`, listed.params);
+    const rows = await this.em
+      .getConnection()
+      .execute<{ status: LeadStatus; count: number }[]>(
+        `select l.status, count(*)::int as count from leads l where ${listed.sql} group by l.status`,
+        listed.params,
+      );
     const of = (status: LeadStatus) => rows.find((row) => row.status === status)?.count ?? 0;
     return { new: of(LeadStatus.NEW), following: of(LeadStatus.FOLLOWING), deal: of(LeadStatus.DEAL), closed: of(LeadStatus.CLOSED) };
   }
@@ -164,9 +189,11 @@ export class LeadsService {
  */
 async function liveAuthorizationFor(em: EntityManager, lead: Lead, code: string): Promise<SellerAuthorization> {
   const inquiry = await em.findOneOrFail(Inquiry, lead.inquiry.id);
-  const authorization = await em.findOne(SellerAuthorization,
+  const authorization = await em.findOne(
+    SellerAuthorization,
     { authorizationId: code.trim().toUpperCase(), seller: inquiry.seller.id, partner: lead.partner.id },
-    { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+    { lockMode: LockMode.PESSIMISTIC_READ, refresh: true },
+  );
   if (!authorization) {
     throw DomainError.of(UserErrorCode.NOT_FOUND, 'This seller has not given your organisation this authorization ID', ['authorizationId']);
   }

@@ -13,7 +13,7 @@ export class LeadPayload {
   @UserErrorsField() userErrors!: UserError[];
 }
 
-@InputType({ description: "Narrows a tab of leads; every given filter must match." })
+@InputType({ description: 'Narrows a tab of leads; every given filter must match.' })
 export class LeadFilter {
   @Field(() => ServiceType, { nullable: true, description: "The lead's service type (an open request's chosen type)." })
   serviceType?: ServiceType | null;
@@ -27,13 +27,22 @@ export class LeadFilter {
   @Field(() => LeadSource, { nullable: true, description: 'Whether the seller chose the partner or the platform assigned it.' })
   source?: LeadSource | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "Only leads whose monthly budget is at least this (in the inquiry's currency)." })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Only leads whose monthly budget is at least this (in the inquiry's currency).",
+  })
   budgetMin?: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "Only leads whose monthly budget is at most this (in the inquiry's currency)." })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Only leads whose monthly budget is at most this (in the inquiry's currency).",
+  })
   budgetMax?: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'Only leads changed after this time (`Lead.updatedAt`): what changed since the last sync.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Only leads changed after this time (`Lead.updatedAt`): what changed since the last sync.',
+  })
   updatedAfter?: Date | null;
 }
 

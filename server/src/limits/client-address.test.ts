@@ -5,10 +5,12 @@ import { eventually, startTestApp, type TestApp } from '../../test/harness.js';
 import { World } from '../../test/fixtures.js';
 import { clientAddress, proxyTrustOf } from './client-address.js';
 
-const request = (peer: string, forwardedFor?: string) => ({
-  socket: { remoteAddress: peer }, connection: { remoteAddress: peer },
-  headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
-}) as unknown as http.IncomingMessage;
+const request = (peer: string, forwardedFor?: string) =>
+  ({
+    socket: { remoteAddress: peer },
+    connection: { remoteAddress: peer },
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  }) as unknown as http.IncomingMessage;
 
 describe('the client address rule', () => {
   it('is the socket peer without TRUST_PROXY, whatever X-Forwarded-For says', () => {
@@ -37,12 +39,18 @@ const limits = { wsConnectionsPerAddress: 2, wsConnectionsPerSession: 50, logInF
 
 /** One authenticated graphql-ws socket, sent from `forwardedFor` as a proxy would say: its close code, or 'ack'. */
 async function socketOutcome(app: TestApp, cookie: string, forwardedFor: string) {
-  const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { cookie, 'x-forwarded-for': forwardedFor } });
+  const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    headers: { cookie, 'x-forwarded-for': forwardedFor },
+  });
   socket.on('error', () => {});
   let closed: number | null = null;
   let acked = false;
-  socket.once('close', (code) => { closed = code; });
-  socket.on('message', (data) => { if (JSON.parse(String(data)).type === 'connection_ack') acked = true; });
+  socket.once('close', (code) => {
+    closed = code;
+  });
+  socket.on('message', (data) => {
+    if (JSON.parse(String(data)).type === 'connection_ack') acked = true;
+  });
   socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
   await eventually(() => acked || closed !== null);
   return { socket, outcome: acked ? 'ack' : closed };
@@ -50,7 +58,8 @@ async function socketOutcome(app: TestApp, cookie: string, forwardedFor: string)
 
 async function logInOutcome(app: TestApp, email: string, forwardedFor: string) {
   const response = await fetch(app.url, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
     body: JSON.stringify({ query: LOG_IN, variables: { input: { email, password: 'not the password' } } }),
   });
   const body = await response.json();
@@ -63,7 +72,10 @@ describe.each([
 ])('HTTP and WebSocket limits count the same address $name', ({ trustProxy, separate }) => {
   let app: TestApp;
   let world: World;
-  beforeAll(async () => { app = await startTestApp({ limits, trustProxy, notifications: { deliver: false } }); world = new World(app); });
+  beforeAll(async () => {
+    app = await startTestApp({ limits, trustProxy, notifications: { deliver: false } });
+    world = new World(app);
+  });
   afterAll(() => app?.close());
 
   it('caps WebSocket connections per client address', async () => {
@@ -80,7 +92,10 @@ describe.each([
 
   it('throttles log-in failures per client address', async () => {
     const { email } = await world.user('SELLER' as never);
-    expect([await logInOutcome(app, email, '203.0.113.20'), await logInOutcome(app, email, '203.0.113.20')]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect([await logInOutcome(app, email, '203.0.113.20'), await logInOutcome(app, email, '203.0.113.20')]).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+    ]);
     expect(await logInOutcome(app, email, '203.0.113.20')).toBe('RATE_LIMITED');
     expect(await logInOutcome(app, email, '203.0.113.21')).toBe(separate ? 'UNAUTHENTICATED' : 'RATE_LIMITED');
   });

@@ -17,7 +17,12 @@ export function proxyTrustOf(value: string | undefined): ProxyTrust {
     const hops = Number(setting);
     return (_address, hop) => hop < hops;
   }
-  return proxyAddr.compile(setting.split(',').map((part) => part.trim()).filter(Boolean));
+  return proxyAddr.compile(
+    setting
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 }
 
 /**

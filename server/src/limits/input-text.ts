@@ -26,6 +26,10 @@ export function refuseBadVariables(variables: unknown): void {
 /** The same refusal for string literals written in the document. */
 export function nulInLiterals(document: DocumentNode) {
   let found = false;
-  visit(document, { StringValue(node) { if (node.value.includes('\0')) found = true; } });
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\0')) found = true;
+    },
+  });
   return found ? nulRefusal() : null;
 }

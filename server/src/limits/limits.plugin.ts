@@ -5,8 +5,10 @@ import type { RateState } from './rate-limits.js';
 import { limitError } from './limit-error.js';
 
 function unresolvedOperation(name: string | undefined) {
-  return limitError('OPERATION_RESOLUTION_FAILURE', name
-    ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.');
+  return limitError(
+    'OPERATION_RESOLUTION_FAILURE',
+    name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.',
+  );
 }
 
 /**
@@ -21,8 +23,11 @@ export function limitsPlugin(gate: OperationGate): ApolloServerPlugin<Context> {
         async didResolveOperation({ schema, document, operation, operationName, request, contextValue: ctx }) {
           // Apollo leaves an unknown operationName to the gateway executor, which would run the only operation.
           if (!operation) throw unresolvedOperation(request.operationName);
-          admitted = await gate.admit(schema, { document, operationName, variableValues: request.variables },
-            { address: ctx.address, viewer: ctx.viewer, sessionToken: ctx.session.token });
+          admitted = await gate.admit(
+            schema,
+            { document, operationName, variableValues: request.variables },
+            { address: ctx.address, viewer: ctx.viewer, sessionToken: ctx.session.token },
+          );
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !admitted) return;

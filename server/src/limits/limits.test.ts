@@ -10,9 +10,11 @@ import { defaultApiLimits } from './api-limits.js';
 /** Costs 1 + 3 × first: the connection field, then edges, node and id once per requested item. */
 const servicesCosting = (first: number) => `{ services(first: ${first}) { edges { node { id } } } }`;
 /** Depth 8, or 9 with one more level. */
-const deep = (deeper: boolean) => `{ services(first: 1) { edges { node { partner { services(first: 1) { edges { node { ${deeper ? 'partner { id }' : 'id'} } } } } } } } }`;
+const deep = (deeper: boolean) =>
+  `{ services(first: 1) { edges { node { partner { services(first: 1) { edges { node { ${deeper ? 'partner { id }' : 'id'} } } } } } } } }`;
 /** Aliases of __typename are free (graphql-armor's allow list): they cost nothing to resolve. */
-const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, n) => `a${n}: viewer { user { id } }`).join(' ')} t: __typename }`;
+const aliased = (count: number) =>
+  `{ ${Array.from({ length: count }, (_, n) => `a${n}: viewer { user { id } }`).join(' ')} t: __typename }`;
 const codes = (body: { errors?: { extensions?: { code?: string } }[] }) => body.errors?.map((e) => e.extensions?.code);
 
 let app: TestApp;
@@ -23,7 +25,9 @@ beforeAll(async () => {
     startTestApp({ limits: { maxDepth: 8, maxAliases: 3, maxCost: 100, maxTokens: 100 } }),
   ]);
 });
-afterAll(async () => { await Promise.all([app?.close(), strict?.close()]); });
+afterAll(async () => {
+  await Promise.all([app?.close(), strict?.close()]);
+});
 
 describe('limits on one operation', () => {
   it('reports the cost of each request in extensions', async () => {
@@ -43,8 +47,13 @@ describe('limits on one operation', () => {
     ['depth', deep(false), deep(true), 'QUERY_TOO_DEEP', 'Query depth limit of 8 exceeded, found 9.'],
     ['aliases', aliased(3), aliased(4), 'TOO_MANY_ALIASES', 'Aliases limit of 3 exceeded, found 4.'],
     ['cost', servicesCosting(33), servicesCosting(34), 'QUERY_TOO_COMPLEX', 'Query cost 103 is over the limit of 100'],
-    ['tokens', `{ ${'__typename '.repeat(98)}}`, `{ ${'__typename '.repeat(99)}}`, 'GRAPHQL_PARSE_FAILED',
-      'Syntax Error: Document contains more that 100 tokens. Parsing aborted.'],
+    [
+      'tokens',
+      `{ ${'__typename '.repeat(98)}}`,
+      `{ ${'__typename '.repeat(99)}}`,
+      'GRAPHQL_PARSE_FAILED',
+      'Syntax Error: Document contains more that 100 tokens. Parsing aborted.',
+    ],
   ])('passes just under the %s limit and refuses just over it', async (_limit, under, over, code, message) => {
     const passed = await strict.client().raw(under);
     expect(passed.body.errors).toBeUndefined();
@@ -56,15 +65,22 @@ describe('limits on one operation', () => {
 
   it('refuses batched requests and pages over 100', async () => {
     const batch = await fetch(app.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
     });
     expect(batch.status).toBe(400);
     expect(await batch.json()).toEqual({ errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }] });
     expect(codes((await app.client().raw(servicesCosting(100))).body)).toBeUndefined();
     const over = await app.client().raw(servicesCosting(101));
-    expect(over.body.errors).toEqual([{ message: 'first must be between 0 and 100', path: ['services'],
-      locations: [{ line: 1, column: 3 }], extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(over.body.errors).toEqual([
+      {
+        message: 'first must be between 0 and 100',
+        path: ['services'],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
   });
 });
 
@@ -82,7 +98,12 @@ describe('limits over graphql-ws', () => {
     expect((await run(deep(false))).data.services.edges).toEqual([]);
     const refusals = await Promise.all([deep(true), servicesCosting(34), aliased(4), '{ viewer {', '{ nope }'].map(run));
     expect(refusals.map((r) => r.errors.map((e: any) => e.extensions.code))).toEqual([
-      ['QUERY_TOO_DEEP'], ['QUERY_TOO_COMPLEX'], ['TOO_MANY_ALIASES'], ['GRAPHQL_PARSE_FAILED'], ['GRAPHQL_VALIDATION_FAILED']]);
+      ['QUERY_TOO_DEEP'],
+      ['QUERY_TOO_COMPLEX'],
+      ['TOO_MANY_ALIASES'],
+      ['GRAPHQL_PARSE_FAILED'],
+      ['GRAPHQL_VALIDATION_FAILED'],
+    ]);
   });
 });
 
@@ -105,8 +126,11 @@ describe('rate limits', () => {
     const { client: first } = await apiTokenClient(rates, member);
     const { client: second } = await apiTokenClient(rates, member);
     expect((await spend(first, 49)).body.extensions?.rateLimit.remaining).toBe(1);
-    const response = await fetch(rates.url, { method: 'POST', headers: { 'content-type': 'application/json', ...first.headers },
-      body: JSON.stringify({ query: servicesCosting(1) }) });
+    const response = await fetch(rates.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...first.headers },
+      body: JSON.stringify({ query: servicesCosting(1) }),
+    });
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = await response.json();
@@ -120,8 +144,10 @@ describe('rate limits', () => {
     // Creating the token cost the session 14 (the mutation's fields); 46 are left.
     const { apiToken } = await apiTokenClient(rates, member);
     expect((await spend(member, 43)).body.extensions?.rateLimit.remaining).toBe(3);
-    const revoke = await member.raw(`mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { apiToken { id revokedAt } userErrors { code } } }`,
-      { input: { apiTokenId: apiToken.id } });
+    const revoke = await member.raw(
+      `mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { apiToken { id revokedAt } userErrors { code } } }`,
+      { input: { apiTokenId: apiToken.id } },
+    );
     expect(revoke.status).toBe(429);
     expect(codes(revoke.body)).toEqual(['RATE_LIMITED']);
     const [stored] = await rates.orm.em.fork().getConnection().execute('select revoked_at from api_tokens where hint = ?', [apiToken.hint]);
@@ -140,7 +166,10 @@ describe('rate limits', () => {
 });
 
 const redisUp = await new Promise<boolean>((resolve) => {
-  const socket = net.connect(6379, '127.0.0.1', () => { socket.end(); resolve(true); });
+  const socket = net.connect(6379, '127.0.0.1', () => {
+    socket.end();
+    resolve(true);
+  });
   socket.on('error', () => resolve(false));
 });
 
@@ -164,7 +193,10 @@ describe('errors in production', () => {
     await app.orm.em.fork().getConnection().execute('alter table api_tokens rename to api_tokens_gone');
     const { status, body } = await member.raw('{ apiTokens { id } }');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ data: null, errors: [{ message: 'Internal server error', path: ['apiTokens'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(body).toMatchObject({
+      data: null,
+      errors: [{ message: 'Internal server error', path: ['apiTokens'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
     expect(JSON.stringify(body.errors)).not.toMatch(/api_tokens|select|stack|\.ts/i);
   });
 });

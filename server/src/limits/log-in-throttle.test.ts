@@ -10,7 +10,8 @@ const limits = { logInFailuresPerAccount: 5, logInFailuresPerAddress: 12 };
 /** One log-in attempt from `address` (the app trusts X-Forwarded-For from loopback, as behind a proxy). */
 async function logIn(app: TestApp, email: string, password: string, address = '203.0.113.1') {
   const response = await fetch(app.url, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ query: LOG_IN, variables: { input: { email, password } } }),
   });
   const body = await response.json();
@@ -22,7 +23,10 @@ const times = <T>(count: number, run: (n: number) => Promise<T>) => Promise.all(
 
 let app: TestApp;
 let world: World;
-beforeAll(async () => { app = await startTestApp({ limits, trustProxy: 'loopback' }); world = new World(app); });
+beforeAll(async () => {
+  app = await startTestApp({ limits, trustProxy: 'loopback' });
+  world = new World(app);
+});
 afterAll(() => app?.close());
 
 describe('log-in throttling', () => {
@@ -64,23 +68,38 @@ describe('log-in throttling', () => {
 
   it('runs one logIn per request: aliased guesses are refused before any is tried', async () => {
     const { email } = await world.user('SELLER' as never);
-    const guesses = Array.from({ length: 30 }, (_, n) => `g${n}: logIn(input: { email: "${email}", password: "guess ${n}" }) { userErrors { code } }`);
-    const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation { ${guesses.slice(0, 2).join(' ')} }` }) });
+    const guesses = Array.from(
+      { length: 30 },
+      (_, n) => `g${n}: logIn(input: { email: "${email}", password: "guess ${n}" }) { userErrors { code } }`,
+    );
+    const response = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { ${guesses.slice(0, 2).join(' ')} }` }),
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ errors: [{ extensions: { code: 'BAD_REQUEST' },
-      message: 'A request may log in or sign up once: send one logIn, signUpSeller or signUpPartner per request' }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          extensions: { code: 'BAD_REQUEST' },
+          message: 'A request may log in or sign up once: send one logIn, signUpSeller or signUpPartner per request',
+        },
+      ],
+    });
     expect((await logIn(app, email, PASSWORD)).outcome).toBe('LOGGED_IN');
   });
 });
 
 const redisUp = await new Promise<boolean>((resolve) => {
-  const socket = net.connect(6379, '127.0.0.1', () => { socket.end(); resolve(true); });
+  const socket = net.connect(6379, '127.0.0.1', () => {
+    socket.end();
+    resolve(true);
+  });
   socket.on('error', () => resolve(false));
 });
 
 describe.runIf(redisUp)('log-in throttling shared through Redis', () => {
-  it('counts an account\'s failures across two API processes', async () => {
+  it("counts an account's failures across two API processes", async () => {
     const shared = { ...limits, rateKeyPrefix: `slp-test:${crypto.randomBytes(6).toString('hex')}` };
     const [one, two] = await Promise.all([1, 2].map(() => startTestApp({ limits: shared, redisUrl: 'redis://127.0.0.1:6379' })));
     try {

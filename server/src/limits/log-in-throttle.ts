@@ -31,8 +31,16 @@ export class LogInThrottle {
 
   constructor(limits: ApiLimits, redis: Redis | null = null) {
     const duration = limits.logInWindowSeconds;
-    this.byAccount = rateLimiter(redis, { keyPrefix: `${limits.rateKeyPrefix}:log-in:account`, points: limits.logInFailuresPerAccount, duration });
-    this.byAddress = rateLimiter(redis, { keyPrefix: `${limits.rateKeyPrefix}:log-in:address`, points: limits.logInFailuresPerAddress, duration });
+    this.byAccount = rateLimiter(redis, {
+      keyPrefix: `${limits.rateKeyPrefix}:log-in:account`,
+      points: limits.logInFailuresPerAccount,
+      duration,
+    });
+    this.byAddress = rateLimiter(redis, {
+      keyPrefix: `${limits.rateKeyPrefix}:log-in:address`,
+      points: limits.logInFailuresPerAddress,
+      duration,
+    });
     this.knownPlaces = rateLimiter(redis, { keyPrefix: `${limits.rateKeyPrefix}:log-in:known`, points: 1, duration: KNOWN_PLACE_SECONDS });
     this.verifications = new VerifyQueue(limits.logInVerifications);
   }
@@ -55,7 +63,11 @@ export class LogInThrottle {
     const known = (await this.knownPlaces.get(place).catch(() => null)) !== null;
     const result = await this.verifications.run(known, verify);
     if (result !== null) {
-      await Promise.all([this.byAccount.delete(account), this.byAddress.reward(address, 1), this.knownPlaces.set(place, 1, KNOWN_PLACE_SECONDS)]);
+      await Promise.all([
+        this.byAccount.delete(account),
+        this.byAddress.reward(address, 1),
+        this.knownPlaces.set(place, 1, KNOWN_PLACE_SECONDS),
+      ]);
     }
     return result;
   }

@@ -8,7 +8,11 @@ import { refuseBadVariables } from './input-text.js';
 import type { ClientKey, RateLimits, RateState } from './rate-limits.js';
 
 /** Who is asking, as far as rate budgets go. */
-export interface Client { address: string; viewer: Viewer | null; sessionToken: string | null }
+export interface Client {
+  address: string;
+  viewer: Viewer | null;
+  sessionToken: string | null;
+}
 
 /** The budgets a request is charged to: its token or its session, and always its address. */
 export function clientKeys({ address, viewer, sessionToken }: Client): ClientKey[] {
@@ -19,17 +23,27 @@ export function clientKeys({ address, viewer, sessionToken }: Client): ClientKey
 }
 
 /** An operation as a WebSocket client sends it. */
-export interface OperationPayload { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }
+export interface OperationPayload {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
 
 /**
  * The limits in one place for both transports: checks a valid operation's shape and cost and
  * charges the cost to the client's budgets (refusals are GraphQL errors with codes).
  */
 export class OperationGate {
-  constructor(readonly limits: ApiLimits, private readonly rateLimits: RateLimits) {}
+  constructor(
+    readonly limits: ApiLimits,
+    private readonly rateLimits: RateLimits,
+  ) {}
 
-  async admit(schema: GraphQLSchema, args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>, client: Client)
-    : Promise<{ cost: number; rate: RateState }> {
+  async admit(
+    schema: GraphQLSchema,
+    args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>,
+    client: Client,
+  ): Promise<{ cost: number; rate: RateState }> {
     refuseBadVariables(args.variableValues);
     const cost = checkOperation(schema, args.document, args.operationName, args.variableValues ?? undefined, this.limits);
     return { cost, rate: await this.rateLimits.charge(clientKeys(client), cost) };
@@ -39,8 +53,7 @@ export class OperationGate {
    * For graphql-ws's onSubscribe: parsed, validated and admitted arguments, or the errors to send
    * back, coded as over HTTP.
    */
-  async executionArgs(schema: GraphQLSchema, payload: OperationPayload, client: Client)
-    : Promise<ExecutionArgs | readonly GraphQLError[]> {
+  async executionArgs(schema: GraphQLSchema, payload: OperationPayload, client: Client): Promise<ExecutionArgs | readonly GraphQLError[]> {
     let document;
     try {
       document = parse(payload.query, { maxTokens: this.limits.maxTokens });

@@ -21,9 +21,7 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
 function countingError(error: unknown): GraphQLError {
   const message = error instanceof Error ? error.message : 'Query is too complex';
   // Too many nodes to even count (e.g. a fragment bomb) is the same refusal as too costly.
-  return /maximum allowed number of nodes/.test(message)
-    ? limitError('QUERY_TOO_COMPLEX', message)
-    : limitError('BAD_USER_INPUT', message);
+  return /maximum allowed number of nodes/.test(message) ? limitError('QUERY_TOO_COMPLEX', message) : limitError('BAD_USER_INPUT', message);
 }
 
 const estimators = [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })];
@@ -33,16 +31,24 @@ const PASSWORD_FIELDS = new Set(['logIn', 'signUpSeller', 'signUpPartner']);
 
 function passwordFieldRefusal(document: DocumentNode): GraphQLError | null {
   let count = 0;
-  visit(document, { Field(node) { if (PASSWORD_FIELDS.has(node.name.value)) count += 1; } });
-  return count > 1 ? limitError('BAD_REQUEST', 'A request may log in or sign up once: send one logIn, signUpSeller or signUpPartner per request') : null;
+  visit(document, {
+    Field(node) {
+      if (PASSWORD_FIELDS.has(node.name.value)) count += 1;
+    },
+  });
+  return count > 1
+    ? limitError('BAD_REQUEST', 'A request may log in or sign up once: send one logIn, signUpSeller or signUpPartner per request')
+    : null;
 }
 
 /** Runs graphql-armor's rule and turns its rejection into our error code (Apollo would relabel a validation error). */
 function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: ApiLimits): GraphQLError | null {
   const refusals: GraphQLError[] = [];
-  const onReject = (code: string) => [(_context: ValidationContext | null, error: GraphQLError) => {
-    refusals.push(limitError(code, error.message.replace(/^Syntax Error: /, '')));
-  }];
+  const onReject = (code: string) => [
+    (_context: ValidationContext | null, error: GraphQLError) => {
+      refusals.push(limitError(code, error.message.replace(/^Syntax Error: /, '')));
+    },
+  ];
   validate(schema, document, [
     maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: onReject('QUERY_TOO_DEEP') }),
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: onReject('TOO_MANY_ALIASES') }),
@@ -55,7 +61,10 @@ function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: Api
  * checked once, and its cost once per set of variables (a page's cost depends on `first`): walking
  * a large document on every request was ~7% of a page's CPU.
  */
-interface Checked { shape: GraphQLError | null; costs: Map<string, number> }
+interface Checked {
+  shape: GraphQLError | null;
+  costs: Map<string, number>;
+}
 const checkedDocuments = new WeakMap<DocumentNode, Map<ApiLimits, Checked>>();
 const COSTS_PER_DOCUMENT = 100;
 
@@ -63,13 +72,16 @@ function checkedFor(schema: GraphQLSchema, document: DocumentNode, limits: ApiLi
   const byLimits = checkedDocuments.get(document) ?? new Map<ApiLimits, Checked>();
   checkedDocuments.set(document, byLimits);
   let checked = byLimits.get(limits);
-  if (!checked) byLimits.set(limits, checked = { shape: shapeRefusal(schema, document, limits), costs: new Map() });
+  if (!checked) byLimits.set(limits, (checked = { shape: shapeRefusal(schema, document, limits), costs: new Map() }));
   return checked;
 }
 
 function costOf(
-  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
-  variables: Record<string, unknown> | undefined, costs: Map<string, number>,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  costs: Map<string, number>,
 ): number {
   const key = `${operationName ?? ''}:${JSON.stringify(variables ?? {})}`;
   const known = costs.get(key);
@@ -90,8 +102,11 @@ function costOf(
  * the HTTP endpoint and the WebSocket server, so both transports hold the same line.
  */
 export function checkOperation(
-  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
-  variables: Record<string, unknown> | undefined, limits: ApiLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  limits: ApiLimits,
 ): number {
   const checked = checkedFor(schema, document, limits);
   if (checked.shape) throw checked.shape;

@@ -6,9 +6,15 @@ import type { ApiLimits } from './api-limits.js';
 
 /** How a client is known: the budgets of each that applies to a request are all charged. */
 export type ClientKind = 'token' | 'session' | 'address';
-export interface ClientKey { kind: ClientKind; id: string }
+export interface ClientKey {
+  kind: ClientKind;
+  id: string;
+}
 
-export interface RateState { remaining: number; resetInSeconds: number }
+export interface RateState {
+  remaining: number;
+  resetInSeconds: number;
+}
 
 function pointsFor(kind: ClientKind, limits: ApiLimits): number {
   if (kind === 'token') return limits.pointsPerToken;
@@ -23,7 +29,11 @@ export function rateLimiter(redis: Redis | null, options: { keyPrefix: string; p
 }
 
 function limiterFor(kind: ClientKind, limits: ApiLimits, redis: Redis | null): RateLimiterAbstract {
-  return rateLimiter(redis, { keyPrefix: `${limits.rateKeyPrefix}:${kind}`, points: pointsFor(kind, limits), duration: limits.rateWindowSeconds });
+  return rateLimiter(redis, {
+    keyPrefix: `${limits.rateKeyPrefix}:${kind}`,
+    points: pointsFor(kind, limits),
+    duration: limits.rateWindowSeconds,
+  });
 }
 
 export function rateLimited(refusal: RateLimiterRes): GraphQLError {

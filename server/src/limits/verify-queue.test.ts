@@ -6,8 +6,17 @@ import { VerifyQueue } from './verify-queue.js';
 /** A verification the test finishes when it wants, recording when it started. */
 function gate(log: string[], name: string, result: string | null = null) {
   let finish!: () => void;
-  const done = new Promise<void>((resolve) => { finish = resolve; });
-  return { finish, verify: async () => { log.push(name); await done; return result; } };
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return {
+    finish,
+    verify: async () => {
+      log.push(name);
+      await done;
+      return result;
+    },
+  };
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -16,7 +25,12 @@ describe('the verification queue', () => {
     const queue = new VerifyQueue(2);
     const log: string[] = [];
     const tasks = Object.fromEntries(['a', 'b', 'c', 'd', 'p'].map((name) => [name, gate(log, name)]));
-    const runs = [queue.run(false, tasks.a.verify), queue.run(false, tasks.b.verify), queue.run(false, tasks.c.verify), queue.run(false, tasks.d.verify)];
+    const runs = [
+      queue.run(false, tasks.a.verify),
+      queue.run(false, tasks.b.verify),
+      queue.run(false, tasks.c.verify),
+      queue.run(false, tasks.d.verify),
+    ];
     await settle();
     expect(log).toEqual(['a', 'b']);
     expect(queue.waiting).toBe(2);
@@ -36,7 +50,11 @@ describe('the verification queue', () => {
 
   it('gives the place on when a verification throws', async () => {
     const queue = new VerifyQueue(1);
-    await expect(queue.run(false, async () => { throw new Error('broken hash'); })).rejects.toThrow('broken hash');
+    await expect(
+      queue.run(false, async () => {
+        throw new Error('broken hash');
+      }),
+    ).rejects.toThrow('broken hash');
     expect(await queue.run(false, async () => 'next')).toBe('next');
   });
 });

@@ -38,7 +38,11 @@ describe('submitInquiry OPEN: automatic assignment', () => {
     const second = await t.world.partner({ services, languages: ['en'] });
     const third = await t.world.partner({ services, location: 'Dallas, US' });
     await t.world.partner({ services });
-    await t.world.partner({ services: [{ serviceType: type, productCategories: [ProductCategory.MENSWEAR] }], languages: ['en'], location: 'Austin, US' });
+    await t.world.partner({
+      services: [{ serviceType: type, productCategories: [ProductCategory.MENSWEAR] }],
+      languages: ['en'],
+      location: 'Austin, US',
+    });
     const full = await t.world.partner({ services, capacity: 1, languages: ['en'], location: 'Austin, US' });
     await t.history.pastLead(full.partner, { status: LeadStatus.NEW });
     await t.world.partner({ services, status: PartnerStatus.PENDING, languages: ['en'], location: 'Austin, US' });
@@ -48,10 +52,15 @@ describe('submitInquiry OPEN: automatic assignment', () => {
     expect(submitInquiry.userErrors).toEqual([]);
     expect(submitInquiry.inquiry.language).toBe('en');
     const leads = submitInquiry.inquiry.leads.edges.map((e: any) => e.node);
-    expect(leads).toEqual([first, second, third].map((p) => ({
-      status: 'NEW', source: 'PLATFORM_ASSIGNED', partner: { id: p.partnerId }, service: { id: p.services[0] },
-      history: [{ type: 'CREATED', actorRole: null }],
-    })));
+    expect(leads).toEqual(
+      [first, second, third].map((p) => ({
+        status: 'NEW',
+        source: 'PLATFORM_ASSIGNED',
+        partner: { id: p.partnerId },
+        service: { id: p.services[0] },
+        history: [{ type: 'CREATED', actorRole: null }],
+      })),
+    );
     expect(await queueIds()).not.toContain(submitInquiry.inquiry.id);
   });
 
@@ -85,7 +94,10 @@ describe('submitInquiry OPEN: automatic assignment', () => {
       begin if new.partner_id = ${victim.partner.id} then raise exception 'refused in test'; end if; return new; end $$`);
     await em.getConnection().execute('create trigger refuse_lead before insert on leads for each row execute function refuse_lead()');
     try {
-      const before = { leads: await leadCount(), inquiries: (await seller.request('{ myInquiries { totalCount } }')).myInquiries.totalCount };
+      const before = {
+        leads: await leadCount(),
+        inquiries: (await seller.request('{ myInquiries { totalCount } }')).myInquiries.totalCount,
+      };
       const { body } = await seller.raw(SUBMIT, { input: open(type) });
       expect(body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       expect(await leadCount()).toBe(before.leads);
@@ -105,24 +117,32 @@ describe('submitInquiry OPEN: automatic assignment', () => {
     const { result, statements } = await t.app.countStatements(() => seller.request(submit, { input: open(type) }));
     expect(statements).toBe(3);
     const { inquiry } = result.submitInquiry;
-    const rows = async (sql: string) => t.app.orm.em.fork().getConnection().execute(sql, [idOfType(inquiry.id, 'Inquiry')]);
-    expect(await rows(`select request_type, service_type, status, language from inquiries where id = ?`))
-      .toEqual([{ request_type: 'OPEN', service_type: type, status: 'ACTIVE', language: 'en' }]);
+    const rows = async (sql: string) =>
+      t.app.orm.em
+        .fork()
+        .getConnection()
+        .execute(sql, [idOfType(inquiry.id, 'Inquiry')]);
+    expect(await rows(`select request_type, service_type, status, language from inquiries where id = ?`)).toEqual([
+      { request_type: 'OPEN', service_type: type, status: 'ACTIVE', language: 'en' },
+    ]);
     const leads = await rows(`select id, partner_id, service_id, status, source from leads where inquiry_id = ?`);
     expect(leads.map(({ id, ...lead }) => lead)).toEqual([
       { partner_id: agency.partner.id, service_id: idOfType(agency.services[0], 'Service'), status: 'NEW', source: 'PLATFORM_ASSIGNED' },
     ]);
     expect(inquiry.leads.totalCount).toBe(1);
-    expect(await rows(`select e.type, e.actor_role, e.actor_id from lead_events e join leads l on l.id = e.lead_id where l.inquiry_id = ?`))
-      .toEqual([{ type: 'CREATED', actor_role: null, actor_id: null }]);
-    expect(await rows(`select o.kind, o.recipient_email, o.status, o.lead_id from outbox_emails o join leads l on l.id = o.lead_id
-      where l.inquiry_id = ? order by o.id`))
-      .toEqual(members.map((member) => ({ kind: 'NEW_LEAD', recipient_email: member.email, status: 'PENDING', lead_id: leads[0].id })));
+    expect(
+      await rows(`select e.type, e.actor_role, e.actor_id from lead_events e join leads l on l.id = e.lead_id where l.inquiry_id = ?`),
+    ).toEqual([{ type: 'CREATED', actor_role: null, actor_id: null }]);
+    expect(
+      await rows(`select o.kind, o.recipient_email, o.status, o.lead_id from outbox_emails o join leads l on l.id = o.lead_id
+      where l.inquiry_id = ? order by o.id`),
+    ).toEqual(members.map((member) => ({ kind: 'NEW_LEAD', recipient_email: member.email, status: 'PENDING', lead_id: leads[0].id })));
   });
 
   it('refuses a bad language code', async () => {
     const { submitInquiry } = await seller.request(SUBMIT_OPEN, { input: open(ServiceType.TRAINING, { language: 'english' }) });
-    expect(submitInquiry.userErrors)
-      .toEqual([{ field: ['language'], message: 'Give the language as a two-letter code, e.g. en', code: 'INVALID' }]);
+    expect(submitInquiry.userErrors).toEqual([
+      { field: ['language'], message: 'Give the language as a two-letter code, e.g. en', code: 'INVALID' },
+    ]);
   });
 });

@@ -72,27 +72,52 @@ where ?::text is null or c.capacity > coalesce(r.active_leads, 0)
 order by c.partner_id, c.service_id`;
 
 interface CandidateRow {
-  service_id: number; partner_id: number; product_categories: string[]; regions: string[];
-  price_from: string | null; price_to: string | null; currency: string | null;
-  partner_location: string | null; languages: string[]; capacity: number;
-  active_leads: number; leads_due: number; followed_up: number; deals: number;
-  follow_up_counts: number[] | null; follow_up_micros: string[] | null; recent_assignments: number;
-  assigned_decided: number; expired: number; review_count: number; rating_sum: number;
+  service_id: number;
+  partner_id: number;
+  product_categories: string[];
+  regions: string[];
+  price_from: string | null;
+  price_to: string | null;
+  currency: string | null;
+  partner_location: string | null;
+  languages: string[];
+  capacity: number;
+  active_leads: number;
+  leads_due: number;
+  followed_up: number;
+  deals: number;
+  follow_up_counts: number[] | null;
+  follow_up_micros: string[] | null;
+  recent_assignments: number;
+  assigned_decided: number;
+  expired: number;
+  review_count: number;
+  rating_sum: number;
 }
 
 /** The statement and its parameters (the benchmark explains it too). */
 export function candidateStatement(query: CandidateQuery, config: MatchingConfig): [string, unknown[]] {
   const partnerIds = query.partnerIds ? pgArray(query.partnerIds) : null;
   const category = query.assignableFor ?? null;
-  return [CANDIDATES_SQL, [
-    query.serviceType, PartnerStatus.ONBOARDED, partnerIds, partnerIds, query.inquiryId ?? null, category, category,
-    LeadStatus.NEW, config.trackRecord.graceHours, config.fairSpreading.windowDays, category,
-  ]];
+  return [
+    CANDIDATES_SQL,
+    [
+      query.serviceType,
+      PartnerStatus.ONBOARDED,
+      partnerIds,
+      partnerIds,
+      query.inquiryId ?? null,
+      category,
+      category,
+      LeadStatus.NEW,
+      config.trackRecord.graceHours,
+      config.fairSpreading.windowDays,
+      category,
+    ],
+  ];
 }
 
-export async function gatherCandidates(
-  em: EntityManager, query: CandidateQuery, config: MatchingConfig,
-): Promise<CandidateFeatures[]> {
+export async function gatherCandidates(em: EntityManager, query: CandidateQuery, config: MatchingConfig): Promise<CandidateFeatures[]> {
   const [sql, params] = candidateStatement(query, config);
   return (await em.execute<CandidateRow[]>(sql, params)).map(toFeatures);
 }

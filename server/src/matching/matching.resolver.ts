@@ -11,9 +11,7 @@ import { LeadPayload } from '../leads/leads.types.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { MatchingService } from './matching.service.js';
-import {
-  AssignPartnersInput, AssignPartnersPayload, PartnerRecommendation, UnassignLeadInput,
-} from './matching.types.js';
+import { AssignPartnersInput, AssignPartnersPayload, PartnerRecommendation, UnassignLeadInput } from './matching.types.js';
 
 @Resolver(() => PartnerRecommendation)
 export class MatchingResolver {
@@ -22,10 +20,13 @@ export class MatchingResolver {
   })
   openInquiryQueue(@Args(() => TwoWayPageArgs) page: TwoWayPageArgs, @Ctx() ctx: Context) {
     return queryOrThrow(async () =>
-      paginate(ctx.em, Inquiry, new MatchingService(ctx.em).queueFilter(ctx.viewer), page, { oldestFirst: true }));
+      paginate(ctx.em, Inquiry, new MatchingService(ctx.em).queueFilter(ctx.viewer), page, { oldestFirst: true }),
+    );
   }
 
-  @Query(() => [PartnerRecommendation], { description: 'Operator: eligible partners for an OPEN inquiry, best first, with every part of the score.' })
+  @Query(() => [PartnerRecommendation], {
+    description: 'Operator: eligible partners for an OPEN inquiry, best first, with every part of the score.',
+  })
   async recommendedPartners(
     @Arg('inquiryId', () => ID, { description: 'Global ID of an OPEN inquiry.' }) inquiryId: string,
     @Arg('first', () => Int, { nullable: true, description: 'How many, 0 to 100 (default 20).' }) first: number | null,
@@ -47,15 +48,22 @@ export class MatchingResolver {
 
   @Mutation(() => AssignPartnersPayload, { description: 'Operator: gives an ACTIVE OPEN inquiry to the chosen partners (all or none).' })
   async assignPartners(@InputArg(() => AssignPartnersInput) input: AssignPartnersInput, @Ctx() ctx: Context) {
-    const payload = await mutationPayload(() => new MatchingService(ctx.em).assign(ctx.viewer, input), (leads) => ({ leads }));
+    const payload = await mutationPayload(
+      () => new MatchingService(ctx.em).assign(ctx.viewer, input),
+      (leads) => ({ leads }),
+    );
     // A refusal creates no lead: the list is empty, never null.
     return { ...payload, leads: payload.leads ?? [] };
   }
 
   @Mutation(() => LeadPayload, {
-    description: 'Operator: takes back a platform-assigned lead that is still NEW. It closes as UNASSIGNED and the partner loses access to the inquiry.',
+    description:
+      'Operator: takes back a platform-assigned lead that is still NEW. It closes as UNASSIGNED and the partner loses access to the inquiry.',
   })
   unassignLead(@InputArg(() => UnassignLeadInput) input: UnassignLeadInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new MatchingService(ctx.em).unassign(ctx.viewer, input.leadId, input.reason), ({ lead }) => ({ lead }));
+    return mutationPayload(
+      () => new MatchingService(ctx.em).unassign(ctx.viewer, input.leadId, input.reason),
+      ({ lead }) => ({ lead }),
+    );
   }
 }

@@ -1,8 +1,15 @@
 import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  InquiryStatus, LeadAction, LeadSource, RequestType, Role, UserErrorCode, activeLeadStatuses,
-  type ServiceType, operatorReasonRules,
+  InquiryStatus,
+  LeadAction,
+  LeadSource,
+  RequestType,
+  Role,
+  UserErrorCode,
+  activeLeadStatuses,
+  type ServiceType,
+  operatorReasonRules,
 } from '@slp/shared';
 import { partnerMayAct } from '../auth/access-policy.js';
 import { DomainError, validate, type Problem } from '../domain-error.js';
@@ -18,7 +25,10 @@ import { gatherCandidates, type CandidateQuery } from './candidate-features.js';
 import { matchingConfig, type MatchingConfig } from './matching.config.js';
 import { pickForAssignment, rankCandidates, type Recommendation } from './scoring.js';
 
-export interface AssignPartnersData { inquiryId: string; partnerIds: string[] }
+export interface AssignPartnersData {
+  inquiryId: string;
+  partnerIds: string[];
+}
 
 const noSuchInquiry = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such inquiry', ['inquiryId']);
 
@@ -26,20 +36,36 @@ const noSuchInquiry = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such inq
 type OpenInquiry = Inquiry & { serviceType: ServiceType };
 
 /** What ranking reads of an OPEN inquiry; no id for one not stored yet. */
-type RankedInquiry = Pick<Inquiry, 'productCategory' | 'budgetAmount' | 'currency' | 'location' | 'language'>
-  & { id?: number; serviceType: ServiceType };
+type RankedInquiry = Pick<Inquiry, 'productCategory' | 'budgetAmount' | 'currency' | 'location' | 'language'> & {
+  id?: number;
+  serviceType: ServiceType;
+};
 
 /** The platform's side of OPEN inquiries: ranking partners, assigning them, and the operator's console. */
 export class MatchingService {
-  constructor(private readonly em: EntityManager, private readonly config: MatchingConfig = matchingConfig) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: MatchingConfig = matchingConfig,
+  ) {}
 
   /** Eligible partners for an inquiry, best first (optionally only some, see CandidateQuery). */
-  async rank(em: EntityManager, inquiry: RankedInquiry, only: Pick<CandidateQuery, 'partnerIds' | 'assignableFor'> = {}): Promise<Recommendation[]> {
+  async rank(
+    em: EntityManager,
+    inquiry: RankedInquiry,
+    only: Pick<CandidateQuery, 'partnerIds' | 'assignableFor'> = {},
+  ): Promise<Recommendation[]> {
     const candidates = await gatherCandidates(em, { serviceType: inquiry.serviceType, inquiryId: inquiry.id, ...only }, this.config);
-    return rankCandidates({
-      productCategory: inquiry.productCategory, budgetAmount: inquiry.budgetAmount, currency: inquiry.currency,
-      location: inquiry.location ?? null, language: inquiry.language ?? null,
-    }, candidates, this.config);
+    return rankCandidates(
+      {
+        productCategory: inquiry.productCategory,
+        budgetAmount: inquiry.budgetAmount,
+        currency: inquiry.currency,
+        location: inquiry.location ?? null,
+        language: inquiry.language ?? null,
+      },
+      candidates,
+      this.config,
+    );
   }
 
   /**
@@ -50,7 +76,9 @@ export class MatchingService {
   async bestPartnersFor(inquiry: RankedInquiry): Promise<NewLeadRef[]> {
     const assignable = await this.rank(this.em, inquiry, { assignableFor: inquiry.productCategory });
     return pickForAssignment(assignable, this.config.partnersPerInquiry).map((choice) => ({
-      partnerId: choice.partnerId, serviceId: choice.serviceId, source: LeadSource.PLATFORM_ASSIGNED,
+      partnerId: choice.partnerId,
+      serviceId: choice.serviceId,
+      source: LeadSource.PLATFORM_ASSIGNED,
     }));
   }
 
@@ -66,9 +94,11 @@ export class MatchingService {
     requireRole(viewer, Role.OPERATOR);
     const statuses = activeLeadStatuses.map((status) => `'${status}'`).join(', ');
     return () => ({
-      requestType: RequestType.OPEN, status: InquiryStatus.ACTIVE,
-      [raw((alias) => `(select count(*) from leads l where l.inquiry_id = ${alias}.id and l.status in (${statuses}))`)]:
-        { $lt: this.config.partnersPerInquiry },
+      requestType: RequestType.OPEN,
+      status: InquiryStatus.ACTIVE,
+      [raw((alias) => `(select count(*) from leads l where l.inquiry_id = ${alias}.id and l.status in (${statuses}))`)]: {
+        $lt: this.config.partnersPerInquiry,
+      },
     });
   }
 
@@ -86,7 +116,12 @@ export class MatchingService {
       const eligible = new Map((await this.rank(em, inquiry, { partnerIds: known })).map((choice) => [choice.partnerId, choice]));
       const problems = await this.refusals(em, inquiry, ids, eligible);
       if (problems.length) throw new DomainError(problems);
-      return this.newLeads(em, inquiry, known.map((id) => eligible.get(id)!), operator);
+      return this.newLeads(
+        em,
+        inquiry,
+        known.map((id) => eligible.get(id)!),
+        operator,
+      );
     });
   }
 
@@ -99,8 +134,9 @@ export class MatchingService {
       const lead = leadId == null ? null : await lockLead(em, leadId);
       if (!lead) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
       if (lead.source !== LeadSource.PLATFORM_ASSIGNED) {
-        throw DomainError.of(UserErrorCode.INVALID,
-          'The seller chose this partner; only leads the platform assigned can be taken back', ['leadId']);
+        throw DomainError.of(UserErrorCode.INVALID, 'The seller chose this partner; only leads the platform assigned can be taken back', [
+          'leadId',
+        ]);
       }
       const change = transitionLead(lead, LeadAction.UNASSIGN, { actor: operator, note: reason });
       await writeLeadEvents(em, change.events);
@@ -112,15 +148,23 @@ export class MatchingService {
   async newLeads(em: EntityManager, inquiry: Inquiry, choices: Recommendation[], actor: Actor | null): Promise<Read<Lead>[]> {
     // The statement bypasses the unit of work: what the transaction changed so far goes first.
     await em.flush();
-    return insertLeads(em, inquiry.id, newLeadRows(choices.map((choice) => ({
-      partnerId: choice.partnerId, serviceId: choice.serviceId, source: LeadSource.PLATFORM_ASSIGNED,
-    })), actor));
+    return insertLeads(
+      em,
+      inquiry.id,
+      newLeadRows(
+        choices.map((choice) => ({
+          partnerId: choice.partnerId,
+          serviceId: choice.serviceId,
+          source: LeadSource.PLATFORM_ASSIGNED,
+        })),
+        actor,
+      ),
+    );
   }
 
   private async openInquiry(em: EntityManager, globalId: string, lock = false): Promise<OpenInquiry> {
     const id = idOfType(globalId, 'Inquiry');
-    const inquiry = id == null ? null
-      : await em.findOne(Inquiry, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+    const inquiry = id == null ? null : await em.findOne(Inquiry, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
     if (!inquiry) throw noSuchInquiry();
     if (inquiry.requestType !== RequestType.OPEN || !inquiry.serviceType) {
       throw DomainError.of(UserErrorCode.INVALID, 'Only OPEN inquiries are matched by the platform', ['inquiryId']);
@@ -130,7 +174,10 @@ export class MatchingService {
 
   /** Why each chosen partner that is not eligible cannot take the inquiry, naming its place in the list. */
   private async refusals(
-    em: EntityManager, inquiry: OpenInquiry, ids: (number | null)[], eligible: Map<number, Recommendation>,
+    em: EntityManager,
+    inquiry: OpenInquiry,
+    ids: (number | null)[],
+    eligible: Map<number, Recommendation>,
   ): Promise<Problem[]> {
     const missing = ids.filter((id): id is number => id != null && !eligible.has(id));
     if (!missing.length && !ids.includes(null)) return [];
@@ -141,7 +188,14 @@ export class MatchingService {
       const field = ['partnerIds', String(index)];
       const partner = id == null ? undefined : partners.get(id);
       if (!partner) return [{ code: UserErrorCode.NOT_FOUND, field, message: 'No such partner' }];
-      if (holding.has(partner.id)) return [{ code: UserErrorCode.CONFLICT, field, message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice' }];
+      if (holding.has(partner.id))
+        return [
+          {
+            code: UserErrorCode.CONFLICT,
+            field,
+            message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice',
+          },
+        ];
       if (!partnerMayAct(partner.status)) {
         return [{ code: UserErrorCode.INVALID, field, message: `Only onboarded partners receive leads; this one is ${partner.status}` }];
       }

@@ -49,6 +49,8 @@ export class UnassignLeadInput {
   @Field(() => ID, { description: 'Global ID of a NEW, platform-assigned lead.' }) leadId!: string;
   @Field(() => String, {
     nullable: true,
-    description: "Why, in up to 500 characters of plain text: kept on the lead's UNASSIGNED history entry, which its partner reads. Optional; the app asks for it.",
-  }) reason?: string | null;
+    description:
+      "Why, in up to 500 characters of plain text: kept on the lead's UNASSIGNED history entry, which its partner reads. Optional; the app asks for it.",
+  })
+  reason?: string | null;
 }

@@ -57,12 +57,20 @@ describe('assignPartners', () => {
   });
 
   it('gives the inquiry to the chosen partners, even ones matching would not pick', async () => {
-    const { assignPartners } = await t.operator.request(ASSIGN, { input: { inquiryId: inquiry.id, partnerIds: [b.partnerId, a.partnerId] } });
+    const { assignPartners } = await t.operator.request(ASSIGN, {
+      input: { inquiryId: inquiry.id, partnerIds: [b.partnerId, a.partnerId] },
+    });
     expect(assignPartners.userErrors).toEqual([]);
-    expect(assignPartners.leads.map((l: any) => ({ ...l, id: undefined }))).toEqual([b, a].map((p) => ({
-      id: undefined, status: 'NEW', source: 'PLATFORM_ASSIGNED', partner: { id: p.partnerId }, service: { id: p.services[0] },
-      history: [{ type: 'CREATED', actorRole: 'OPERATOR' }],
-    })));
+    expect(assignPartners.leads.map((l: any) => ({ ...l, id: undefined }))).toEqual(
+      [b, a].map((p) => ({
+        id: undefined,
+        status: 'NEW',
+        source: 'PLATFORM_ASSIGNED',
+        partner: { id: p.partnerId },
+        service: { id: p.services[0] },
+        history: [{ type: 'CREATED', actorRole: 'OPERATOR' }],
+      })),
+    );
     const member = await a.member();
     expect((await member.request(NODE, { id: assignPartners.leads[1].id })).node.inquiry).toEqual({ id: inquiry.id });
   });
@@ -70,20 +78,40 @@ describe('assignPartners', () => {
   it('refuses, naming each entry, partners already on it, not onboarded, without the service type, or unknown; assigns none', async () => {
     const fresh = await t.world.partner({ services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
     const pending = await t.world.partner({ status: PartnerStatus.PENDING, services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
-    const suspended = await t.world.partner({ status: PartnerStatus.SUSPENDED, services: [{ serviceType: ServiceType.CREATOR_MARKETING }] });
+    const suspended = await t.world.partner({
+      status: PartnerStatus.SUSPENDED,
+      services: [{ serviceType: ServiceType.CREATOR_MARKETING }],
+    });
     const otherType = await t.world.partner({ services: [{ serviceType: ServiceType.LOGISTICS }] });
-    const { assignPartners } = await t.operator.request(ASSIGN, { input: {
-      inquiryId: inquiry.id,
-      partnerIds: [fresh.partnerId, a.partnerId, pending.partnerId, suspended.partnerId, otherType.partnerId, 'bogus', toGlobalId('Partner', 999999)],
-    } });
-    expect(assignPartners).toEqual({ leads: [], userErrors: [
-      { field: ['partnerIds', '1'], message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice', code: 'CONFLICT' },
-      { field: ['partnerIds', '2'], message: 'Only onboarded partners receive leads; this one is PENDING', code: 'INVALID' },
-      { field: ['partnerIds', '3'], message: 'Only onboarded partners receive leads; this one is SUSPENDED', code: 'INVALID' },
-      { field: ['partnerIds', '4'], message: 'This partner offers no CREATOR_MARKETING service', code: 'INVALID' },
-      { field: ['partnerIds', '5'], message: 'No such partner', code: 'NOT_FOUND' },
-      { field: ['partnerIds', '6'], message: 'No such partner', code: 'NOT_FOUND' },
-    ] });
+    const { assignPartners } = await t.operator.request(ASSIGN, {
+      input: {
+        inquiryId: inquiry.id,
+        partnerIds: [
+          fresh.partnerId,
+          a.partnerId,
+          pending.partnerId,
+          suspended.partnerId,
+          otherType.partnerId,
+          'bogus',
+          toGlobalId('Partner', 999999),
+        ],
+      },
+    });
+    expect(assignPartners).toEqual({
+      leads: [],
+      userErrors: [
+        {
+          field: ['partnerIds', '1'],
+          message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice',
+          code: 'CONFLICT',
+        },
+        { field: ['partnerIds', '2'], message: 'Only onboarded partners receive leads; this one is PENDING', code: 'INVALID' },
+        { field: ['partnerIds', '3'], message: 'Only onboarded partners receive leads; this one is SUSPENDED', code: 'INVALID' },
+        { field: ['partnerIds', '4'], message: 'This partner offers no CREATOR_MARKETING service', code: 'INVALID' },
+        { field: ['partnerIds', '5'], message: 'No such partner', code: 'NOT_FOUND' },
+        { field: ['partnerIds', '6'], message: 'No such partner', code: 'NOT_FOUND' },
+      ],
+    });
     const recommended = (await t.operator.request(RECOMMEND, { id: inquiry.id })).recommendedPartners;
     expect(recommended.map((r: RecommendationJson) => r.partner.id)).toEqual([fresh.partnerId]);
   });
@@ -92,12 +120,30 @@ describe('assignPartners', () => {
     const closed = await t.history.openInquiry({ status: InquiryStatus.CLOSED, serviceType: ServiceType.CREATOR_MARKETING });
     const targeted = await t.history.openInquiry({ requestType: RequestType.TARGET, serviceType: null });
     const cases: [Record<string, unknown>, unknown][] = [
-      [{ inquiryId: closed.id, partnerIds: [a.partnerId] }, { field: ['inquiryId'], message: 'A closed inquiry takes no new partners', code: 'NOT_EDITABLE' }],
-      [{ inquiryId: toGlobalId('Inquiry', 999999), partnerIds: [a.partnerId] }, { field: ['inquiryId'], message: 'No such inquiry', code: 'NOT_FOUND' }],
-      [{ inquiryId: a.partnerId, partnerIds: [a.partnerId] }, { field: ['inquiryId'], message: 'No such inquiry', code: 'NOT_FOUND' }],
-      [{ inquiryId: targeted.id, partnerIds: [a.partnerId] }, { field: ['inquiryId'], message: 'Only OPEN inquiries are matched by the platform', code: 'INVALID' }],
-      [{ inquiryId: closed.id, partnerIds: [] }, { field: ['partnerIds'], message: 'Choose at least one partner', code: 'INVALID' }],
-      [{ inquiryId: closed.id, partnerIds: [a.partnerId, a.partnerId] }, { field: ['partnerIds'], message: 'Each partner can be chosen once', code: 'INVALID' }],
+      [
+        { inquiryId: closed.id, partnerIds: [a.partnerId] },
+        { field: ['inquiryId'], message: 'A closed inquiry takes no new partners', code: 'NOT_EDITABLE' },
+      ],
+      [
+        { inquiryId: toGlobalId('Inquiry', 999999), partnerIds: [a.partnerId] },
+        { field: ['inquiryId'], message: 'No such inquiry', code: 'NOT_FOUND' },
+      ],
+      [
+        { inquiryId: a.partnerId, partnerIds: [a.partnerId] },
+        { field: ['inquiryId'], message: 'No such inquiry', code: 'NOT_FOUND' },
+      ],
+      [
+        { inquiryId: targeted.id, partnerIds: [a.partnerId] },
+        { field: ['inquiryId'], message: 'Only OPEN inquiries are matched by the platform', code: 'INVALID' },
+      ],
+      [
+        { inquiryId: closed.id, partnerIds: [] },
+        { field: ['partnerIds'], message: 'Choose at least one partner', code: 'INVALID' },
+      ],
+      [
+        { inquiryId: closed.id, partnerIds: [a.partnerId, a.partnerId] },
+        { field: ['partnerIds'], message: 'Each partner can be chosen once', code: 'INVALID' },
+      ],
     ];
     for (const [input, error] of cases) {
       expect((await t.operator.request(ASSIGN, { input })).assignPartners).toEqual({ leads: [], userErrors: [error] });
@@ -115,15 +161,34 @@ describe('unassignLead', () => {
     expect(ids((await t.operator.request(QUEUE, { first: 100 })).openInquiryQueue)).toContain(inquiry.id);
 
     const { unassignLead } = await t.operator.request(UNASSIGN, { input: { leadId: lead.id } });
-    expect(unassignLead).toEqual({ userErrors: [], lead: {
-      id: lead.id, status: 'CLOSED', closeReason: 'UNASSIGNED',
-      history: [{ type: 'CREATED', actorRole: null }, { type: 'UNASSIGNED', actorRole: 'OPERATOR' }],
-    } });
+    expect(unassignLead).toEqual({
+      userErrors: [],
+      lead: {
+        id: lead.id,
+        status: 'CLOSED',
+        closeReason: 'UNASSIGNED',
+        history: [
+          { type: 'CREATED', actorRole: null },
+          { type: 'UNASSIGNED', actorRole: 'OPERATOR' },
+        ],
+      },
+    });
     const member = await partner.member();
-    expect((await member.request(NODE, { id: lead.id })).node).toEqual({ id: lead.id, status: 'CLOSED', closeReason: 'UNASSIGNED', inquiry: null });
+    expect((await member.request(NODE, { id: lead.id })).node).toEqual({
+      id: lead.id,
+      status: 'CLOSED',
+      closeReason: 'UNASSIGNED',
+      inquiry: null,
+    });
     expect((await member.request(NODE, { id: inquiry.id })).node).toBeNull();
     const again = (await t.operator.request(ASSIGN, { input: { inquiryId: inquiry.id, partnerIds: [partner.partnerId] } })).assignPartners;
-    expect(again.userErrors).toEqual([{ field: ['partnerIds', '0'], message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice', code: 'CONFLICT' }]);
+    expect(again.userErrors).toEqual([
+      {
+        field: ['partnerIds', '0'],
+        message: 'This partner has had this inquiry already, and a partner never gets the same inquiry twice',
+        code: 'CONFLICT',
+      },
+    ]);
   });
 
   it("keeps the operator's reason on the UNASSIGNED history entry, for the partner and operators but not the seller", async () => {
@@ -134,27 +199,61 @@ describe('unassignLead', () => {
     const WITH_NOTE = `mutation($input: UnassignLeadInput!) { unassignLead(input: $input) {
       lead { status history { type note } } userErrors { field message code } } }`;
     // Bounded plain text: too long, or a control character, is refused with the field named; nothing changes.
-    for (const [reason, message] of [['x'.repeat(501), 'Reason must be at most 500 characters'], ['bad\u0007reason', 'Reason must not contain control characters']]) {
-      expect((await t.operator.request(WITH_NOTE, { input: { leadId: lead.id, reason } })).unassignLead)
-        .toEqual({ lead: null, userErrors: [{ field: ['reason'], message, code: 'INVALID' }] });
+    for (const [reason, message] of [
+      ['x'.repeat(501), 'Reason must be at most 500 characters'],
+      ['bad\u0007reason', 'Reason must not contain control characters'],
+    ]) {
+      expect((await t.operator.request(WITH_NOTE, { input: { leadId: lead.id, reason } })).unassignLead).toEqual({
+        lead: null,
+        userErrors: [{ field: ['reason'], message, code: 'INVALID' }],
+      });
     }
-    const { unassignLead } = await t.operator.request(WITH_NOTE, { input: { leadId: lead.id, reason: '  Seller asked for a local agency\nonly.  ' } });
-    expect(unassignLead).toEqual({ userErrors: [], lead: { status: 'CLOSED', history: [
-      { type: 'CREATED', note: null }, { type: 'UNASSIGNED', note: 'Seller asked for a local agency\nonly.' }] } });
+    const { unassignLead } = await t.operator.request(WITH_NOTE, {
+      input: { leadId: lead.id, reason: '  Seller asked for a local agency\nonly.  ' },
+    });
+    expect(unassignLead).toEqual({
+      userErrors: [],
+      lead: {
+        status: 'CLOSED',
+        history: [
+          { type: 'CREATED', note: null },
+          { type: 'UNASSIGNED', note: 'Seller asked for a local agency\nonly.' },
+        ],
+      },
+    });
     const HISTORY = `query($id: ID!) { node(id: $id) { ... on Lead { history { type note } } } }`;
-    expect((await (await partner.member()).request(HISTORY, { id: lead.id })).node.history[1])
-      .toEqual({ type: 'UNASSIGNED', note: 'Seller asked for a local agency\nonly.' });
+    expect((await (await partner.member()).request(HISTORY, { id: lead.id })).node.history[1]).toEqual({
+      type: 'UNASSIGNED',
+      note: 'Seller asked for a local agency\nonly.',
+    });
     expect((await (await t.world.partner()).member().then((other) => other.request(HISTORY, { id: lead.id }))).node).toBeNull();
-    const asSeller = await seller.request(`query($id: ID!) { node(id: $id) { ... on Inquiry { leads { edges { node { history { type note } } } } } } }`, { id: inquiry.id });
-    expect(asSeller.node.leads.edges[0].node.history).toEqual([{ type: 'CREATED', note: null }, { type: 'UNASSIGNED', note: null }]);
+    const asSeller = await seller.request(
+      `query($id: ID!) { node(id: $id) { ... on Inquiry { leads { edges { node { history { type note } } } } } } }`,
+      { id: inquiry.id },
+    );
+    expect(asSeller.node.leads.edges[0].node.history).toEqual([
+      { type: 'CREATED', note: null },
+      { type: 'UNASSIGNED', note: null },
+    ]);
   });
 
   it('takes no reason from an older caller: the entry has none', async () => {
     const partner = await t.world.partner({ services: [{ serviceType: ServiceType.CUSTOMER_SERVICE }] });
     const { inquiry } = await submitInquiry(await t.world.seller(), inquiryInput({ requestType: 'OPEN', serviceType: 'CUSTOMER_SERVICE' }));
-    const { unassignLead } = await t.operator.request(`mutation($input: UnassignLeadInput!) { unassignLead(input: $input) {
-      lead { history { type note } } userErrors { code } } }`, { input: { leadId: inquiry.leads.edges[0].node.id, reason: '   ' } });
-    expect(unassignLead).toEqual({ userErrors: [], lead: { history: [{ type: 'CREATED', note: null }, { type: 'UNASSIGNED', note: null }] } });
+    const { unassignLead } = await t.operator.request(
+      `mutation($input: UnassignLeadInput!) { unassignLead(input: $input) {
+      lead { history { type note } } userErrors { code } } }`,
+      { input: { leadId: inquiry.leads.edges[0].node.id, reason: '   ' } },
+    );
+    expect(unassignLead).toEqual({
+      userErrors: [],
+      lead: {
+        history: [
+          { type: 'CREATED', note: null },
+          { type: 'UNASSIGNED', note: null },
+        ],
+      },
+    });
     expect(partner.partnerId).toBe(inquiry.leads.edges[0].node.partner.id);
   });
 
@@ -163,12 +262,24 @@ describe('unassignLead', () => {
     const following = await t.history.pastLead(partner, { status: LeadStatus.FOLLOWING, followedAfterHours: 0 });
     const targeted = await t.history.pastLead(partner, { source: LeadSource.SELLER_TARGETED });
     const refusal = async (id: string) => (await t.operator.request(UNASSIGN, { input: { leadId: id } })).unassignLead;
-    expect(await refusal(leadId(following))).toEqual({ lead: null, userErrors: [
-      { field: null, message: 'This lead is already being followed up', code: 'INVALID_TRANSITION' }] });
-    expect(await refusal(leadId(targeted))).toEqual({ lead: null, userErrors: [{ field: ['leadId'],
-      message: 'The seller chose this partner; only leads the platform assigned can be taken back', code: 'INVALID' }] });
-    expect(await refusal(toGlobalId('Lead', 999999)))
-      .toEqual({ lead: null, userErrors: [{ field: ['leadId'], message: 'No such lead', code: 'NOT_FOUND' }] });
+    expect(await refusal(leadId(following))).toEqual({
+      lead: null,
+      userErrors: [{ field: null, message: 'This lead is already being followed up', code: 'INVALID_TRANSITION' }],
+    });
+    expect(await refusal(leadId(targeted))).toEqual({
+      lead: null,
+      userErrors: [
+        {
+          field: ['leadId'],
+          message: 'The seller chose this partner; only leads the platform assigned can be taken back',
+          code: 'INVALID',
+        },
+      ],
+    });
+    expect(await refusal(toGlobalId('Lead', 999999))).toEqual({
+      lead: null,
+      userErrors: [{ field: ['leadId'], message: 'No such lead', code: 'NOT_FOUND' }],
+    });
   });
 });
 
@@ -183,7 +294,10 @@ describe('access', () => {
       [t.world.anonymous(), 'UNAUTHENTICATED', 'Log in first'],
     ];
     for (const [client, code, message] of callers) {
-      for (const [query, variables] of [[QUEUE, {}], [RECOMMEND, { id }]] as const) {
+      for (const [query, variables] of [
+        [QUEUE, {}],
+        [RECOMMEND, { id }],
+      ] as const) {
         const { body } = await client.raw(query, variables);
         expect(body.errors).toEqual([expect.objectContaining({ message, extensions: { code } })]);
       }
@@ -199,7 +313,8 @@ describe('access', () => {
     const unknown = await t.operator.raw(RECOMMEND, { id: toGlobalId('Inquiry', 999999) });
     expect(unknown.body.errors).toEqual([expect.objectContaining({ message: 'No such inquiry', extensions: { code: 'NOT_FOUND' } })]);
     const target = await t.operator.raw(RECOMMEND, { id: targeted.id });
-    expect(target.body.errors)
-      .toEqual([expect.objectContaining({ message: 'Only OPEN inquiries are matched by the platform', extensions: { code: 'INVALID' } })]);
+    expect(target.body.errors).toEqual([
+      expect.objectContaining({ message: 'Only OPEN inquiries are matched by the platform', extensions: { code: 'INVALID' } }),
+    ]);
   });
 });

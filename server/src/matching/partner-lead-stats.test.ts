@@ -20,13 +20,20 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 interface StatsRow {
-  partner_id: number; leads: number; active_leads: number; followed_up: number; deals: number;
-  follow_up_counts: number[]; follow_up_micros: string[];
+  partner_id: number;
+  leads: number;
+  active_leads: number;
+  followed_up: number;
+  deals: number;
+  follow_up_counts: number[];
+  follow_up_micros: string[];
 }
 
 const sql = <T>(query: string) => (app.orm.em.fork() as EntityManager).execute<T[]>(query);
-const isEmpty = (row: StatsRow) => [row.leads, row.active_leads, row.followed_up, row.deals, ...row.follow_up_counts,
-  ...row.follow_up_micros.map(Number)].every((n) => n === 0);
+const isEmpty = (row: StatsRow) =>
+  [row.leads, row.active_leads, row.followed_up, row.deals, ...row.follow_up_counts, ...row.follow_up_micros.map(Number)].every(
+    (n) => n === 0,
+  );
 
 /** The maintained rows and a from-scratch computation over every lead, read in one snapshot. */
 async function keptAndRecomputed(): Promise<{ kept: StatsRow[]; recomputed: StatsRow[] }> {
@@ -77,11 +84,14 @@ describe('partner_lead_stats', () => {
     expect([theirs.leads, theirs.active_leads, theirs.followed_up, theirs.deals]).toEqual([1, 1, 0, 0]);
 
     // What matching reads: the fresh NEW lead is not yet due.
-    const probe = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: 'STORE_MANAGEMENT',
-      productCategory: 'HEALTH' }));
+    const probe = await submitInquiry(
+      seller,
+      inquiryInput({ requestType: 'OPEN', serviceType: 'STORE_MANAGEMENT', productCategory: 'HEALTH' }),
+    );
     const list = (await operator.request(RECOMMEND, { id: probe.inquiry.id, first: 10 })).recommendedPartners;
-    expect(partOf(list, partner.partnerId, 'trackRecord').explanation)
-      .toBe('Followed up 3 of 5 leads, median 0.0 h to follow up, 0 of 0 assigned leads expired, 1 deals, no reviews (smoothed toward a typical partner)');
+    expect(partOf(list, partner.partnerId, 'trackRecord').explanation).toBe(
+      'Followed up 3 of 5 leads, median 0.0 h to follow up, 0 of 0 assigned leads expired, 1 deals, no reviews (smoothed toward a typical partner)',
+    );
   });
 });
 

@@ -15,7 +15,9 @@ describe('recommendedPartners: each score part', () => {
     const partner = await t.world.partner({ services: [{ serviceType: ServiceType.TECHNOLOGY }] });
     const [only] = await recommend({ serviceType: ServiceType.TECHNOLOGY });
     expect(only).toEqual({
-      partner: { id: partner.partnerId }, service: { id: partner.services[0] }, score: 0.8086,
+      partner: { id: partner.partnerId },
+      service: { id: partner.services[0] },
+      score: 0.8086,
       reasons: [
         { factor: 'productCategory', weight: 0.25, value: 1, explanation: 'Serves beauty personal care' },
         { factor: 'budget', weight: 0.15, value: 1, explanation: 'Budget $3,000.00 is within the price range $1,000.00 – $5,000.00' },
@@ -33,8 +35,10 @@ describe('recommendedPartners: each score part', () => {
     const other = await t.world.partner({ services: [{ productCategories: [ProductCategory.MENSWEAR, ProductCategory.SHOES] }] });
     const list = await recommend();
     expect(partOf(list, serving.partnerId, 'productCategory')).toEqual({ value: 1, explanation: 'Serves beauty personal care' });
-    expect(partOf(list, other.partnerId, 'productCategory'))
-      .toEqual({ value: 0, explanation: 'Serves menswear, shoes; not beauty personal care' });
+    expect(partOf(list, other.partnerId, 'productCategory')).toEqual({
+      value: 0,
+      explanation: 'Serves menswear, shoes; not beauty personal care',
+    });
   });
 
   it('budget: within, below, above the range; other currency; no prices', async () => {
@@ -44,19 +48,26 @@ describe('recommendedPartners: each score part', () => {
     const euro = await t.world.partner({ services: [{ currency: 'EUR' }] });
     const unpriced = await t.world.partner({ services: [{ priceFromAmount: null, priceToAmount: null, currency: null }] });
     const list = await recommend();
-    expect(partOf(list, within.partnerId, 'budget'))
-      .toEqual({ value: 1, explanation: 'Budget $3,000.00 is within the price range $3,000.00' });
-    expect(partOf(list, below.partnerId, 'budget'))
-      .toEqual({ value: 0.6, explanation: 'Budget $3,000.00 is 60% of the lowest price $5,000.00' });
-    expect(partOf(list, above.partnerId, 'budget'))
-      .toEqual({ value: 0.75, explanation: 'Budget $3,000.00 is above the highest price $2,500.50' });
+    expect(partOf(list, within.partnerId, 'budget')).toEqual({
+      value: 1,
+      explanation: 'Budget $3,000.00 is within the price range $3,000.00',
+    });
+    expect(partOf(list, below.partnerId, 'budget')).toEqual({
+      value: 0.6,
+      explanation: 'Budget $3,000.00 is 60% of the lowest price $5,000.00',
+    });
+    expect(partOf(list, above.partnerId, 'budget')).toEqual({
+      value: 0.75,
+      explanation: 'Budget $3,000.00 is above the highest price $2,500.50',
+    });
     expect(partOf(list, euro.partnerId, 'budget')).toEqual({
-      value: 0.5, explanation: 'Prices are in EUR, the budget in USD: not comparable without an exchange rate',
+      value: 0.5,
+      explanation: 'Prices are in EUR, the budget in USD: not comparable without an exchange rate',
     });
     expect(partOf(list, unpriced.partnerId, 'budget')).toEqual({ value: 0.5, explanation: 'No price range published' });
   });
 
-  it('region: regions served, the partner\'s city or country, elsewhere, unknown', async () => {
+  it("region: regions served, the partner's city or country, elsewhere, unknown", async () => {
     const listed = await t.world.partner({ services: [{ regions: ['CA', 'US'] }] });
     const notListed = await t.world.partner({ services: [{ regions: ['DE'] }], location: 'Austin, US' });
     const sameCity = await t.world.partner({ location: 'austin , us' });
@@ -66,7 +77,10 @@ describe('recommendedPartners: each score part', () => {
     expect(partOf(list, listed.partnerId, 'region')).toEqual({ value: 1, explanation: 'Serves US, where the seller is' });
     expect(partOf(list, notListed.partnerId, 'region')).toEqual({ value: 0, explanation: 'Serves only DE; the seller is in Austin, US' });
     expect(partOf(list, sameCity.partnerId, 'region')).toEqual({ value: 1, explanation: "Based in austin , us, the seller's city" });
-    expect(partOf(list, sameCountry.partnerId, 'region')).toEqual({ value: 0.75, explanation: "Based in Dallas, US, the seller's country" });
+    expect(partOf(list, sameCountry.partnerId, 'region')).toEqual({
+      value: 0.75,
+      explanation: "Based in Dallas, US, the seller's country",
+    });
     expect(partOf(list, elsewhere.partnerId, 'region')).toEqual({ value: 0.5, explanation: 'Serves every region; based in Toronto, CA' });
     const noLocation = await recommend({ location: null });
     expect(partOf(noLocation, listed.partnerId, 'region')).toEqual({ value: 0.5, explanation: 'The seller gave no location' });
@@ -101,7 +115,8 @@ describe('recommendedPartners: each score part', () => {
     for (const hours of [2, 4, 12, 12, 30, 40]) {
       await t.history.pastLead(proven.partner, { status: LeadStatus.FOLLOWING, hoursAgo: 100, followedAfterHours: hours });
     }
-    for (const hours of [6, 20]) await t.history.pastLead(proven.partner, { status: LeadStatus.DEAL, hoursAgo: 100, followedAfterHours: hours });
+    for (const hours of [6, 20])
+      await t.history.pastLead(proven.partner, { status: LeadStatus.DEAL, hoursAgo: 100, followedAfterHours: hours });
     await t.history.pastLead(proven.partner, { status: LeadStatus.REJECTED, hoursAgo: 100 });
     await t.history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 49 });
     await t.history.pastLead(proven.partner, { status: LeadStatus.NEW, hoursAgo: 47 });
@@ -113,7 +128,8 @@ describe('recommendedPartners: each score part', () => {
     // value 0.2×0.7 + 0.25×0.60256 + 0.2×0.92857 + 0.2×0.26923 + 0.15×0.75 = 0.64270.
     expect(partOf(list, proven.partnerId, 'trackRecord')).toEqual({
       value: 0.6427,
-      explanation: 'Followed up 8 of 10 leads, median 12.0 h to follow up, 0 of 9 assigned leads expired, 2 deals, no reviews (smoothed toward a typical partner)',
+      explanation:
+        'Followed up 8 of 10 leads, median 12.0 h to follow up, 0 of 9 assigned leads expired, 2 deals, no reviews (smoothed toward a typical partner)',
     });
   });
 
@@ -124,11 +140,12 @@ describe('recommendedPartners: each score part', () => {
     // share 2.5/10 = 0.25, speed 0.5, on time 1 − 1/10 = 0.9, deals 0.3, rating 0.75: 0.05 + 0.125 + 0.18 + 0.06 + 0.1125.
     expect(partOf(list, silent.partnerId, 'trackRecord')).toEqual({
       value: 0.5275,
-      explanation: 'Followed up 0 of 5 leads, no follow-ups yet, 0 of 5 assigned leads expired, 0 deals, no reviews (smoothed toward a typical partner)',
+      explanation:
+        'Followed up 0 of 5 leads, no follow-ups yet, 0 of 5 assigned leads expired, 0 deals, no reviews (smoothed toward a typical partner)',
     });
   });
 
-  it('track record: expired leads count against a partner, sellers\' ratings for or against it, hidden reviews not at all', async () => {
+  it("track record: expired leads count against a partner, sellers' ratings for or against it, hidden reviews not at all", async () => {
     const sql = (query: string, params: unknown[]) => t.app.orm.em.fork().getConnection().execute(query, params);
     const late = await t.world.partner();
     for (let i = 0; i < 5; i += 1) {
@@ -136,23 +153,31 @@ describe('recommendedPartners: each score part', () => {
       await sql(`update leads set status = 'CLOSED', close_reason = 'EXPIRED', closed_at = now() where id = ?`, [lead.id]);
     }
     const liked = await t.world.partner();
-    for (const [rating, hidden] of [[5, false], [5, false], [1, true]] as const) {
+    for (const [rating, hidden] of [
+      [5, false],
+      [5, false],
+      [1, true],
+    ] as const) {
       const lead = await t.history.pastLead(liked.partner, { status: LeadStatus.DEAL, hoursAgo: 100, followedAfterHours: 2 });
-      await sql(`insert into partner_reviews (lead_id, partner_id, author_id, rating, created_at, updated_at, hidden_at)
+      await sql(
+        `insert into partner_reviews (lead_id, partner_id, author_id, rating, created_at, updated_at, hidden_at)
         select l.id, l.partner_id, i.seller_id, ?, now(), now(), ? from leads l join inquiries i on i.id = l.inquiry_id where l.id = ?`,
-      [rating, hidden ? new Date() : null, lead.id]);
+        [rating, hidden ? new Date() : null, lead.id],
+      );
     }
     const list = await recommend();
     // Five expiries of five: on time 1 − (5 + 1)/10 = 0.4; the rest as a silent partner: 0.05 + 0.125 + 0.08 + 0.06 + 0.1125.
     expect(partOf(list, late.partnerId, 'trackRecord')).toEqual({
       value: 0.4275,
-      explanation: 'Followed up 0 of 5 leads, no follow-ups yet, 5 of 5 assigned leads expired, 0 deals, no reviews (smoothed toward a typical partner)',
+      explanation:
+        'Followed up 0 of 5 leads, no follow-ups yet, 5 of 5 assigned leads expired, 0 deals, no reviews (smoothed toward a typical partner)',
     });
     // Three deals followed up after 2 h, two visible 5-star reviews (the hidden 1 star counts for nothing):
     // share 5.5/8, speed (3×1/(1 + 2/24) + 2.5)/8, on time 1 − 1/8, deals 4.5/8, rating ((10 − 2)/4 + 3.75)/7 = 0.82143.
     expect(partOf(list, liked.partnerId, 'trackRecord')).toEqual({
       value: 0.7129,
-      explanation: 'Followed up 3 of 3 leads, median 2.0 h to follow up, 0 of 3 assigned leads expired, 3 deals, rated 5.0 from 2 reviews (smoothed toward a typical partner)',
+      explanation:
+        'Followed up 3 of 3 leads, median 2.0 h to follow up, 0 of 3 assigned leads expired, 3 deals, rated 5.0 from 2 reviews (smoothed toward a typical partner)',
     });
   });
 
@@ -162,13 +187,15 @@ describe('recommendedPartners: each score part', () => {
     await t.history.pastLead(popular.partner, { status: LeadStatus.REJECTED, hoursAgo: 24 * 31 });
     await t.history.pastLead(popular.partner, { status: LeadStatus.REJECTED, source: LeadSource.SELLER_TARGETED });
     const list = await recommend();
-    expect(partOf(list, popular.partnerId, 'fairSpreading'))
-      .toEqual({ value: 0.625, explanation: '3 platform-assigned leads in the last 30 days' });
+    expect(partOf(list, popular.partnerId, 'fairSpreading')).toEqual({
+      value: 0.625,
+      explanation: '3 platform-assigned leads in the last 30 days',
+    });
   });
 });
 
 describe('recommendedPartners: ranking', () => {
-  it('ranks by score, breaks ties by the older partner, and offers each partner\'s best service', async () => {
+  it("ranks by score, breaks ties by the older partner, and offers each partner's best service", async () => {
     const type = { serviceType: ServiceType.CUSTOMER_SERVICE };
     const twinA = await t.world.partner({ services: [type] });
     const twinB = await t.world.partner({ services: [type] });

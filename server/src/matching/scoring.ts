@@ -46,7 +46,12 @@ export interface CandidateFeatures {
 
 export type ScoreFactor = keyof MatchingConfig['weights'];
 
-export interface ScorePart { factor: ScoreFactor; weight: number; value: number; explanation: string }
+export interface ScorePart {
+  factor: ScoreFactor;
+  weight: number;
+  value: number;
+  explanation: string;
+}
 
 export interface Recommendation {
   partnerId: number;
@@ -63,16 +68,28 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 const words = (code: string) => code.toLowerCase().replace(/_/g, ' ');
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const moneyText = (amount: string, currency: string) => formatMoney({ amount, currency });
-const placeParts = (place: string) => place.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+const placeParts = (place: string) =>
+  place
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean);
 
 /** What every candidate is compared with, worked out once per inquiry rather than once per candidate. */
-interface SellerSide { wanted: string; budget: string; place: string[] }
+interface SellerSide {
+  wanted: string;
+  budget: string;
+  place: string[];
+}
 const sellerSides = new WeakMap<InquiryNeeds, SellerSide>();
 
 function sellerSide(needs: InquiryNeeds): SellerSide {
   let side = sellerSides.get(needs);
   if (!side) {
-    side = { wanted: words(needs.productCategory), budget: moneyText(needs.budgetAmount, needs.currency), place: placeParts(needs.location ?? '') };
+    side = {
+      wanted: words(needs.productCategory),
+      budget: moneyText(needs.budgetAmount, needs.currency),
+      place: placeParts(needs.location ?? ''),
+    };
     sellerSides.set(needs, side);
   }
   return side;
@@ -90,8 +107,10 @@ function budgetPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingC
   const { budget } = sellerSide(needs);
   if (c.priceFrom == null && c.priceTo == null) return { value: config.unknown, explanation: 'No price range published' };
   if (c.serviceCurrency !== needs.currency) {
-    return { value: config.unknown,
-      explanation: `Prices are in ${c.serviceCurrency}, the budget in ${needs.currency}: not comparable without an exchange rate` };
+    return {
+      value: config.unknown,
+      explanation: `Prices are in ${c.serviceCurrency}, the budget in ${needs.currency}: not comparable without an exchange rate`,
+    };
   }
   if (c.priceFrom != null && compareAmounts(needs.budgetAmount, c.priceFrom) < 0) {
     const share = Number(needs.budgetAmount) / Number(c.priceFrom);
@@ -159,8 +178,9 @@ function trackRecordPart(c: CandidateFeatures, config: MatchingConfig): PartValu
   const rated = c.reviewCount ? `rated ${(c.ratingSum / c.reviewCount).toFixed(1)} from ${c.reviewCount} reviews` : 'no reviews';
   return {
     value,
-    explanation: `Followed up ${c.followedUp} of ${c.leadsDue} leads, ${median}, ${c.expired} of ${c.assignedDecided} assigned leads expired, `
-      + `${c.deals} deals, ${rated} (smoothed toward a typical partner)`,
+    explanation:
+      `Followed up ${c.followedUp} of ${c.leadsDue} leads, ${median}, ${c.expired} of ${c.assignedDecided} assigned leads expired, ` +
+      `${c.deals} deals, ${rated} (smoothed toward a typical partner)`,
   };
 }
 
@@ -183,7 +203,10 @@ export function scoreCandidate(needs: InquiryNeeds, c: CandidateFeatures, config
     fairSpreading: fairSpreadingPart(c, config),
   };
   const parts = (Object.keys(values) as ScoreFactor[]).map((factor) => ({
-    factor, weight: config.weights[factor], value: round(values[factor].value), explanation: values[factor].explanation,
+    factor,
+    weight: config.weights[factor],
+    value: round(values[factor].value),
+    explanation: values[factor].explanation,
   }));
   return {
     partnerId: c.partnerId,

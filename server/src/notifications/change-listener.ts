@@ -3,7 +3,9 @@ import pg from 'pg';
 export const EVENTS_CHANNEL = 'slp_events';
 export const OUTBOX_CHANNEL = 'slp_outbox';
 
-export interface ChangeListener { close(): Promise<void> }
+export interface ChangeListener {
+  close(): Promise<void>;
+}
 
 /**
  * One dedicated PostgreSQL connection per process that LISTENs to both channels. NOTIFY is sent by
@@ -12,7 +14,9 @@ export interface ChangeListener { close(): Promise<void> }
  * missed (emails are not: the outbox is polled too).
  */
 export async function listenForChanges(
-  databaseUrl: string, onNotice: (channel: string, payload: string) => void, retryMs = 1000,
+  databaseUrl: string,
+  onNotice: (channel: string, payload: string) => void,
+  retryMs = 1000,
 ): Promise<ChangeListener> {
   let client: pg.Client | null = null;
   let closing = false;
@@ -28,7 +32,10 @@ export async function listenForChanges(
     client = next;
   };
   const connectLater = (): void => {
-    if (!closing) retry = setTimeout(() => { connect().catch(connectLater); }, retryMs);
+    if (!closing)
+      retry = setTimeout(() => {
+        connect().catch(connectLater);
+      }, retryMs);
   };
   const lost = (broken: pg.Client) => {
     if (closing || client !== broken) return;

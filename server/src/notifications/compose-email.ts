@@ -22,20 +22,49 @@ export type ComposedEmail = RenderedEmail & { outboxId: number; to: string; mess
 export async function composeEmails(em: EntityManager, outboxIds: number[], appUrl: string): Promise<ComposedEmail[]> {
   const rows = await findLeanWhereIn(em, OutboxEmail, 'id', outboxIds);
   const [recipients, leads] = await Promise.all([
-    findLeanByIds(em, User, rows.map((row) => row.recipient.id)), findLeanByIds(em, Lead, rows.map((row) => row.lead.id)),
+    findLeanByIds(
+      em,
+      User,
+      rows.map((row) => row.recipient.id),
+    ),
+    findLeanByIds(
+      em,
+      Lead,
+      rows.map((row) => row.lead.id),
+    ),
   ]);
   const [partners, inquiries] = await Promise.all([
-    findLeanByIds(em, Partner, [...leads.values()].map((lead) => lead.partner.id)),
-    findLeanByIds(em, Inquiry, [...leads.values()].map((lead) => lead.inquiry.id)),
+    findLeanByIds(
+      em,
+      Partner,
+      [...leads.values()].map((lead) => lead.partner.id),
+    ),
+    findLeanByIds(
+      em,
+      Inquiry,
+      [...leads.values()].map((lead) => lead.inquiry.id),
+    ),
   ]);
   return rows.map((row) => {
     const lead = leads.get(row.lead.id)!;
-    const email = { row, recipient: recipients.get(row.recipient.id)!, lead, partner: partners.get(lead.partner.id)!, inquiry: inquiries.get(lead.inquiry.id)! };
+    const email = {
+      row,
+      recipient: recipients.get(row.recipient.id)!,
+      lead,
+      partner: partners.get(lead.partner.id)!,
+      inquiry: inquiries.get(lead.inquiry.id)!,
+    };
     return composeEmail(email, appUrl);
   });
 }
 
-interface EmailParts { row: Read<OutboxEmail>; recipient: Read<User>; lead: Read<Lead>; partner: Read<Partner>; inquiry: Read<Inquiry> }
+interface EmailParts {
+  row: Read<OutboxEmail>;
+  recipient: Read<User>;
+  lead: Read<Lead>;
+  partner: Read<Partner>;
+  inquiry: Read<Inquiry>;
+}
 
 /** A partner's member is sent to the lead, a seller to its request. */
 function linkFor({ recipient, lead, inquiry }: EmailParts, appUrl: string): string {
@@ -50,8 +79,11 @@ function composeEmail(parts: EmailParts, appUrl: string): ComposedEmail {
   const viewer = { user: recipient, partner: recipient.partner?.id === partner.id ? partner : null };
   const visible = accessPolicy.inquiry(viewer, { sellerId: inquiry.seller.id, viewerLead });
   const content = emailContent(row.kind, {
-    recipientName: recipient.name, partner: { name: partner.name, contactEmail: partner.contactEmail },
-    profile: visible ? profileOf(inquiry) : null, link: linkFor(parts, appUrl), respondBy: lead.responseDueAt ?? null,
+    recipientName: recipient.name,
+    partner: { name: partner.name, contactEmail: partner.contactEmail },
+    profile: visible ? profileOf(inquiry) : null,
+    link: linkFor(parts, appUrl),
+    respondBy: lead.responseDueAt ?? null,
   });
   return { ...renderEmail(content), outboxId: row.id, to: row.recipientEmail, messageId: row.messageId };
 }

@@ -89,8 +89,16 @@ it('runs no statement for changes none of its subscribers may hear of, and four 
   // The subscribers' users and partners, the lead and its inquiry (which also answer the access checks).
   expect(statements).toBe(4);
   for (const subscription of studioAlerts) {
-    expect(subscription.received).toEqual([{ data: { leadAlerts: { type: 'NEW_LEAD',
-      lead: { id: own.inquiry.leads.edges[0].node.id, status: 'NEW', inquiry: { id: own.inquiry.id, budget: { amount: '3000.00' } } } } } }]);
+    expect(subscription.received).toEqual([
+      {
+        data: {
+          leadAlerts: {
+            type: 'NEW_LEAD',
+            lead: { id: own.inquiry.leads.edges[0].node.id, status: 'NEW', inquiry: { id: own.inquiry.id, budget: { amount: '3000.00' } } },
+          },
+        },
+      },
+    ]);
   }
 });
 
@@ -98,11 +106,17 @@ it('stops the subscriptions of members who logged out or whose session expired, 
   const world = new World(app);
   const seller = via(processB, await world.seller());
   const studio = await partnerWithMembers(world, 4);
-  const [loggedOut, expired, ...staying] = studio.members.map((member) => subscribe(app, member.client, 'subscription { leadAlerts { type lead { id } } }'));
+  const [loggedOut, expired, ...staying] = studio.members.map((member) =>
+    subscribe(app, member.client, 'subscription { leadAlerts { type lead { id } } }'),
+  );
   await Promise.all([loggedOut, expired, ...staying].map((subscription) => subscription.ready()));
   await studio.members[0].client.request('mutation { logOut }');
-  await app.orm.em.fork().getConnection().execute('update sessions set expires_at = now() - interval \'1 second\' where token_hash = ?',
-    [sha256(sessionToken(studio.members[1].client.cookie))]);
+  await app.orm.em
+    .fork()
+    .getConnection()
+    .execute("update sessions set expires_at = now() - interval '1 second' where token_hash = ?", [
+      sha256(sessionToken(studio.members[1].client.cookie)),
+    ]);
 
   const { result: own, statements } = await app.countStatements(async () => {
     const submitted = await submitInquiry(seller, inquiryInput({ targetServiceIds: [studio.services[0]] }));
@@ -130,7 +144,10 @@ it("routes a seller's edits and closing to each working partner's members, in or
   const agencyAlerts = [processA, processB].map((server) => subscribe(server, agency.members[0].client, query));
   const studioAlerts = subscribe(processB, studio.members[0].client, query);
   await Promise.all([...agencyAlerts, studioAlerts].map((subscription) => subscription.ready()));
-  const { inquiry } = await submitInquiry(via(processA, seller), inquiryInput({ targetServiceIds: [agency.services[0], studio.services[0]] }));
+  const { inquiry } = await submitInquiry(
+    via(processA, seller),
+    inquiryInput({ targetServiceIds: [agency.services[0], studio.services[0]] }),
+  );
   const [agencyLead, studioLead] = inquiry.leads.edges.map((edge: any) => edge.node.id);
   await studioAlerts.nth(0);
   // A partner that turned the lead down no longer hears of the inquiry.
@@ -138,12 +155,17 @@ it("routes a seller's edits and closing to each working partner's members, in or
 
   const update = `mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`;
   for (const budget of ['4500', '4600', '4700']) await via(processB, seller).request(update, { input: { inquiryId: inquiry.id, budget } });
-  await via(processA, seller).request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`,
-    { input: { inquiryId: inquiry.id } });
+  await via(processA, seller).request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`, {
+    input: { inquiryId: inquiry.id },
+  });
   for (const subscription of agencyAlerts) {
     await subscription.nth(4);
-    expect(alertsOf(subscription)).toEqual(['NEW_LEAD', 'INQUIRY_UPDATED', 'INQUIRY_UPDATED', 'INQUIRY_UPDATED', 'SELLER_CLOSED']
-      .map((type) => ({ type, lead: { id: agencyLead } })));
+    expect(alertsOf(subscription)).toEqual(
+      ['NEW_LEAD', 'INQUIRY_UPDATED', 'INQUIRY_UPDATED', 'INQUIRY_UPDATED', 'SELLER_CLOSED'].map((type) => ({
+        type,
+        lead: { id: agencyLead },
+      })),
+    );
   }
   // The studio's next alert is about its next lead: it heard nothing of the edits or the closing.
   const next = await submitInquiry(via(processB, seller), inquiryInput({ targetServiceIds: [studio.services[0]] }));

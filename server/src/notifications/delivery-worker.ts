@@ -27,7 +27,10 @@ export interface DeliveryOptions {
   batchSize: number;
 }
 
-interface Claim { id: number; attempts: number }
+interface Claim {
+  id: number;
+  attempts: number;
+}
 
 const CLAIM = `update outbox_emails set status = '${EmailStatus.SENDING}', attempts = attempts + 1,
     next_attempt_at = now() + ? * interval '1 millisecond'
@@ -69,7 +72,10 @@ function isPermanent(error: unknown): boolean {
  * died is taken again once the lease runs out, and nothing is lost.
  */
 export class DeliveryWorker extends PollingWorker {
-  constructor(private readonly orm: MikroORM, private readonly options: DeliveryOptions) {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly options: DeliveryOptions,
+  ) {
     super(options, 'Email delivery');
   }
 
@@ -93,34 +99,53 @@ export class DeliveryWorker extends PollingWorker {
     let emails: OutgoingEmail[];
     try {
       // In id order: the order the changes happened (RETURNING has none).
-      emails = (await composeEmails(em, [...claimOf.keys()], this.options.appUrl())).map((email) => ({ ...email, from: this.options.from }));
+      emails = (await composeEmails(em, [...claimOf.keys()], this.options.appUrl())).map((email) => ({
+        ...email,
+        from: this.options.from,
+      }));
     } catch (error) {
       for (const claim of claims) await this.settleFailure(em, claim, error);
       return;
     }
     if (!emails.length) return;
     // A fresh EntityManager: the batch's loaded rows need no change tracking while it is stored.
-    const failures = await this.options.transport.deliver(this.orm.em.fork() as EntityManager, emails,
-      (tx, sent) => this.markSent(tx, sent, claimOf));
+    const failures = await this.options.transport.deliver(this.orm.em.fork() as EntityManager, emails, (tx, sent) =>
+      this.markSent(tx, sent, claimOf),
+    );
     for (const { email, error } of failures) await this.settleFailure(em, claimOf.get(email.outboxId)!, error);
   }
 
   private async markSent(em: EntityManager, emails: OutgoingEmail[], claimOf: Map<number, Claim>): Promise<void> {
     const claims = emails.map((email) => claimOf.get(email.outboxId)!);
-    const updated = await em.getConnection().execute<{ affectedRows: number }>(MARK_SENT,
-      [pgArray(claims.map((claim) => claim.id)), pgArray(claims.map((claim) => claim.attempts))], 'run', em.getTransactionContext());
+    const updated = await em
+      .getConnection()
+      .execute<{ affectedRows: number }>(
+        MARK_SENT,
+        [pgArray(claims.map((claim) => claim.id)), pgArray(claims.map((claim) => claim.attempts))],
+        'run',
+        em.getTransactionContext(),
+      );
     if (updated.affectedRows !== claims.length) throw new Error('An outbox email was taken over by another worker');
   }
 
   private async settleFailure(em: EntityManager, claim: Claim, error: unknown): Promise<void> {
     const failed = claim.attempts >= this.options.maxAttempts || isPermanent(error);
-    await this.settle(em, claim, failed ? EmailStatus.FAILED : EmailStatus.PENDING, describe(error),
-      backoffMs(this.options, claim.attempts));
+    await this.settle(
+      em,
+      claim,
+      failed ? EmailStatus.FAILED : EmailStatus.PENDING,
+      describe(error),
+      backoffMs(this.options, claim.attempts),
+    );
   }
 
   private async settle(em: EntityManager, claim: Claim, status: EmailStatus, error: string, retryInMs = 0): Promise<void> {
-    await em.getConnection().execute(
-      `update outbox_emails set status = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 millisecond' ${SETTLE_WHERE}`,
-      [status, error, retryInMs, claim.id, claim.attempts], 'run');
+    await em
+      .getConnection()
+      .execute(
+        `update outbox_emails set status = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 millisecond' ${SETTLE_WHERE}`,
+        [status, error, retryInMs, claim.id, claim.attempts],
+        'run',
+      );
   }
 }

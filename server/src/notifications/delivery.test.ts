@@ -23,8 +23,14 @@ beforeAll(async () => {
   seller = await world.seller();
   agency = await partnerWithMembers(world);
 });
-beforeEach(() => { smtp.accepted.length = 0; smtp.attempts.length = 0; smtp.answer = () => 'accept'; });
-afterEach(async () => { await Promise.all(workers.splice(0).map((worker) => worker.stop())); });
+beforeEach(() => {
+  smtp.accepted.length = 0;
+  smtp.attempts.length = 0;
+  smtp.answer = () => 'accept';
+});
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+});
 afterAll(async () => {
   await app?.close();
   await smtp?.close();
@@ -32,7 +38,12 @@ afterAll(async () => {
 
 function smtpWorker(settings: Partial<NotificationSettings> = {}): DeliveryWorker {
   const options = { ...defaultNotificationSettings, pollMs: 50, ...settings };
-  const worker = new DeliveryWorker(app.orm, { ...options, transport: smtpTransport(smtp.url), from: options.mailFrom, appUrl: () => 'http://localhost:4000' });
+  const worker = new DeliveryWorker(app.orm, {
+    ...options,
+    transport: smtpTransport(smtp.url),
+    from: options.mailFrom,
+    appUrl: () => 'http://localhost:4000',
+  });
   workers.push(worker);
   return worker;
 }
@@ -42,7 +53,8 @@ async function newLead(): Promise<string> {
   return inquiry.leads.edges[0].node.id;
 }
 
-const rowsOf = async (lead: string) => (await outboxOf(app, lead)).map((row) => ({ status: row.status, attempts: row.attempts, lastError: row.lastError ?? null }));
+const rowsOf = async (lead: string) =>
+  (await outboxOf(app, lead)).map((row) => ({ status: row.status, attempts: row.attempts, lastError: row.lastError ?? null }));
 
 describe('SMTP delivery', () => {
   it('sends each email once, as composed, with the outbox Message-ID', async () => {
@@ -50,14 +62,18 @@ describe('SMTP delivery', () => {
     const worker = smtpWorker();
     expect(await worker.deliverDue()).toBe(2);
     const rows = await outboxOf(app, lead);
-    expect(smtp.accepted.map((mail) => [mail.messageId, mail.to && 'text' in mail.to ? mail.to.text : null, mail.subject]))
-      .toEqual(rows.map((row) => [row.messageId, row.recipientEmail, `New lead for ${agency.partner.name}`]));
+    expect(smtp.accepted.map((mail) => [mail.messageId, mail.to && 'text' in mail.to ? mail.to.text : null, mail.subject])).toEqual(
+      rows.map((row) => [row.messageId, row.recipientEmail, `New lead for ${agency.partner.name}`]),
+    );
     const [mail] = smtp.accepted;
     expect(mail.from?.text).toBe('"Seller Leads Pool" <no-reply@seller-leads-pool.local>');
     expect(mail.text).toContain('Monthly budget: $3,000.00\n');
     expect(mail.html).toContain('<th align="left" style="padding:2px 12px 2px 0">Monthly budget</th><td>$3,000.00</td>');
     expect(`${mail.text} ${mail.html}`).not.toContain('dana@shop.test');
-    expect(await rowsOf(lead)).toEqual([{ status: 'SENT', attempts: 1, lastError: null }, { status: 'SENT', attempts: 1, lastError: null }]);
+    expect(await rowsOf(lead)).toEqual([
+      { status: 'SENT', attempts: 1, lastError: null },
+      { status: 'SENT', attempts: 1, lastError: null },
+    ]);
     expect(await worker.deliverDue()).toBe(0);
   });
 
@@ -66,7 +82,9 @@ describe('SMTP delivery', () => {
     const lead = await newLead();
     smtpWorker({ maxAttempts: 3, backoffMs: 300, batchSize: 1 }).start();
     await eventually(async () => (await rowsOf(lead)).every((row) => row.status === 'FAILED'), 20_000);
-    expect(await rowsOf(lead)).toEqual([1, 2].map(() => ({ status: 'FAILED', attempts: 3, lastError: '451 Mailbox busy, try again later' })));
+    expect(await rowsOf(lead)).toEqual(
+      [1, 2].map(() => ({ status: 'FAILED', attempts: 3, lastError: '451 Mailbox busy, try again later' })),
+    );
     const times = (messageId: string) => smtp.attempts.filter((a) => a.messageId === messageId).map((a) => a.at);
     for (const row of await outboxOf(app, lead)) {
       const [first, second, third] = times(row.messageId);
@@ -75,8 +93,9 @@ describe('SMTP delivery', () => {
       expect(third - second).toBeGreaterThanOrEqual(600 - 20);
     }
     expect(smtp.accepted).toEqual([]);
-    expect([1, 2, 3, 4, 10, 20].map((n) => backoffMs({ backoffMs: 30_000, maxBackoffMs: 3_600_000 }, n)))
-      .toEqual([30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000]);
+    expect([1, 2, 3, 4, 10, 20].map((n) => backoffMs({ backoffMs: 30_000, maxBackoffMs: 3_600_000 }, n))).toEqual([
+      30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000,
+    ]);
   });
 
   it('gives up at once on a permanent refusal', async () => {
@@ -92,7 +111,11 @@ describe('several workers', () => {
     const leads = [];
     for (let i = 0; i < 6; i += 1) leads.push(await newLead());
     const [a, b] = [smtpWorker({ batchSize: 2 }), smtpWorker({ batchSize: 2 })];
-    await Promise.all([a, b].map(async (worker) => { while (await worker.deliverDue() > 0); }));
+    await Promise.all(
+      [a, b].map(async (worker) => {
+        while ((await worker.deliverDue()) > 0);
+      }),
+    );
     const ids = smtp.accepted.map((mail) => mail.messageId);
     expect(ids).toHaveLength(12);
     expect(new Set(ids).size).toBe(12);
@@ -100,7 +123,12 @@ describe('several workers', () => {
 
   it('lose nothing and send nothing twice when a worker process is killed in the middle of a send', async () => {
     smtp.answer = (attempt) => (attempt === 1 ? 'stall' : 'accept');
-    const child = await startServerProcess({ DATABASE_URL: app.databaseUrl, SMTP_URL: smtp.url, OUTBOX_LEASE_MS: '4000', OUTBOX_POLL_MS: '100' });
+    const child = await startServerProcess({
+      DATABASE_URL: app.databaseUrl,
+      SMTP_URL: smtp.url,
+      OUTBOX_LEASE_MS: '4000',
+      OUTBOX_POLL_MS: '100',
+    });
     try {
       const lead = await newLead();
       // The server process claimed both emails and is inside the first send: the SMTP server has its DATA.
@@ -112,9 +140,12 @@ describe('several workers', () => {
       // Until the dead worker's lease runs out its rows are left alone.
       expect(await survivor.deliverDue()).toBe(0);
       await eventually(async () => (await survivor.deliverDue()) > 0 || undefined, 10_000);
-      while (await survivor.deliverDue() > 0);
+      while ((await survivor.deliverDue()) > 0);
       const rows = await outboxOf(app, lead);
-      expect(rows.map((row) => [row.status, row.attempts])).toEqual([['SENT', 2], ['SENT', 2]]);
+      expect(rows.map((row) => [row.status, row.attempts])).toEqual([
+        ['SENT', 2],
+        ['SENT', 2],
+      ]);
       expect(smtp.accepted.map((mail) => mail.messageId).sort()).toEqual(rows.map((row) => row.messageId).sort());
     } finally {
       await child.kill('SIGKILL');
@@ -124,15 +155,22 @@ describe('several workers', () => {
 
 describe('local mailbox delivery', () => {
   function mailboxWorker(transport: EmailTransport = mailboxTransport()): DeliveryWorker {
-    const worker = new DeliveryWorker(app.orm, { ...defaultNotificationSettings, transport, from: defaultNotificationSettings.mailFrom, appUrl: () => 'http://localhost:4000' });
+    const worker = new DeliveryWorker(app.orm, {
+      ...defaultNotificationSettings,
+      transport,
+      from: defaultNotificationSettings.mailFrom,
+      appUrl: () => 'http://localhost:4000',
+    });
     workers.push(worker);
     return worker;
   }
 
   const stored = async (lead: string) => {
     const ids = (await outboxOf(app, lead)).map((row) => row.messageId);
-    const rows = await app.orm.em.fork().getConnection().execute<{ message_id: string }[]>(
-      'select message_id from mailbox_messages where message_id in (?, ?) order by id', ids);
+    const rows = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ message_id: string }[]>('select message_id from mailbox_messages where message_id in (?, ?) order by id', ids);
     return rows.map((row) => ids.indexOf(row.message_id));
   };
 

@@ -10,7 +10,11 @@ export interface EmailContent {
   action?: { label: string; url: string };
 }
 
-export interface RenderedEmail { subject: string; text: string; html: string }
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
 
 const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -28,23 +32,28 @@ function shownFacts(content: EmailContent): [string, string][] {
 function textBody(content: EmailContent): string {
   const facts = shownFacts(content).map(([label, value]) => `${label}: ${value}`);
   return [
-    content.greeting, '', ...content.paragraphs.flatMap((p) => [p, '']),
+    content.greeting,
+    '',
+    ...content.paragraphs.flatMap((p) => [p, '']),
     ...(facts.length ? [...facts, ''] : []),
     ...(content.closing ? [content.closing, ''] : []),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
-    `-- ${SIGNATURE}`, '',
+    `-- ${SIGNATURE}`,
+    '',
   ].join('\n');
 }
 
 /** A link styled as a button, with inline styles only: email clients ignore style sheets. */
 function actionButton(action: { label: string; url: string }): string {
-  const style = 'display:inline-block;padding:10px 18px;background:#0b57d0;color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold';
+  const style =
+    'display:inline-block;padding:10px 18px;background:#0b57d0;color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold';
   return `<p><a href="${escapeHtml(action.url)}" style="${style}">${escapeHtml(action.label)}</a></p>`;
 }
 
 function htmlBody(content: EmailContent): string {
-  const rows = shownFacts(content).map(([label, value]) =>
-    `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`);
+  const rows = shownFacts(content).map(
+    ([label, value]) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+  );
   return [
     '<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">',
     `<p>${escapeHtml(content.greeting)}</p>`,

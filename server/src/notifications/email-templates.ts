@@ -6,8 +6,15 @@ import type { EmailContent } from './email-layout.js';
 
 /** The business profile an email may show: never the seller's contact details (SPEC section 4). */
 export interface InquiryProfile {
-  productCategory: ProductCategory; companySize: CompanySize; location: string | null; currency: string;
-  shopGmv: string; otherChannelsGmv: string | null; budget: string; hotSaleProduct: string | null; otherDetails: string | null;
+  productCategory: ProductCategory;
+  companySize: CompanySize;
+  location: string | null;
+  currency: string;
+  shopGmv: string;
+  otherChannelsGmv: string | null;
+  budget: string;
+  hotSaleProduct: string | null;
+  otherDetails: string | null;
 }
 
 /** What a template is given: plain data that the access policy let through for this recipient. */
@@ -24,9 +31,15 @@ export interface EmailFacts {
 
 export function profileOf(inquiry: Read<Inquiry>): InquiryProfile {
   return {
-    productCategory: inquiry.productCategory, companySize: inquiry.companySize, location: inquiry.location ?? null,
-    currency: inquiry.currency, shopGmv: inquiry.shopGmvAmount, otherChannelsGmv: inquiry.otherChannelsGmvAmount ?? null,
-    budget: inquiry.budgetAmount, hotSaleProduct: inquiry.hotSaleProduct ?? null, otherDetails: inquiry.otherDetails ?? null,
+    productCategory: inquiry.productCategory,
+    companySize: inquiry.companySize,
+    location: inquiry.location ?? null,
+    currency: inquiry.currency,
+    shopGmv: inquiry.shopGmvAmount,
+    otherChannelsGmv: inquiry.otherChannelsGmvAmount ?? null,
+    budget: inquiry.budgetAmount,
+    hotSaleProduct: inquiry.hotSaleProduct ?? null,
+    otherDetails: inquiry.otherDetails ?? null,
   };
 }
 
@@ -57,9 +70,11 @@ const templates: Record<EmailKind, (facts: EmailFacts) => EmailContent> = {
   [EmailKind.NEW_LEAD]: (facts) => ({
     subject: `New lead for ${facts.partner.name}`,
     greeting: hello(facts),
-    paragraphs: [facts.profile
-      ? 'A seller sent your organisation a new inquiry. It is waiting under New Opportunities.'
-      : 'A seller sent your organisation an inquiry that is no longer open to you.'],
+    paragraphs: [
+      facts.profile
+        ? 'A seller sent your organisation a new inquiry. It is waiting under New Opportunities.'
+        : 'A seller sent your organisation an inquiry that is no longer open to you.',
+    ],
     facts: profileFacts(facts.profile),
     closing: facts.profile ? "Follow up on the lead in the app to see the seller's contact details." : undefined,
     action: openLead(facts),
@@ -67,14 +82,18 @@ const templates: Record<EmailKind, (facts: EmailFacts) => EmailContent> = {
   [EmailKind.SELLER_CLOSED]: (facts) => ({
     subject: `A seller closed a lead for ${facts.partner.name}`,
     greeting: hello(facts),
-    paragraphs: ["The seller closed this inquiry for your organisation. The lead has moved to Closed and the seller's contact details are no longer available."],
+    paragraphs: [
+      "The seller closed this inquiry for your organisation. The lead has moved to Closed and the seller's contact details are no longer available.",
+    ],
     facts: profileFacts(facts.profile),
     action: openLead(facts),
   }),
   [EmailKind.FOLLOWED_UP]: (facts) => ({
     subject: `${facts.partner.name} is following up on your inquiry`,
     greeting: hello(facts),
-    paragraphs: [`${facts.partner.name} is following up on your inquiry and can now see your contact details. You can also write to them at ${facts.partner.contactEmail}.`],
+    paragraphs: [
+      `${facts.partner.name} is following up on your inquiry and can now see your contact details. You can also write to them at ${facts.partner.contactEmail}.`,
+    ],
     facts: profileFacts(facts.profile),
     action: openRequest(facts),
   }),
@@ -95,30 +114,38 @@ const templates: Record<EmailKind, (facts: EmailFacts) => EmailContent> = {
   [EmailKind.LEAD_EXPIRING]: (facts) => ({
     subject: `A lead for ${facts.partner.name} expires soon`,
     greeting: hello(facts),
-    paragraphs: [facts.profile
-      ? `Nobody at ${facts.partner.name} has followed up this lead yet. Follow up before ${when(facts.respondBy)}, or the platform passes it on to another partner.`
-      : 'A lead the platform gave your organisation is no longer open to you.'],
+    paragraphs: [
+      facts.profile
+        ? `Nobody at ${facts.partner.name} has followed up this lead yet. Follow up before ${when(facts.respondBy)}, or the platform passes it on to another partner.`
+        : 'A lead the platform gave your organisation is no longer open to you.',
+    ],
     facts: profileFacts(facts.profile),
     action: openLead(facts),
   }),
   [EmailKind.LEAD_PASSED_ON]: (facts) => ({
     subject: 'Your request was passed on to another partner',
     greeting: hello(facts),
-    paragraphs: [`${facts.partner.name} did not answer your request in time, so the platform passed it on to the next fitting partner. You will hear from us when a partner follows it up.`],
+    paragraphs: [
+      `${facts.partner.name} did not answer your request in time, so the platform passed it on to the next fitting partner. You will hear from us when a partner follows it up.`,
+    ],
     facts: profileFacts(facts.profile),
     action: openRequest(facts),
   }),
   [EmailKind.LEAD_WAITING]: (facts) => ({
     subject: `${facts.partner.name} has not answered your request yet`,
     greeting: hello(facts),
-    paragraphs: [`${facts.partner.name} has not followed up your request yet. You can keep waiting, write to them at ${facts.partner.contactEmail}, or close this partner's lead and send a request to another partner.`],
+    paragraphs: [
+      `${facts.partner.name} has not followed up your request yet. You can keep waiting, write to them at ${facts.partner.contactEmail}, or close this partner's lead and send a request to another partner.`,
+    ],
     facts: profileFacts(facts.profile),
     action: openRequest(facts),
   }),
   [EmailKind.WEBHOOK_DISABLED]: (facts) => ({
     subject: `A webhook endpoint of ${facts.partner.name} was disabled`,
     greeting: hello(facts),
-    paragraphs: ['One of your webhook endpoints failed to accept events for a day, so it was disabled and receives no more events. Check it answers 2xx within 5 seconds, then redeliver a failed event from its delivery log to enable it again.'],
+    paragraphs: [
+      'One of your webhook endpoints failed to accept events for a day, so it was disabled and receives no more events. Check it answers 2xx within 5 seconds, then redeliver a failed event from its delivery log to enable it again.',
+    ],
     facts: [],
     action: openLead(facts),
   }),

@@ -3,13 +3,21 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RenderedEmail } from './email-layout.js';
 import { MailboxMessage } from './mailbox-message.entity.js';
 
-export interface OutgoingEmail extends RenderedEmail { outboxId: number; from: string; to: string; messageId: string }
+export interface OutgoingEmail extends RenderedEmail {
+  outboxId: number;
+  from: string;
+  to: string;
+  messageId: string;
+}
 
 /** Marks outbox rows sent; throws when another worker has taken one of them over meanwhile. */
 export type MarkSent = (em: EntityManager, emails: OutgoingEmail[]) => Promise<void>;
 
 /** An email that could not be delivered this time, and why. */
-export interface DeliveryFailure { email: OutgoingEmail; error: unknown }
+export interface DeliveryFailure {
+  email: OutgoingEmail;
+  error: unknown;
+}
 
 export interface EmailTransport {
   /** Delivers a batch and marks what went out sent; returns the emails that failed. */
@@ -32,7 +40,12 @@ export function smtpTransport(url: string): EmailTransport {
       for (const email of emails) {
         try {
           await mailer.sendMail({
-            from: email.from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId,
+            from: email.from,
+            to: email.to,
+            subject: email.subject,
+            text: email.text,
+            html: email.html,
+            messageId: email.messageId,
           });
           await markSent(em, [email]);
         } catch (error) {
@@ -54,10 +67,22 @@ export function mailboxTransport(): EmailTransport {
     async deliver(em, emails, markSent) {
       try {
         await em.transactional(async (tx) => {
-          await tx.createQueryBuilder(MailboxMessage).insert(emails.map((email) => ({
-            messageId: email.messageId, from: email.from, to: email.to, subject: email.subject, text: email.text, html: email.html,
-            deliveredAt: new Date(),
-          }))).onConflict('message_id').ignore().execute();
+          await tx
+            .createQueryBuilder(MailboxMessage)
+            .insert(
+              emails.map((email) => ({
+                messageId: email.messageId,
+                from: email.from,
+                to: email.to,
+                subject: email.subject,
+                text: email.text,
+                html: email.html,
+                deliveredAt: new Date(),
+              })),
+            )
+            .onConflict('message_id')
+            .ignore()
+            .execute();
           await markSent(tx, emails);
         });
         return [];

@@ -33,16 +33,27 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 async function deliverAll(): Promise<void> {
-  while (await app.notifications.worker.deliverDue() > 0);
+  while ((await app.notifications.worker.deliverDue()) > 0);
 }
 
 async function mailTo(address: string) {
-  return (await operator.request(MAILBOX, { to: address })).devMailbox as { messageId: string; from: string; to: string; subject: string; text: string; html: string }[];
+  return (await operator.request(MAILBOX, { to: address })).devMailbox as {
+    messageId: string;
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+  }[];
 }
 
 async function submit(overrides: Record<string, unknown> = {}) {
-  const { inquiry } = await submitInquiry(seller, inquiryInput({ targetServiceIds: [agency.services[0], studio.services[0]], ...overrides }));
-  const leadOf = (partnerId: string) => inquiry.leads.edges.map((e: any) => e.node).find((l: any) => l.partner.id === partnerId)?.id as string;
+  const { inquiry } = await submitInquiry(
+    seller,
+    inquiryInput({ targetServiceIds: [agency.services[0], studio.services[0]], ...overrides }),
+  );
+  const leadOf = (partnerId: string) =>
+    inquiry.leads.edges.map((e: any) => e.node).find((l: any) => l.partner.id === partnerId)?.id as string;
   return { inquiry, agencyLead: leadOf(agency.partnerId), studioLead: leadOf(studio.partnerId) };
 }
 
@@ -67,18 +78,24 @@ describe('emails to partners', () => {
     const leadOfMember = (member: Member) => (member === studio.members[0] ? studioLead : agencyLead);
     const rows = await outboxOf(app, agencyLead);
     expect(rows.map((row) => [row.kind, row.recipientEmail, row.status])).toEqual(
-      agency.members.map((member) => ['NEW_LEAD', member.email, 'PENDING']));
+      agency.members.map((member) => ['NEW_LEAD', member.email, 'PENDING']),
+    );
     expect((await outboxOf(app, studioLead)).map((row) => row.recipientEmail)).toEqual([studio.members[0].email]);
     await deliverAll();
     for (const member of [...agency.members, ...studio.members]) {
       const mail = await newest(member);
       expect(mail.subject).toBe(`New lead for ${member === studio.members[0] ? studio.partner.name : agency.partner.name}`);
       expect(mail.from).toBe('Seller Leads Pool <no-reply@seller-leads-pool.local>');
-      expect(mail.text).toBe(`Hello PARTNER user,\n\nA seller sent your organisation a new inquiry. It is waiting under New Opportunities.\n\n${PROFILE_TEXT}\n\nFollow up on the lead in the app to see the seller's contact details.\n\n${leadLink(leadOfMember(member))}\n\n-- Seller Leads Pool\n`);
+      expect(mail.text).toBe(
+        `Hello PARTNER user,\n\nA seller sent your organisation a new inquiry. It is waiting under New Opportunities.\n\n${PROFILE_TEXT}\n\nFollow up on the lead in the app to see the seller's contact details.\n\n${leadLink(leadOfMember(member))}\n\n-- Seller Leads Pool\n`,
+      );
       expect(mail.html).toContain(`<a href="${APP}/leads/${leadOfMember(member)}" style="display:inline-block;`);
       expect(mail.text + mail.html).not.toMatch(/Dana Seller|dana@shop\.test/);
     }
-    expect((await outboxOf(app, agencyLead)).map((row) => [row.status, row.attempts])).toEqual([['SENT', 1], ['SENT', 1]]);
+    expect((await outboxOf(app, agencyLead)).map((row) => [row.status, row.attempts])).toEqual([
+      ['SENT', 1],
+      ['SENT', 1],
+    ]);
     expect(await mailTo(sellerEmail)).toEqual([]);
   });
 
@@ -93,15 +110,21 @@ describe('emails to partners', () => {
 
   it("tells the partners when the seller closes the inquiry or one lead, never with the seller's contact", async () => {
     const first = await submit();
-    await seller.request(`mutation($input: CloseLeadInput!) { closeLead(input: $input) { userErrors { code } } }`, { input: { leadId: first.studioLead } });
+    await seller.request(`mutation($input: CloseLeadInput!) { closeLead(input: $input) { userErrors { code } } }`, {
+      input: { leadId: first.studioLead },
+    });
     await deliverAll();
     const closedOne = await newest(studio.members[0]);
     expect(closedOne.subject).toBe(`A seller closed a lead for ${studio.partner.name}`);
-    expect(closedOne.text).toBe(`Hello PARTNER user,\n\nThe seller closed this inquiry for your organisation. The lead has moved to Closed and the seller's contact details are no longer available.\n\n${PROFILE_TEXT}\n\n${leadLink(first.studioLead)}\n\n-- Seller Leads Pool\n`);
+    expect(closedOne.text).toBe(
+      `Hello PARTNER user,\n\nThe seller closed this inquiry for your organisation. The lead has moved to Closed and the seller's contact details are no longer available.\n\n${PROFILE_TEXT}\n\n${leadLink(first.studioLead)}\n\n-- Seller Leads Pool\n`,
+    );
     expect((await outboxOf(app, first.agencyLead)).map((row) => row.kind)).toEqual(['NEW_LEAD', 'NEW_LEAD']);
 
     await moveLead(app, first.agencyLead, LeadAction.FOLLOW_UP, agency.members[0].email);
-    await seller.request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`, { input: { inquiryId: first.inquiry.id } });
+    await seller.request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`, {
+      input: { inquiryId: first.inquiry.id },
+    });
     await deliverAll();
     const kinds = (await outboxOf(app, first.agencyLead)).map((row) => [row.kind, row.recipientEmail]);
     expect(kinds.slice(2)).toEqual([['FOLLOWED_UP', sellerEmail], ...agency.members.map((member) => ['SELLER_CLOSED', member.email])]);
@@ -123,7 +146,9 @@ describe('emails to partners', () => {
     expect(followed.text).toContain(`${PROFILE_TEXT}\n\nFollow up on the lead in the app`);
     expect(followed.text + followed.html).not.toMatch(/Contact name|Contact email|Dana Seller|dana@shop\.test/);
     const rejected = await newest(studio.members[0]);
-    expect(rejected.text).toBe(`Hello PARTNER user,\n\nA seller sent your organisation an inquiry that is no longer open to you.\n\n${leadLink(studioLead)}\n\n-- Seller Leads Pool\n`);
+    expect(rejected.text).toBe(
+      `Hello PARTNER user,\n\nA seller sent your organisation an inquiry that is no longer open to you.\n\n${leadLink(studioLead)}\n\n-- Seller Leads Pool\n`,
+    );
   });
 });
 
@@ -143,18 +168,24 @@ describe('emails to the seller', () => {
       [sellerEmail, `${studio.partner.name} is following up on your inquiry`],
       [sellerEmail, `${studio.partner.name} could not reach an agreement with you`],
     ]);
-    const { inquiry } = await seller.request(`query($id: ID!) { inquiry: node(id: $id) { ... on Lead { inquiry { id } } } }`, { id: agencyLead })
+    const { inquiry } = await seller
+      .request(`query($id: ID!) { inquiry: node(id: $id) { ... on Lead { inquiry { id } } } }`, { id: agencyLead })
       .then((data) => data.inquiry);
-    expect(mails[0].text).toBe(`Hello SELLER user,\n\n${agency.partner.name} is following up on your inquiry and can now see your contact details. You can also write to them at ${agency.partner.contactEmail}.\n\n${PROFILE_TEXT}\n\nOpen your request: ${APP}/requests/${inquiry.id}\n\n-- Seller Leads Pool\n`);
-    expect(mails[1].text).toContain(`You and ${agency.partner.name} reached a deal on your inquiry. You can reach them at ${agency.partner.contactEmail}.`);
+    expect(mails[0].text).toBe(
+      `Hello SELLER user,\n\n${agency.partner.name} is following up on your inquiry and can now see your contact details. You can also write to them at ${agency.partner.contactEmail}.\n\n${PROFILE_TEXT}\n\nOpen your request: ${APP}/requests/${inquiry.id}\n\n-- Seller Leads Pool\n`,
+    );
+    expect(mails[1].text).toContain(
+      `You and ${agency.partner.name} reached a deal on your inquiry. You can reach them at ${agency.partner.contactEmail}.`,
+    );
     expect(mails[3].text).toContain(`${studio.partner.name} marked your inquiry as closed without an agreement.`);
   });
 
   it('sends nothing for a rejection, an inquiry edit or the contact reveal', async () => {
     const { inquiry, agencyLead } = await submit();
     await moveLead(app, agencyLead, LeadAction.REJECT, agency.members[0].email);
-    await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`,
-      { input: { inquiryId: inquiry.id, budget: '9000' } });
+    await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`, {
+      input: { inquiryId: inquiry.id, budget: '9000' },
+    });
     expect((await outboxOf(app, agencyLead)).map((row) => row.kind)).toEqual(['NEW_LEAD', 'NEW_LEAD']);
   });
 });
@@ -163,12 +194,14 @@ describe('the outbox', () => {
   it('keeps no email from a change that rolled back', async () => {
     const { agencyLead } = await submit();
     const em = app.orm.em.fork() as EntityManager;
-    await expect(em.transactional(async (tx) => {
-      const lead = await tx.findOneOrFail(Lead, idOfType(agencyLead, 'Lead')!);
-      await writeLeadEvents(tx, [newLeadEvent(lead, 'SELLER_CLOSED', null, null)]);
-      expect(await tx.count(LeadEvent, { lead, type: 'SELLER_CLOSED' })).toBe(1);
-      throw new Error('changed my mind');
-    })).rejects.toThrow('changed my mind');
+    await expect(
+      em.transactional(async (tx) => {
+        const lead = await tx.findOneOrFail(Lead, idOfType(agencyLead, 'Lead')!);
+        await writeLeadEvents(tx, [newLeadEvent(lead, 'SELLER_CLOSED', null, null)]);
+        expect(await tx.count(LeadEvent, { lead, type: 'SELLER_CLOSED' })).toBe(1);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
     expect((await outboxOf(app, agencyLead)).map((row) => row.kind)).toEqual(['NEW_LEAD', 'NEW_LEAD']);
   });
 
@@ -193,7 +226,7 @@ describe('APP_URL', () => {
       const partner = await partnerWithMembers(otherWorld, 1);
       const { inquiry } = await submitInquiry(await otherWorld.seller(), inquiryInput({ targetServiceIds: [partner.services[0]] }));
       const leadId = inquiry.leads.edges[0].node.id as string;
-      while (await other.notifications.worker.deliverDue() > 0);
+      while ((await other.notifications.worker.deliverDue()) > 0);
       const [mail] = (await (await otherWorld.operator()).request(MAILBOX, { to: partner.members[0].email })).devMailbox;
       expect(mail.text).toContain(`Open the lead: https://leads.example.test/leads/${leadId}\n`);
       expect(mail.html).toContain(`<a href="https://leads.example.test/leads/${leadId}"`);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   world = new World(app);
   operator = await world.operator();
 });
-afterEach(async () => { await Promise.all(open.splice(0).map((s) => s.close())); });
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
 afterAll(() => app?.close());
 
 async function act(client: GraphQLClient, mutation: string, input: Record<string, unknown>) {
@@ -34,12 +36,20 @@ async function act(client: GraphQLClient, mutation: string, input: Record<string
 
 it('follow-up, rejection, deals (accepted or matched by a grant) and no agreement reach the seller live and by email', async () => {
   const { email: sellerEmail, client: seller } = await world.user('SELLER' as never);
-  const [agency, studio, lab] = [await partnerWithMembers(world, 1), await partnerWithMembers(world, 1), await partnerWithMembers(world, 1)];
+  const [agency, studio, lab] = [
+    await partnerWithMembers(world, 1),
+    await partnerWithMembers(world, 1),
+    await partnerWithMembers(world, 1),
+  ];
   const updates = new LiveSubscription(app.url, UPDATES, { cookie: seller.cookie });
   open.push(updates);
   await updates.ready();
-  const { inquiry } = await submitInquiry(seller, inquiryInput({ targetServiceIds: [agency.services[0], studio.services[0], lab.services[0]] }));
-  const leadOf = (partnerId: string) => inquiry.leads.edges.map((e: any) => e.node).find((l: any) => l.partner.id === partnerId).id as string;
+  const { inquiry } = await submitInquiry(
+    seller,
+    inquiryInput({ targetServiceIds: [agency.services[0], studio.services[0], lab.services[0]] }),
+  );
+  const leadOf = (partnerId: string) =>
+    inquiry.leads.edges.map((e: any) => e.node).find((l: any) => l.partner.id === partnerId).id as string;
   const [agencyLead, studioLead, labLead] = [agency, studio, lab].map((p) => leadOf(p.partnerId));
   const [agencyMember, studioMember, labMember] = [agency, studio, lab].map((p) => p.members[0].client);
 
@@ -52,15 +62,31 @@ it('follow-up, rejection, deals (accepted or matched by a grant) and no agreemen
 
   const received = await Promise.all([0, 1, 2, 3, 4].map((n) => updates.nth(n)));
   expect(received.map((r) => r.data.inquiryUpdates)).toEqual([
-    { type: 'FOLLOWED', lead: { id: agencyLead, status: 'FOLLOWING', rejectReason: null, rejectNote: null, partner: { name: agency.partner.name } } },
-    { type: 'REJECTED', lead: { id: studioLead, status: 'REJECTED', rejectReason: null, rejectNote: null, partner: { name: studio.partner.name } } },
-    { type: 'FOLLOWED', lead: { id: labLead, status: 'FOLLOWING', rejectReason: null, rejectNote: null, partner: { name: lab.partner.name } } },
-    { type: 'NO_AGREEMENT', lead: { id: labLead, status: 'CLOSED', rejectReason: null, rejectNote: null, partner: { name: lab.partner.name } } },
-    { type: 'DEAL', lead: { id: agencyLead, status: 'DEAL', rejectReason: null, rejectNote: null, partner: { name: agency.partner.name } } },
+    {
+      type: 'FOLLOWED',
+      lead: { id: agencyLead, status: 'FOLLOWING', rejectReason: null, rejectNote: null, partner: { name: agency.partner.name } },
+    },
+    {
+      type: 'REJECTED',
+      lead: { id: studioLead, status: 'REJECTED', rejectReason: null, rejectNote: null, partner: { name: studio.partner.name } },
+    },
+    {
+      type: 'FOLLOWED',
+      lead: { id: labLead, status: 'FOLLOWING', rejectReason: null, rejectNote: null, partner: { name: lab.partner.name } },
+    },
+    {
+      type: 'NO_AGREEMENT',
+      lead: { id: labLead, status: 'CLOSED', rejectReason: null, rejectNote: null, partner: { name: lab.partner.name } },
+    },
+    {
+      type: 'DEAL',
+      lead: { id: agencyLead, status: 'DEAL', rejectReason: null, rejectNote: null, partner: { name: agency.partner.name } },
+    },
   ]);
 
   // The app's own worker delivers them to the local mailbox.
-  const subjects = async () => (await operator.request(MAILBOX, { to: sellerEmail })).devMailbox.map((m: { subject: string }) => m.subject).reverse();
+  const subjects = async () =>
+    (await operator.request(MAILBOX, { to: sellerEmail })).devMailbox.map((m: { subject: string }) => m.subject).reverse();
   const expected = [
     `${agency.partner.name} is following up on your inquiry`,
     `${lab.partner.name} is following up on your inquiry`,
@@ -71,16 +97,23 @@ it('follow-up, rejection, deals (accepted or matched by a grant) and no agreemen
   expect((await outboxOf(app, studioLead)).map((row) => row.kind)).toEqual(['NEW_LEAD']);
 });
 
-it('a deal by accepting cooperation with the seller\'s authorization ID emails the seller once', async () => {
+it("a deal by accepting cooperation with the seller's authorization ID emails the seller once", async () => {
   const { email: sellerEmail, client: seller } = await world.user('SELLER' as never);
   const agency = await partnerWithMembers(world, 1);
   const { inquiry } = await submitInquiry(seller, inquiryInput({ targetServiceIds: [agency.services[0]] }));
   const lead = inquiry.leads.edges[0].node.id;
   const member = agency.members[0].client;
   // Granted before the follow-up, so it is not matched automatically: the partner enters its ID.
-  const { authorization } = await act(seller, GRANT, { partnerId: agency.partnerId }) as unknown as { authorization: { authorizationId: string } };
+  const { authorization } = (await act(seller, GRANT, { partnerId: agency.partnerId })) as unknown as {
+    authorization: { authorizationId: string };
+  };
   await act(member, FOLLOW, { leadId: lead });
   await act(member, ACCEPT, { leadId: lead, authorizationId: authorization.authorizationId });
-  await expect.poll(async () => (await outboxOf(app, lead)).map((row) => [row.kind, row.recipientEmail, row.status]), { timeout: 10_000 })
-    .toEqual([['NEW_LEAD', agency.members[0].email, 'SENT'], ['FOLLOWED_UP', sellerEmail, 'SENT'], ['DEAL', sellerEmail, 'SENT']]);
+  await expect
+    .poll(async () => (await outboxOf(app, lead)).map((row) => [row.kind, row.recipientEmail, row.status]), { timeout: 10_000 })
+    .toEqual([
+      ['NEW_LEAD', agency.members[0].email, 'SENT'],
+      ['FOLLOWED_UP', sellerEmail, 'SENT'],
+      ['DEAL', sellerEmail, 'SENT'],
+    ]);
 });

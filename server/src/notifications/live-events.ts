@@ -26,11 +26,13 @@ export function liveEventsOf(notice: ChangeNotice): LiveEvent[] {
   }
   const route = eventRoutes[notice.type];
   if (!route?.leadAlert && !route?.inquiryUpdate) return [];
-  return [{
-    leadId: notice.leadId,
-    leadAlert: route.leadAlert && { type: route.leadAlert, partnerId: notice.partnerId },
-    inquiryUpdate: route.inquiryUpdate && { type: route.inquiryUpdate, sellerId: notice.sellerId },
-  }];
+  return [
+    {
+      leadId: notice.leadId,
+      leadAlert: route.leadAlert && { type: route.leadAlert, partnerId: notice.partnerId },
+      inquiryUpdate: route.inquiryUpdate && { type: route.inquiryUpdate, sellerId: notice.sellerId },
+    },
+  ];
 }
 
 const keyOf = (audience: Audience) => ('partnerId' in audience ? `partner:${audience.partnerId}` : `seller:${audience.sellerId}`);
@@ -66,7 +68,10 @@ export class LiveEventHub {
     const queue: LiveEvent[] = [];
     let wake: (() => void) | null = null;
     let done = false;
-    const listener: Listener = (event) => { queue.push(event); wake?.(); };
+    const listener: Listener = (event) => {
+      queue.push(event);
+      wake?.();
+    };
     const unsubscribe = this.listen(keyOf(audience), listener);
     const finish = async (): Promise<IteratorResult<T>> => {
       done = true;
@@ -78,7 +83,9 @@ export class LiveEventHub {
       while (!done) {
         const event = queue.shift();
         if (!event) {
-          await new Promise<void>((resolve) => { wake = resolve; });
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
           wake = null;
           continue;
         }
@@ -87,7 +94,13 @@ export class LiveEventHub {
       }
       return { value: undefined, done: true };
     };
-    return { next, return: finish, [Symbol.asyncIterator]() { return this; } };
+    return {
+      next,
+      return: finish,
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   private listen(key: string, listener: Listener): () => void {
@@ -105,6 +118,10 @@ export class LiveEventHub {
  * LiveEventHub through their own `subscribe` functions; topic-based subscriptions are refused.
  */
 export const noTopicsPubSub = {
-  publish(): never { throw new Error('Publish to the LiveEventHub instead'); },
-  subscribe(): never { throw new Error('Subscriptions stream from the LiveEventHub; topics are not used'); },
+  publish(): never {
+    throw new Error('Publish to the LiveEventHub instead');
+  },
+  subscribe(): never {
+    throw new Error('Subscriptions stream from the LiveEventHub; topics are not used');
+  },
 };

@@ -10,17 +10,25 @@ import { Lead } from '../leads/lead.entity.js';
 import { authenticate } from './connection-auth.js';
 
 /** A lead and its inquiry, as they are now. */
-export interface LeadOnInquiry { lead: Read<Lead>; inquiry: Read<Inquiry> }
+export interface LeadOnInquiry {
+  lead: Read<Lead>;
+  inquiry: Read<Inquiry>;
+}
 
 /** What one subscription needs before it answers an event: who it is now, and the event's lead. */
-export interface EventReads { em: EntityManager; viewer: Viewer | null; found: LeadOnInquiry | null }
+export interface EventReads {
+  em: EntityManager;
+  viewer: Viewer | null;
+  found: LeadOnInquiry | null;
+}
 
 /** The leads and their inquiries, two statements side by side. */
 async function leadsOnInquiries(em: EntityManager, ids: readonly number[]): Promise<Map<number, LeadOnInquiry>> {
   const [leads, inquiryRows] = await Promise.all([
     findLeanWhereIn(em, Lead, 'id', ids),
-    em.getConnection().execute<Record<string, unknown>[]>(
-      'select * from inquiries where id in (select inquiry_id from leads where id in (?))', [[...ids]]),
+    em
+      .getConnection()
+      .execute<Record<string, unknown>[]>('select * from inquiries where id in (select inquiry_id from leads where id in (?))', [[...ids]]),
   ]);
   const inquiries = new Map(inquiryRows.map(leanMapper(em, Inquiry)).map((inquiry) => [inquiry.id, inquiry]));
   return new Map(leads.map((lead) => [lead.id, { lead, inquiry: inquiries.get(lead.inquiry.id)! }]));
@@ -38,16 +46,27 @@ class ReadBatch {
   readonly sessionViewers: DataLoader<string, Viewer | null>;
   readonly leads: DataLoader<number, LeadOnInquiry | null>;
 
-  constructor(readonly em: EntityManager, closed: Promise<void>) {
-    const batchScheduleFn = (dispatch: () => void) => { closed.then(dispatch); };
-    this.sessionViewers = new DataLoader(async (tokens) => {
-      const viewers = await new AuthService(em).viewersForSessions(tokens);
-      return tokens.map((token) => viewers.get(token) ?? null);
-    }, { batchScheduleFn });
-    this.leads = new DataLoader(async (ids) => {
-      const found = await leadsOnInquiries(em, ids);
-      return ids.map((id) => found.get(id) ?? null);
-    }, { batchScheduleFn });
+  constructor(
+    readonly em: EntityManager,
+    closed: Promise<void>,
+  ) {
+    const batchScheduleFn = (dispatch: () => void) => {
+      closed.then(dispatch);
+    };
+    this.sessionViewers = new DataLoader(
+      async (tokens) => {
+        const viewers = await new AuthService(em).viewersForSessions(tokens);
+        return tokens.map((token) => viewers.get(token) ?? null);
+      },
+      { batchScheduleFn },
+    );
+    this.leads = new DataLoader(
+      async (ids) => {
+        const found = await leadsOnInquiries(em, ids);
+        return ids.map((id) => found.get(id) ?? null);
+      },
+      { batchScheduleFn },
+    );
   }
 }
 
@@ -60,14 +79,20 @@ export class LiveReads {
   async forEvent(credentials: Credentials, leadId: number): Promise<EventReads> {
     const batch = this.batch();
     const [viewer, found] = await Promise.all([
-      authenticate(batch.em, credentials, (token) => batch.sessionViewers.load(token)), batch.leads.load(leadId),
+      authenticate(batch.em, credentials, (token) => batch.sessionViewers.load(token)),
+      batch.leads.load(leadId),
     ]);
     return { em: batch.em, viewer, found };
   }
 
   private batch(): ReadBatch {
     if (!this.open) {
-      const closed = new Promise<void>((resolve) => { setImmediate(() => { this.open = null; resolve(); }); });
+      const closed = new Promise<void>((resolve) => {
+        setImmediate(() => {
+          this.open = null;
+          resolve();
+        });
+      });
       this.open = new ReadBatch(this.em.fork({ clear: true }) as EntityManager, closed);
     }
     return this.open;

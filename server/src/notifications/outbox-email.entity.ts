@@ -23,7 +23,12 @@ export enum EmailKind {
 /** The right-hand side of every Message-ID (outbox-writer.ts builds them in SQL too). */
 export const messageIdDomain = 'seller-leads-pool';
 
-export enum EmailStatus { PENDING = 'PENDING', SENDING = 'SENDING', SENT = 'SENT', FAILED = 'FAILED' }
+export enum EmailStatus {
+  PENDING = 'PENDING',
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+}
 
 /**
  * One email to one recipient about one lead event, written in the transaction of the change

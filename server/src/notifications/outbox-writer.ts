@@ -32,11 +32,13 @@ export function outboxCtes(events: string, leads: string, eventTypes: string[]):
 function outboxInsertSql(events: string, leads: string, eventTypes: string[]): string | null {
   const routed = eventTypes.filter((type) => eventRoutes[type]?.email);
   if (!routed.length) return null;
-  const recipients = routed.map((type) => {
-    const { kind, to } = eventRoutes[type].email!;
-    return `select e.id as event_id, e.lead_id, u.id as recipient_id, u.email, '${kind}' as kind
+  const recipients = routed
+    .map((type) => {
+      const { kind, to } = eventRoutes[type].email!;
+      return `select e.id as event_id, e.lead_id, u.id as recipient_id, u.email, '${kind}' as kind
       from ${events} e join ${leads} l on l.id = e.lead_id ${addressees[to]} where e.type = '${type}'`;
-  }).join(' union all ');
+    })
+    .join(' union all ');
   return insertEmailsSql(recipients, 'order by r.event_id, r.recipient_id');
 }
 
@@ -52,18 +54,34 @@ function insertEmailsSql(rows: string, order = ''): string {
  * An email of `kind` about a lead event to every member of a partner, e.g. that one of its webhook
  * endpoints was disabled while delivering that event; a member already sent it is skipped.
  */
-export async function emailPartnerMembers(em: EntityManager, kind: EmailKind, event: { id: number; leadId: number }, partnerId: number): Promise<void> {
-  await em.execute(`${insertEmailsSql(`select ?::text as kind, ?::int as event_id, ?::int as lead_id, u.id as recipient_id, u.email
-    from users u where u.partner_id = ?`, 'order by r.recipient_id')} on conflict do nothing`, [kind, event.id, event.leadId, partnerId], 'run');
+export async function emailPartnerMembers(
+  em: EntityManager,
+  kind: EmailKind,
+  event: { id: number; leadId: number },
+  partnerId: number,
+): Promise<void> {
+  await em.execute(
+    `${insertEmailsSql(
+      `select ?::text as kind, ?::int as event_id, ?::int as lead_id, u.id as recipient_id, u.email
+    from users u where u.partner_id = ?`,
+      'order by r.recipient_id',
+    )} on conflict do nothing`,
+    [kind, event.id, event.leadId, partnerId],
+    'run',
+  );
 }
 
 function webhookInsertSql(events: string, leads: string, eventTypes: string[]): string | null {
   const routed = eventTypes.filter((type) => eventRoutes[type]?.webhook);
   if (!routed.length) return null;
-  const deliveries = routed.map((type) => `select w.id as endpoint_id, e.id as event_id, e.lead_id, l.status, '${eventRoutes[type].webhook}' as type
+  const deliveries = routed
+    .map(
+      (type) => `select w.id as endpoint_id, e.id as event_id, e.lead_id, l.status, '${eventRoutes[type].webhook}' as type
       from ${events} e join ${leads} l on l.id = e.lead_id
       join webhook_endpoints w on w.partner_id = l.partner_id and w.disabled_at is null and w.events @> '["${eventRoutes[type].webhook}"]'
-      where e.type = '${type}'`).join(' union all ');
+      where e.type = '${type}'`,
+    )
+    .join(' union all ');
   return `insert into webhook_deliveries (endpoint_id, event_id, type, lead_event_id, lead_id, lead_status, status, attempts, next_attempt_at, created_at)
     select r.endpoint_id, gen_random_uuid(), r.type, r.event_id, r.lead_id, r.status, '${WebhookDeliveryStatus.PENDING}', 0, now(), now()
     from (${deliveries}) r order by r.event_id, r.endpoint_id`;

@@ -8,7 +8,10 @@ export abstract class PollingWorker {
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
 
-  constructor(private readonly timing: { pollMs: number; gatherMs: number }, private readonly what: string) {}
+  constructor(
+    private readonly timing: { pollMs: number; gatherMs: number },
+    private readonly what: string,
+  ) {}
 
   /** Claims one batch of due rows and delivers them; returns how many it claimed. */
   abstract deliverDue(): Promise<number>;
@@ -30,7 +33,10 @@ export abstract class PollingWorker {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      const claimed = await this.deliverDue().catch((error) => { console.error(`${this.what} failed`, error); return 0; });
+      const claimed = await this.deliverDue().catch((error) => {
+        console.error(`${this.what} failed`, error);
+        return 0;
+      });
       if (claimed === 0 && !this.stopped) {
         const woken = await this.sleep(this.timing.pollMs);
         if (woken && !this.stopped) await this.sleep(this.timing.gatherMs);
@@ -42,7 +48,10 @@ export abstract class PollingWorker {
   private async sleep(ms: number): Promise<boolean> {
     const woken = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), ms);
-      this.wakeUp = () => { clearTimeout(timer); resolve(true); };
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
     });
     this.wakeUp = null;
     return woken;

@@ -8,7 +8,10 @@ const limits = { wsConnectionsPerSession: 3, wsConnectionsPerAddress: 8, wsSubsc
 
 let app: TestApp;
 let world: World;
-beforeAll(async () => { app = await startTestApp({ limits, notifications: { deliver: false } }); world = new World(app); });
+beforeAll(async () => {
+  app = await startTestApp({ limits, notifications: { deliver: false } });
+  world = new World(app);
+});
 afterAll(() => app?.close());
 
 const wsUrl = () => app.url.replace(/^http/, 'ws');
@@ -42,7 +45,7 @@ describe('WebSocket limits', () => {
     expect(await raw.closed).toBe(1009);
   });
 
-  it('refuses an upgrade from another site\'s page, even with the session cookie', async () => {
+  it("refuses an upgrade from another site's page, even with the session cookie", async () => {
     const seller = await world.seller();
     expect(await rawSocket({ cookie: seller.cookie!, origin: 'https://evil.example' }).refused).toBe(403);
     const own = await acknowledged(seller.cookie!);
@@ -81,7 +84,11 @@ describe('WebSocket limits', () => {
       raw.socket.send(JSON.stringify({ id: String(n), type: 'subscribe', payload: { query: 'subscription { inquiryUpdates { type } }' } }));
     }
     const refusal = await eventually(() => raw.messages.find((m) => m.type === 'error'));
-    expect(refusal).toEqual({ id: '21', type: 'error', payload: [{ message: 'A connection may hold at most 20 operations', extensions: { code: 'LIMIT_EXCEEDED' } }] });
+    expect(refusal).toEqual({
+      id: '21',
+      type: 'error',
+      payload: [{ message: 'A connection may hold at most 20 operations', extensions: { code: 'LIMIT_EXCEEDED' } }],
+    });
     raw.socket.close();
   });
 

@@ -36,7 +36,10 @@ export class SocketLimits {
   private readonly byAddress = new OpenSockets();
   private readonly byCredential = new OpenSockets();
 
-  constructor(readonly limits: ApiLimits, private readonly isAllowedOrigin: (origin: string) => boolean) {}
+  constructor(
+    readonly limits: ApiLimits,
+    private readonly isAllowedOrigin: (origin: string) => boolean,
+  ) {}
 
   /** The upgrade's refusal as [HTTP status, reason], or null to accept it. */
   refuseUpgrade(request: http.IncomingMessage): [number, string] | null {

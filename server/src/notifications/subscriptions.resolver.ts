@@ -10,7 +10,9 @@ import type { LeadOnInquiry, LiveReads } from './live-reads.js';
 import { InquiryUpdate, LeadAlert } from './notifications.types.js';
 
 /** A WebSocket operation's context: its credentials are checked again before every event. */
-export interface SubscriptionContext extends Context { live: { hub: LiveEventHub; reads: LiveReads; credentials: Credentials } }
+export interface SubscriptionContext extends Context {
+  live: { hub: LiveEventHub; reads: LiveReads; credentials: Credentials };
+}
 
 function refused(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
@@ -24,9 +26,12 @@ function refused(message: string, code: string): GraphQLError {
  * (LiveReads); with this viewer's own loaders, the payload's fields are then resolved, with the same
  * visibility rules as any query, from the data as it is now.
  */
-function streamFor<T>(data: SubscribeResolverData<unknown, object, SubscriptionContext>, role: Role,
+function streamFor<T>(
+  data: SubscribeResolverData<unknown, object, SubscriptionContext>,
+  role: Role,
   audienceOf: (viewer: Viewer) => Audience | null,
-  select: (ctx: SubscriptionContext, event: LiveEvent, found: LeadOnInquiry) => T | null) {
+  select: (ctx: SubscriptionContext, event: LiveEvent, found: LeadOnInquiry) => T | null,
+) {
   const ctx = data.context;
   const subscriber = ctx.viewer;
   if (subscriber?.user.role !== role) throw refused(`Only a ${role.toLowerCase()} can subscribe to this`, 'FORBIDDEN');
@@ -48,10 +53,14 @@ function streamFor<T>(data: SubscribeResolverData<unknown, object, SubscriptionC
 export class SubscriptionResolver {
   @Subscription(() => LeadAlert, {
     description: "A partner's members: new leads, leads a seller closed, and edits to inquiries the partner works.",
-    subscribe: (data) => streamFor(data as SubscribeResolverData<unknown, object, SubscriptionContext>, Role.PARTNER,
-      (viewer) => viewer.partner && { partnerId: viewer.partner.id },
-      (ctx, event, { lead }) => (event.leadAlert && event.leadAlert.partnerId === ctx.viewer?.partner?.id
-        ? { type: event.leadAlert.type, lead } : null)),
+    subscribe: (data) =>
+      streamFor(
+        data as SubscribeResolverData<unknown, object, SubscriptionContext>,
+        Role.PARTNER,
+        (viewer) => viewer.partner && { partnerId: viewer.partner.id },
+        (ctx, event, { lead }) =>
+          event.leadAlert && event.leadAlert.partnerId === ctx.viewer?.partner?.id ? { type: event.leadAlert.type, lead } : null,
+      ),
   })
   leadAlerts(@Root() alert: LeadAlert): LeadAlert {
     return alert;
@@ -59,10 +68,16 @@ export class SubscriptionResolver {
 
   @Subscription(() => InquiryUpdate, {
     description: 'A seller: partners following up, rejecting, reaching a deal or closing without agreement.',
-    subscribe: (data) => streamFor(data as SubscribeResolverData<unknown, object, SubscriptionContext>, Role.SELLER,
-      (viewer) => ({ sellerId: viewer.user.id }),
-      (ctx, event, { lead, inquiry }) => (event.inquiryUpdate && event.inquiryUpdate.sellerId === ctx.viewer?.user.id
-        ? { type: event.inquiryUpdate.type, inquiry, lead } : null)),
+    subscribe: (data) =>
+      streamFor(
+        data as SubscribeResolverData<unknown, object, SubscriptionContext>,
+        Role.SELLER,
+        (viewer) => ({ sellerId: viewer.user.id }),
+        (ctx, event, { lead, inquiry }) =>
+          event.inquiryUpdate && event.inquiryUpdate.sellerId === ctx.viewer?.user.id
+            ? { type: event.inquiryUpdate.type, inquiry, lead }
+            : null,
+      ),
   })
   inquiryUpdates(@Root() update: InquiryUpdate): InquiryUpdate {
     return update;

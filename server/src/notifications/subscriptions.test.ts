@@ -28,7 +28,9 @@ beforeAll(async () => {
   agency = await partnerWithMembers(world, 1);
   studio = await partnerWithMembers(world, 1);
 });
-afterEach(async () => { await Promise.all(open.splice(0).map((s) => s.close())); });
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
 afterAll(() => app?.close());
 
 async function live(client: GraphQLClient | null, query: string, how: 'cookie' | 'token' = 'cookie') {
@@ -54,7 +56,9 @@ describe('who may connect', () => {
   });
 
   it("accepts a partner's API token as connectionParams.authorization", async () => {
-    const { createApiToken } = await agency.members[0].client.request(CREATE_API_TOKEN, { input: { name: 'Wallboard', scope: 'READ_ONLY' } });
+    const { createApiToken } = await agency.members[0].client.request(CREATE_API_TOKEN, {
+      input: { name: 'Wallboard', scope: 'READ_ONLY' },
+    });
     const byApiToken = new LiveSubscription(app.url, LEAD_ALERTS, { authorization: `Bearer ${createApiToken.secret}` });
     const forged = new LiveSubscription(app.url, LEAD_ALERTS, { authorization: 'Bearer slp_forged' });
     open.push(byApiToken, forged);
@@ -78,8 +82,11 @@ describe('who may connect', () => {
     const client = agency.members[0].client;
     const deep = `subscription { leadAlerts { lead { inquiry { leads { edges { node { inquiry { leads { edges { node {
       inquiry { leads { edges { node { id } } } } } } } } } } } } } } }`;
-    const cases = [['subscription { leadAlerts {', 'GRAPHQL_PARSE_FAILED'], ['subscription { leadAlerts { nope } }', 'GRAPHQL_VALIDATION_FAILED'],
-      [deep, 'QUERY_TOO_DEEP']];
+    const cases = [
+      ['subscription { leadAlerts {', 'GRAPHQL_PARSE_FAILED'],
+      ['subscription { leadAlerts { nope } }', 'GRAPHQL_VALIDATION_FAILED'],
+      [deep, 'QUERY_TOO_DEEP'],
+    ];
     for (const [query, code] of cases) {
       const subscription = await live(client, query);
       await eventually(() => subscription.errors.length > 0);
@@ -96,10 +103,19 @@ describe('leadAlerts', () => {
     await Promise.all([byCookie.ready(), byToken.ready(), other.ready()]);
     const { inquiry, leads } = await submitTo(agency.services[0]);
     for (const subscription of [byCookie, byToken]) {
-      expect(await subscription.nth(0)).toEqual({ data: { leadAlerts: { type: 'NEW_LEAD', lead: {
-        id: leads[0], status: 'NEW', rejectReason: null,
-        inquiry: { id: inquiry.id, budget: { amount: '3000.00' }, contact: null, contactAccess: 'LOCKED' },
-      } } } });
+      expect(await subscription.nth(0)).toEqual({
+        data: {
+          leadAlerts: {
+            type: 'NEW_LEAD',
+            lead: {
+              id: leads[0],
+              status: 'NEW',
+              rejectReason: null,
+              inquiry: { id: inquiry.id, budget: { amount: '3000.00' }, contact: null, contactAccess: 'LOCKED' },
+            },
+          },
+        },
+      });
     }
     // The other partner's first alert is about its own lead, so it never got the agency's.
     const own = await submitTo(studio.services[0]);
@@ -112,17 +128,30 @@ describe('leadAlerts', () => {
     await moveLead(app, leads[0], LeadAction.FOLLOW_UP, agency.members[0].email);
     const alerts = await live(agency.members[0].client, LEAD_ALERTS);
     await alerts.ready();
-    await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`,
-      { input: { inquiryId: inquiry.id, budget: '4500' } });
+    await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`, {
+      input: { inquiryId: inquiry.id, budget: '4500' },
+    });
     const edited = (await alerts.nth(0)).data.leadAlerts;
-    expect(edited).toMatchObject({ type: 'INQUIRY_UPDATED', lead: { id: leads[0], status: 'FOLLOWING',
-      inquiry: { budget: { amount: '4500.00' }, contact: { name: 'Dana Seller', email: 'dana@shop.test' }, contactAccess: 'VISIBLE' } } });
-    await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`,
-      { input: { inquiryId: inquiry.id, language: 'fr' } });
+    expect(edited).toMatchObject({
+      type: 'INQUIRY_UPDATED',
+      lead: {
+        id: leads[0],
+        status: 'FOLLOWING',
+        inquiry: { budget: { amount: '4500.00' }, contact: { name: 'Dana Seller', email: 'dana@shop.test' }, contactAccess: 'VISIBLE' },
+      },
+    });
+    await seller.request(`mutation($input: UpdateInquiryInput!) { updateInquiry(input: $input) { userErrors { code } } }`, {
+      input: { inquiryId: inquiry.id, language: 'fr' },
+    });
     expect((await alerts.nth(1)).data.leadAlerts).toMatchObject({ type: 'INQUIRY_UPDATED', lead: { id: leads[0] } });
-    await seller.request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`, { input: { inquiryId: inquiry.id } });
+    await seller.request(`mutation($input: CloseInquiryInput!) { closeInquiry(input: $input) { userErrors { code } } }`, {
+      input: { inquiryId: inquiry.id },
+    });
     const closed = (await alerts.nth(2)).data.leadAlerts;
-    expect(closed).toMatchObject({ type: 'SELLER_CLOSED', lead: { id: leads[0], status: 'CLOSED', inquiry: { contact: null, contactAccess: 'REVOKED' } } });
+    expect(closed).toMatchObject({
+      type: 'SELLER_CLOSED',
+      lead: { id: leads[0], status: 'CLOSED', inquiry: { contact: null, contactAccess: 'REVOKED' } },
+    });
     // Closing is not an edit: one alert for it, not two.
     expect(alerts.received).toHaveLength(3);
   });
@@ -132,10 +161,12 @@ describe('leadAlerts', () => {
     const alerts = await live(agency.members[0].client, LEAD_ALERTS);
     await alerts.ready();
     const em = app.orm.em.fork() as EntityManager;
-    await expect(em.transactional(async (tx) => {
-      await writeLeadEvents(tx, [newLeadEvent(await tx.findOneOrFail(Lead, idOfType(leads[0], 'Lead')!), 'SELLER_CLOSED', null, null)]);
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      em.transactional(async (tx) => {
+        await writeLeadEvents(tx, [newLeadEvent(await tx.findOneOrFail(Lead, idOfType(leads[0], 'Lead')!), 'SELLER_CLOSED', null, null)]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     const next = await submitTo(agency.services[0]);
     expect((await alerts.nth(0)).data.leadAlerts).toMatchObject({ type: 'NEW_LEAD', lead: { id: next.leads[0] } });
     expect(alerts.received).toHaveLength(1);
@@ -153,9 +184,21 @@ describe('inquiryUpdates', () => {
     await moveLead(app, leads[1], LeadAction.REJECT, studio.members[0].email);
     const received = await Promise.all([0, 1, 2].map((n) => updates.nth(n)));
     expect(received.map((r) => r.data.inquiryUpdates)).toEqual([
-      { type: 'FOLLOWED', inquiry: { id: inquiry.id, contact: { email: 'dana@shop.test' } }, lead: { id: leads[0], status: 'FOLLOWING', rejectReason: null, partner: { name: agency.partner.name } } },
-      { type: 'DEAL', inquiry: { id: inquiry.id, contact: { email: 'dana@shop.test' } }, lead: { id: leads[0], status: 'DEAL', rejectReason: null, partner: { name: agency.partner.name } } },
-      { type: 'REJECTED', inquiry: { id: inquiry.id, contact: { email: 'dana@shop.test' } }, lead: { id: leads[1], status: 'REJECTED', rejectReason: null, partner: { name: studio.partner.name } } },
+      {
+        type: 'FOLLOWED',
+        inquiry: { id: inquiry.id, contact: { email: 'dana@shop.test' } },
+        lead: { id: leads[0], status: 'FOLLOWING', rejectReason: null, partner: { name: agency.partner.name } },
+      },
+      {
+        type: 'DEAL',
+        inquiry: { id: inquiry.id, contact: { email: 'dana@shop.test' } },
+        lead: { id: leads[0], status: 'DEAL', rejectReason: null, partner: { name: agency.partner.name } },
+      },
+      {
+        type: 'REJECTED',
+        inquiry: { id: inquiry.id, contact: { email: 'dana@shop.test' } },
+        lead: { id: leads[1], status: 'REJECTED', rejectReason: null, partner: { name: studio.partner.name } },
+      },
     ]);
     expect(otherSeller.received).toEqual([]);
   });

@@ -17,7 +17,10 @@ export class Partner extends Node {
   @Property({ type: 'string', length: 254 })
   contactEmail!: string;
 
-  @Field(() => String, { nullable: true, description: 'What the partner does, in its own words, shown on its public page (its members edit it).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the partner does, in its own words, shown on its public page (its members edit it).',
+  })
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
@@ -35,12 +38,16 @@ export class Partner extends Node {
 
   @Field(() => String, {
     nullable: true,
-    description: "The operator's reason for the partner's current status (e.g. why it was suspended); null when none was given. Its members and operators only.",
+    description:
+      "The operator's reason for the partner's current status (e.g. why it was suspended); null when none was given. Its members and operators only.",
   })
   @Property({ type: 'string', length: 500, nullable: true })
   statusReason?: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When an operator last changed the status; null while it never has. Its members and operators only.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an operator last changed the status; null while it never has. Its members and operators only.',
+  })
   @Property({ type: 'datetime', nullable: true })
   statusChangedAt?: Date | null;
 

@@ -8,7 +8,10 @@ const PARTNERS = `query($status: PartnerStatus, $first: Int) {
 
 let app: TestApp;
 let world: World;
-beforeAll(async () => { app = await startTestApp(); world = new World(app); });
+beforeAll(async () => {
+  app = await startTestApp();
+  world = new World(app);
+});
 afterAll(() => app?.close());
 
 describe('partners (operator list)', () => {
@@ -21,7 +24,10 @@ describe('partners (operator list)', () => {
     expect(all.partners.edges.map((e: any) => e.node.id)).toEqual([suspended.partnerId, pending.partnerId, onboarded.partnerId]);
     expect(all.partners.totalCount).toBe(3);
     const onlyPending = await operator.request(PARTNERS, { status: 'PENDING' });
-    expect(onlyPending.partners).toEqual({ totalCount: 1, edges: [{ node: { id: pending.partnerId, name: pending.partner.name, status: 'PENDING' } }] });
+    expect(onlyPending.partners).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: pending.partnerId, name: pending.partner.name, status: 'PENDING' } }],
+    });
   });
 
   it('refuses sellers, partners and visitors with a code', async () => {

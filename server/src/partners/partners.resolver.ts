@@ -11,7 +11,13 @@ import { Partner } from './partner.entity.js';
 import { Service } from './service.entity.js';
 import { PartnersService } from './partners.service.js';
 import {
-  PartnerConnection, PartnerPayload, PublishServiceInput, ServiceConnection, ServiceFilter, ServicePayload, SetPartnerStatusInput,
+  PartnerConnection,
+  PartnerPayload,
+  PublishServiceInput,
+  ServiceConnection,
+  ServiceFilter,
+  ServicePayload,
+  SetPartnerStatusInput,
   UpdatePartnerProfileInput,
 } from './partners.types.js';
 import { serviceDocs } from './service-docs.js';
@@ -36,12 +42,18 @@ export class PartnerResolver {
 
   @Mutation(() => PartnerPayload, { description: 'Operator: onboard, suspend or set back to pending.' })
   setPartnerStatus(@InputArg(() => SetPartnerStatusInput) input: SetPartnerStatusInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new PartnersService(ctx.em).setPartnerStatus(ctx.viewer, input), (partner) => ({ partner }));
+    return mutationPayload(
+      () => new PartnersService(ctx.em).setPartnerStatus(ctx.viewer, input),
+      (partner) => ({ partner }),
+    );
   }
 
   @Mutation(() => PartnerPayload, { description: "Partner: edits the viewer's partner's public description." })
   updatePartnerProfile(@InputArg(() => UpdatePartnerProfileInput) input: UpdatePartnerProfileInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new PartnersService(ctx.em).updatePartnerProfile(ctx.viewer, input), (partner) => ({ partner }));
+    return mutationPayload(
+      () => new PartnersService(ctx.em).updatePartnerProfile(ctx.viewer, input),
+      (partner) => ({ partner }),
+    );
   }
 }
 
@@ -50,7 +62,8 @@ export class ServiceResolver {
   @Query(() => ServiceConnection, { description: 'The public services directory: public services of onboarded partners.' })
   services(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ServiceFilter, { nullable: true, description: 'Narrows the directory; all listed services when omitted.' }) filter: ServiceFilter | null,
+    @Arg('filter', () => ServiceFilter, { nullable: true, description: 'Narrows the directory; all listed services when omitted.' })
+    filter: ServiceFilter | null,
     @Ctx() ctx: Context,
   ) {
     return paginate(ctx.em, Service, new PartnersService(ctx.em).directoryWhere(filter ?? {}), page);
@@ -73,6 +86,9 @@ export class ServiceResolver {
 
   @Mutation(() => ServicePayload, { description: "Partner: publishes a service under the viewer's partner." })
   publishService(@InputArg(() => PublishServiceInput) input: PublishServiceInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new PartnersService(ctx.em).publishService(ctx.viewer, input), (service) => ({ service }));
+    return mutationPayload(
+      () => new PartnersService(ctx.em).publishService(ctx.viewer, input),
+      (service) => ({ service }),
+    );
   }
 }

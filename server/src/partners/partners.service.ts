@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  PartnerStatus, ProductCategory, Role, ServiceType, UserErrorCode, operatorReasonRules, partnerProfileRules, publishServiceRules,
+  PartnerStatus,
+  ProductCategory,
+  Role,
+  ServiceType,
+  UserErrorCode,
+  operatorReasonRules,
+  partnerProfileRules,
+  publishServiceRules,
 } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { requireOnboardedPartner, requirePartner, requireRole, type Viewer } from '../auth/viewer.js';
@@ -10,7 +17,11 @@ import { idOfType } from '../graphql/node.js';
 import { Partner } from './partner.entity.js';
 import { Service } from './service.entity.js';
 
-export interface DirectoryFilter { serviceType?: ServiceType | null; productCategory?: ProductCategory | null; search?: string | null }
+export interface DirectoryFilter {
+  serviceType?: ServiceType | null;
+  productCategory?: ProductCategory | null;
+  search?: string | null;
+}
 
 /** Partners, their published services, and the public directory. */
 export class PartnersService {
@@ -19,7 +30,8 @@ export class PartnersService {
   /** The directory: what the access policy shows anyone of a service (public, of an onboarded partner). */
   directoryWhere(filter: DirectoryFilter = {}): FilterQuery<Service> {
     const where: FilterQuery<Service> & Record<string, unknown> = {
-      public: DIRECTORY_RULE.isPublic, partner: { status: DIRECTORY_RULE.partnerStatus },
+      public: DIRECTORY_RULE.isPublic,
+      partner: { status: DIRECTORY_RULE.partnerStatus },
     };
     if (filter.serviceType) where.serviceType = filter.serviceType;
     if (filter.productCategory) where.productCategories = { $contains: [filter.productCategory] };
@@ -42,8 +54,14 @@ export class PartnersService {
     // A private draft is the partner's own business; a public service needs an onboarded partner.
     const { partner } = data.public ? requireOnboardedPartner(viewer) : requirePartner(viewer);
     const service = this.em.create(Service, {
-      partner, title: data.title, description: data.description, serviceType: data.serviceType, public: data.public,
-      productCategories: data.productCategories, priceFromAmount: data.priceFrom, priceToAmount: data.priceTo,
+      partner,
+      title: data.title,
+      description: data.description,
+      serviceType: data.serviceType,
+      public: data.public,
+      productCategories: data.productCategories,
+      priceFromAmount: data.priceFrom,
+      priceToAmount: data.priceTo,
       currency: data.currency,
     });
     await this.em.flush();
@@ -55,7 +73,10 @@ export class PartnersService {
    * it is suspended). Each change replaces the reason; the same status again keeps the old one unless
    * a new reason is given.
    */
-  async setPartnerStatus(viewer: Viewer | null, input: { partnerId: string; status: PartnerStatus; reason?: string | null }): Promise<Partner> {
+  async setPartnerStatus(
+    viewer: Viewer | null,
+    input: { partnerId: string; status: PartnerStatus; reason?: string | null },
+  ): Promise<Partner> {
     requireRole(viewer, Role.OPERATOR);
     const { reason } = validate(operatorReasonRules, { reason: input.reason });
     const id = idOfType(input.partnerId, 'Partner');

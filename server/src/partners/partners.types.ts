@@ -44,13 +44,18 @@ export class SetPartnerStatusInput {
   @Field(() => PartnerStatus, { description: 'The status to give it.' }) status!: PartnerStatus;
   @Field(() => String, {
     nullable: true,
-    description: "Why, in up to 500 characters of plain text: the partner's members read it (e.g. why it is suspended). Optional; the app asks for it when suspending.",
-  }) reason?: string | null;
+    description:
+      "Why, in up to 500 characters of plain text: the partner's members read it (e.g. why it is suspended). Optional; the app asks for it when suspending.",
+  })
+  reason?: string | null;
 }
 
 @InputType({ description: "What the viewer's partner says about itself." })
 export class UpdatePartnerProfileInput {
-  @Field(() => String, { nullable: true, description: 'Shown on the public partner page; up to 2000 characters, line breaks kept; empty or null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Shown on the public partner page; up to 2000 characters, line breaks kept; empty or null clears it.',
+  })
   description?: string | null;
 }
 

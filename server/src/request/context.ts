@@ -21,6 +21,8 @@ export interface Context {
 
 /** A context outside an HTTP request (an email being composed, a subscription event): no cookie to set. */
 export function contextForViewer(em: EntityManager, viewer: Viewer | null, address = 'internal'): Context {
-  const noCookie = () => { throw new Error('No session cookie outside an HTTP request'); };
+  const noCookie = () => {
+    throw new Error('No session cookie outside an HTTP request');
+  };
   return { em, viewer, loaders: createLoaders(em, viewer), address, session: { token: null, set: noCookie, clear: noCookie } };
 }

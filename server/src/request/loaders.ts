@@ -52,9 +52,7 @@ function byId<T extends WithId>(reads: BatchedReads, entity: EntityName<T>) {
   });
 }
 
-function grouped<T extends object>(
-  load: (ids: number[]) => Promise<T[]>, keyOf: (row: T) => number,
-) {
+function grouped<T extends object>(load: (ids: number[]) => Promise<T[]>, keyOf: (row: T) => number) {
   return new DataLoader<number, T[]>(async (ids) => {
     const rows = await load([...ids]);
     const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
@@ -93,9 +91,12 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     ),
     /** The partners with a lead on each seller's inquiries (who stays visible to that seller). */
     sellerPartnerIds: new HeldLoader<number[]>(async (sellerIds) => {
-      const rows = await em.getConnection().execute<{ seller_id: number; partner_id: number }[]>(
-        `select distinct i.seller_id, l.partner_id from leads l join inquiries i on i.id = l.inquiry_id where i.seller_id in (?)`,
-        [[...sellerIds]]);
+      const rows = await em
+        .getConnection()
+        .execute<{ seller_id: number; partner_id: number }[]>(
+          `select distinct i.seller_id, l.partner_id from leads l join inquiries i on i.id = l.inquiry_id where i.seller_id in (?)`,
+          [[...sellerIds]],
+        );
       return sellerIds.map((id) => rows.filter((row) => row.seller_id === id).map((row) => row.partner_id));
     }),
     leadEvents: grouped(

@@ -16,8 +16,13 @@ export interface PartnerRecord {
 }
 
 interface RecordRow {
-  partner_id: number; rating: string | null; review_count: number;
-  follow_up_counts: number[] | null; follow_up_micros: string[] | null; assigned: number | null; expired: number | null;
+  partner_id: number;
+  rating: string | null;
+  review_count: number;
+  follow_up_counts: number[] | null;
+  follow_up_micros: string[] | null;
+  assigned: number | null;
+  expired: number | null;
 }
 
 const RECORD_SQL = `select p.partner_id, r.rating::text as rating, coalesce(r.review_count, 0)::int as review_count,
@@ -50,6 +55,6 @@ const loaders = new WeakMap<Context, DataLoader<number, PartnerRecord>>();
 /** The request's loader (one per context, so a request never sees another's cache). */
 export function partnerRecordOf(ctx: Context, partnerId: number): Promise<PartnerRecord> {
   let loader = loaders.get(ctx);
-  if (!loader) loaders.set(ctx, loader = partnerRecordLoader(ctx.em));
+  if (!loader) loaders.set(ctx, (loader = partnerRecordLoader(ctx.em)));
   return loader.load(partnerId);
 }

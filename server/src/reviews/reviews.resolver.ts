@@ -16,7 +16,10 @@ import type { Read } from '../db/lean-read.js';
 /** A partner's track record and reviews, shown on its public page (SPEC section 6a). */
 @Resolver(() => Partner)
 export class PartnerRecordResolver {
-  @FieldResolver(() => Float, { nullable: true, description: 'Average rating of its visible reviews (1–5, two decimals); null without reviews.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Average rating of its visible reviews (1–5, two decimals); null without reviews.',
+  })
   async rating(@Root() partner: Read<Partner>, @Ctx() ctx: Context) {
     return (await partnerRecordOf(ctx, partner.id)).rating;
   }
@@ -26,17 +29,25 @@ export class PartnerRecordResolver {
     return (await partnerRecordOf(ctx, partner.id)).reviewCount;
   }
 
-  @FieldResolver(() => PartnerReviewConnection, { description: 'Its reviews, newest first: the visible ones (operators and authors also see hidden ones).' })
+  @FieldResolver(() => PartnerReviewConnection, {
+    description: 'Its reviews, newest first: the visible ones (operators and authors also see hidden ones).',
+  })
   reviews(@Root() partner: Read<Partner>, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return new ReviewsService(ctx.em).reviewsOf(ctx.viewer, partner.id, page);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Median hours from receiving a lead to following it up; null before its first follow-up.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Median hours from receiving a lead to following it up; null before its first follow-up.',
+  })
   async medianHoursToFollowUp(@Root() partner: Read<Partner>, @Ctx() ctx: Context) {
     return (await partnerRecordOf(ctx, partner.id)).medianHoursToFollowUp;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Share (0–1) of its platform-assigned leads, once past NEW, that expired unanswered; null before any.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Share (0–1) of its platform-assigned leads, once past NEW, that expired unanswered; null before any.',
+  })
   async expiredLeadShare(@Root() partner: Read<Partner>, @Ctx() ctx: Context) {
     return (await partnerRecordOf(ctx, partner.id)).expiredShare;
   }
@@ -44,14 +55,25 @@ export class PartnerRecordResolver {
 
 @Resolver(() => PartnerReview)
 export class ReviewResolver {
-  @Mutation(() => PartnerReviewPayload, { description: "Seller: reviews the partner of its lead that reached a deal, once per lead; the same lead again edits the seller's review." })
+  @Mutation(() => PartnerReviewPayload, {
+    description:
+      "Seller: reviews the partner of its lead that reached a deal, once per lead; the same lead again edits the seller's review.",
+  })
   reviewPartner(@InputArg(() => ReviewPartnerInput) input: ReviewPartnerInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new ReviewsService(ctx.em).review(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }), (review) => ({ review }));
+    return mutationPayload(
+      () => new ReviewsService(ctx.em).review(ctx.viewer, { ...input, leadId: rowIdOf(input.leadId, 'Lead') }),
+      (review) => ({ review }),
+    );
   }
 
-  @Mutation(() => PartnerReviewPayload, { description: 'Operator: hides an abusive review with a reason; it no longer shows or counts toward the rating.' })
+  @Mutation(() => PartnerReviewPayload, {
+    description: 'Operator: hides an abusive review with a reason; it no longer shows or counts toward the rating.',
+  })
   hideReview(@InputArg(() => HideReviewInput) input: HideReviewInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new ReviewsService(ctx.em).hide(ctx.viewer, { ...input, reviewId: rowIdOf(input.reviewId, 'PartnerReview') }), (review) => ({ review }));
+    return mutationPayload(
+      () => new ReviewsService(ctx.em).hide(ctx.viewer, { ...input, reviewId: rowIdOf(input.reviewId, 'PartnerReview') }),
+      (review) => ({ review }),
+    );
   }
 }
 

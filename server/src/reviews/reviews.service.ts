@@ -12,8 +12,15 @@ import type { ConnectionResult, PageArgs } from '../graphql/connection.js';
 import type { Read } from '../db/lean-read.js';
 import { User } from '../auth/user.entity.js';
 
-export interface ReviewPartnerData { leadId: number; rating: number; comment?: string | null }
-export interface HideReviewData { reviewId: number; reason: string }
+export interface ReviewPartnerData {
+  leadId: number;
+  rating: number;
+  comment?: string | null;
+}
+export interface HideReviewData {
+  reviewId: number;
+  reason: string;
+}
 
 const noSuchLead = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
 
@@ -33,7 +40,9 @@ export class ReviewsService {
       const lead = await lockLead(em, input.leadId);
       if (!lead || (await em.findOneOrFail(Inquiry, lead.inquiry.id)).seller.id !== seller.id) throw noSuchLead();
       if (lead.status !== LeadStatus.DEAL) {
-        throw DomainError.of(UserErrorCode.INVALID, `Only a lead that reached a deal can be reviewed; this one is ${lead.status}`, ['leadId']);
+        throw DomainError.of(UserErrorCode.INVALID, `Only a lead that reached a deal can be reviewed; this one is ${lead.status}`, [
+          'leadId',
+        ]);
       }
       const review = await em.findOne(PartnerReview, { lead });
       if (review) return Object.assign(review, { rating, comment, updatedAt: new Date() });

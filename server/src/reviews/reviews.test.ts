@@ -57,7 +57,9 @@ describe('reviewPartner', () => {
     expect(written).toMatchObject({ rating: 5, comment: 'Quick and thorough.', hiddenAt: null, hiddenReason: null });
     first = written;
     expect(await page(visitor())).toMatchObject({
-      rating: 5, reviewCount: 1, reviews: { totalCount: 1, edges: [{ node: { id: written.id, rating: 5, comment: 'Quick and thorough.' } }] },
+      rating: 5,
+      reviewCount: 1,
+      reviews: { totalCount: 1, edges: [{ node: { id: written.id, rating: 5, comment: 'Quick and thorough.' } }] },
     });
   });
 
@@ -73,7 +75,9 @@ describe('reviewPartner', () => {
     const other = await world.seller();
     const second = (await review(other, { leadId: await dealLead(other), rating: 4, comment: 'Good' })).review;
     expect(await page(await world.seller())).toMatchObject({
-      rating: 3.5, reviewCount: 2, reviews: { totalCount: 2, edges: [{ node: { id: second.id } }, { node: { id: first.id } }] },
+      rating: 3.5,
+      reviewCount: 2,
+      reviews: { totalCount: 2, edges: [{ node: { id: second.id } }, { node: { id: first.id } }] },
     });
   });
 
@@ -87,20 +91,30 @@ describe('reviewPartner', () => {
     const fresh = await dealLead(seller, LeadStatus.NEW);
     const refused = async (client: GraphQLClient, input: Record<string, unknown>) => (await review(client, input)).userErrors;
     expect(await refused(seller, { leadId: followed, rating: 4 })).toEqual([
-      { field: ['leadId'], code: 'INVALID', message: 'Only a lead that reached a deal can be reviewed; this one is FOLLOWING' }]);
+      { field: ['leadId'], code: 'INVALID', message: 'Only a lead that reached a deal can be reviewed; this one is FOLLOWING' },
+    ]);
     expect((await refused(seller, { leadId: fresh, rating: 4 }))[0].code).toBe('INVALID');
-    expect(await refused(await world.seller(), { leadId, rating: 1 })).toEqual([{ field: ['leadId'], code: 'NOT_FOUND', message: 'No such lead' }]);
-    expect(await refused(seller, { leadId: 'nonsense', rating: 1 })).toEqual([{ field: ['leadId'], code: 'NOT_FOUND', message: 'No such lead' }]);
+    expect(await refused(await world.seller(), { leadId, rating: 1 })).toEqual([
+      { field: ['leadId'], code: 'NOT_FOUND', message: 'No such lead' },
+    ]);
+    expect(await refused(seller, { leadId: 'nonsense', rating: 1 })).toEqual([
+      { field: ['leadId'], code: 'NOT_FOUND', message: 'No such lead' },
+    ]);
     // The partner cannot review itself or edit a review; nor can an operator or a visitor.
-    expect(await refused(member, { leadId, rating: 5 })).toEqual([{ field: null, code: 'FORBIDDEN', message: 'Only a seller can do this' }]);
+    expect(await refused(member, { leadId, rating: 5 })).toEqual([
+      { field: null, code: 'FORBIDDEN', message: 'Only a seller can do this' },
+    ]);
     expect((await refused(await world.operator(), { leadId, rating: 5 }))[0].code).toBe('FORBIDDEN');
     expect(await refused(visitor(), { leadId, rating: 5 })).toEqual([{ field: null, code: 'UNAUTHENTICATED', message: 'Log in first' }]);
     // Bounds: a rating of 1 to 5, a comment of at most 2,000 characters.
     for (const rating of [0, 6]) {
-      expect(await refused(seller, { leadId, rating })).toEqual([{ field: ['rating'], code: 'INVALID', message: 'Choose a rating from 1 to 5' }]);
+      expect(await refused(seller, { leadId, rating })).toEqual([
+        { field: ['rating'], code: 'INVALID', message: 'Choose a rating from 1 to 5' },
+      ]);
     }
-    expect(await refused(seller, { leadId, rating: 4, comment: 'x'.repeat(2001) }))
-      .toEqual([{ field: ['comment'], code: 'INVALID', message: 'The comment must be at most 2000 characters' }]);
+    expect(await refused(seller, { leadId, rating: 4, comment: 'x'.repeat(2001) })).toEqual([
+      { field: ['comment'], code: 'INVALID', message: 'The comment must be at most 2000 characters' },
+    ]);
     const { body } = await seller.raw(REVIEW, { input: { leadId, rating: 4.5 } });
     expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await reviewsShown()).toEqual(before);
@@ -117,8 +131,9 @@ describe('hideReview', () => {
     expect((await hide(author, { reviewId: target.id, reason: 'mine' })).userErrors[0].code).toBe('FORBIDDEN');
     expect((await hide(member, { reviewId: target.id, reason: 'unfair' })).userErrors[0].code).toBe('FORBIDDEN');
     const operator = await world.operator();
-    expect((await hide(operator, { reviewId: target.id, reason: '  ' })).userErrors)
-      .toEqual([{ field: ['reason'], code: 'INVALID', message: 'Say why the review is hidden' }]);
+    expect((await hide(operator, { reviewId: target.id, reason: '  ' })).userErrors).toEqual([
+      { field: ['reason'], code: 'INVALID', message: 'Say why the review is hidden' },
+    ]);
     expect((await hide(operator, { reviewId: 'UGFydG5lclJldmlldzo5OTk5', reason: 'x' })).userErrors[0].code).toBe('NOT_FOUND');
 
     const hidden = await hide(operator, { reviewId: target.id, reason: 'Insults the partner' });
@@ -156,8 +171,10 @@ describe("the partner page's track record", () => {
     await history.pastLead(fresh.partner, { status: LeadStatus.DEAL, hoursAgo: 10, followedAfterHours: 4 });
     await history.pastLead(fresh.partner, { status: LeadStatus.NEW, hoursAgo: 1 });
     const expired = await history.pastLead(fresh.partner, { status: LeadStatus.NEW, hoursAgo: 60 });
-    await app.orm.em.fork().getConnection().execute(
-      `update leads set status = 'CLOSED', close_reason = 'EXPIRED', closed_at = now() where id = ?`, [expired.id]);
+    await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update leads set status = 'CLOSED', close_reason = 'EXPIRED', closed_at = now() where id = ?`, [expired.id]);
     // Three assigned leads are decided (the NEW one is not yet), one of which expired.
     expect(await shown()).toMatchObject({ medianHoursToFollowUp: 3, expiredLeadShare: 1 / 3 });
   });

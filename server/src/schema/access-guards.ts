@@ -40,21 +40,38 @@ type ObjectRule<T> = (ctx: Context, value: Read<T>) => Maybe<boolean>;
 
 /** Every restricted object type and its rule; an object that fails its rule resolves to null (lists drop it). */
 export const objectRules = {
-  Inquiry: ((ctx, inquiry) => andThen(inquiryFacts(ctx, inquiry), (facts) => accessPolicy.inquiry(ctx.viewer, facts))) as ObjectRule<Inquiry>,
-  Lead: ((ctx, lead) => andThen(leadSellerId(ctx, lead), (sellerId) =>
-    accessPolicy.lead(ctx.viewer, { partnerId: lead.partner.id, sellerId: sellerId ?? 0 }))) as ObjectRule<Lead>,
-  Service: ((ctx, service) => andThen(ctx.loaders.partner.get(service.partner.id), (partner) => !!partner
-    && accessPolicy.service(ctx.viewer, { partnerId: partner.id, isPublic: service.public, partnerStatus: partner.status }))) as ObjectRule<Service>,
-  Partner: ((ctx, partner) => andThen(worksForViewer(ctx, partner), (works) =>
-    accessPolicy.partner(ctx.viewer, { partnerId: partner.id, status: partner.status, worksForViewer: works }))) as ObjectRule<Partner>,
-  SellerAuthorization: ((ctx, authorization) => accessPolicy.authorization(ctx.viewer,
-    { sellerId: authorization.seller.id, partnerId: authorization.partner.id })) as ObjectRule<SellerAuthorization>,
+  Inquiry: ((ctx, inquiry) =>
+    andThen(inquiryFacts(ctx, inquiry), (facts) => accessPolicy.inquiry(ctx.viewer, facts))) as ObjectRule<Inquiry>,
+  Lead: ((ctx, lead) =>
+    andThen(leadSellerId(ctx, lead), (sellerId) =>
+      accessPolicy.lead(ctx.viewer, { partnerId: lead.partner.id, sellerId: sellerId ?? 0 }),
+    )) as ObjectRule<Lead>,
+  Service: ((ctx, service) =>
+    andThen(
+      ctx.loaders.partner.get(service.partner.id),
+      (partner) =>
+        !!partner && accessPolicy.service(ctx.viewer, { partnerId: partner.id, isPublic: service.public, partnerStatus: partner.status }),
+    )) as ObjectRule<Service>,
+  Partner: ((ctx, partner) =>
+    andThen(worksForViewer(ctx, partner), (works) =>
+      accessPolicy.partner(ctx.viewer, { partnerId: partner.id, status: partner.status, worksForViewer: works }),
+    )) as ObjectRule<Partner>,
+  SellerAuthorization: ((ctx, authorization) =>
+    accessPolicy.authorization(ctx.viewer, {
+      sellerId: authorization.seller.id,
+      partnerId: authorization.partner.id,
+    })) as ObjectRule<SellerAuthorization>,
   ApiToken: ((ctx, token) => accessPolicy.partnerSetting(ctx.viewer, { partnerId: token.partner.id })) as ObjectRule<ApiToken>,
-  WebhookEndpoint: ((ctx, endpoint) => accessPolicy.partnerSetting(ctx.viewer, { partnerId: endpoint.partner.id })) as ObjectRule<WebhookEndpoint>,
+  WebhookEndpoint: ((ctx, endpoint) =>
+    accessPolicy.partnerSetting(ctx.viewer, { partnerId: endpoint.partner.id })) as ObjectRule<WebhookEndpoint>,
   MailboxMessage: ((ctx) => accessPolicy.mailbox(ctx.viewer)) as ObjectRule<MailboxMessage>,
   User: ((ctx, user) => accessPolicy.user(ctx.viewer, { userId: user.id })) as ObjectRule<User>,
-  PartnerReview: ((ctx, review) => accessPolicy.review(ctx.viewer,
-    { authorId: review.author.id, partnerId: review.partner.id, hidden: review.hiddenAt != null })) as ObjectRule<PartnerReview>,
+  PartnerReview: ((ctx, review) =>
+    accessPolicy.review(ctx.viewer, {
+      authorId: review.author.id,
+      partnerId: review.partner.id,
+      hidden: review.hiddenAt != null,
+    })) as ObjectRule<PartnerReview>,
 };
 
 export type RestrictedType = keyof typeof objectRules;
@@ -63,13 +80,17 @@ const partnerNotes: ObjectRule<Lead> = (ctx, lead) => accessPolicy.partnerNotes(
 /** A history entry's note is its lead's partner's note: the lead is read only for a viewer the rule may let in. */
 const eventNote: ObjectRule<LeadEvent> = (ctx, event) => {
   if (!ctx.viewer || ctx.viewer.user.role === Role.SELLER) return false;
-  return andThen(ctx.loaders.lead.get(event.lead.id), (lead) => !!lead && accessPolicy.partnerNotes(ctx.viewer, { partnerId: lead.partner.id }));
+  return andThen(
+    ctx.loaders.lead.get(event.lead.id),
+    (lead) => !!lead && accessPolicy.partnerNotes(ctx.viewer, { partnerId: lead.partner.id }),
+  );
 };
 const partnerStanding: ObjectRule<Partner> = (ctx, partner) => accessPolicy.partnerStanding(ctx.viewer, { partnerId: partner.id });
 
 /** Fields of a visible object that carry more than the object's own rule allows: null unless their rule passes. */
 export const fieldRules: Record<string, ObjectRule<never>> = {
-  'Inquiry.contact': ((ctx, inquiry) => andThen(contactAccessOf(ctx, inquiry), (access) => access === ContactAccess.VISIBLE)) as ObjectRule<Inquiry>,
+  'Inquiry.contact': ((ctx, inquiry) =>
+    andThen(contactAccessOf(ctx, inquiry), (access) => access === ContactAccess.VISIBLE)) as ObjectRule<Inquiry>,
   'Lead.rejectReason': partnerNotes,
   'Lead.rejectNote': partnerNotes,
   'Lead.closeNote': partnerNotes,

@@ -9,8 +9,12 @@ import { appSchema, codeFirstSchema, schemaTransforms } from './schema.js';
 function fields(schema: GraphQLSchema) {
   return Object.values(schema.getTypeMap())
     .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
-    .flatMap((type) => Object.values((type as import('graphql').GraphQLObjectType).getFields())
-      .map((field) => ({ coordinate: `${type.name}.${field.name}`, field })));
+    .flatMap((type) =>
+      Object.values((type as import('graphql').GraphQLObjectType).getFields()).map((field) => ({
+        coordinate: `${type.name}.${field.name}`,
+        field,
+      })),
+    );
 }
 
 /** Walks the printed schema on its own, without the guards' code: what can reach a restricted object. */
@@ -19,12 +23,26 @@ function reachesRestricted(schema: GraphQLSchema, typeName: string): boolean {
   return isAbstractType(type) ? schema.getPossibleTypes(type).some((t) => isRestrictedType(t.name)) : isRestrictedType(type.name);
 }
 
-const guardedCoordinates = (schema: GraphQLSchema) => fields(schema).filter(({ field }) => isGuarded(field.resolve)).map((f) => f.coordinate);
+const guardedCoordinates = (schema: GraphQLSchema) =>
+  fields(schema)
+    .filter(({ field }) => isGuarded(field.resolve))
+    .map((f) => f.coordinate);
 
 describe('the access policy on the schema', () => {
   it('names every restricted type of the product, each of which the schema has', async () => {
     const schema = await appSchema();
-    expect(Object.keys(objectRules).sort()).toEqual(['ApiToken', 'Inquiry', 'Lead', 'MailboxMessage', 'Partner', 'PartnerReview', 'SellerAuthorization', 'Service', 'User', 'WebhookEndpoint']);
+    expect(Object.keys(objectRules).sort()).toEqual([
+      'ApiToken',
+      'Inquiry',
+      'Lead',
+      'MailboxMessage',
+      'Partner',
+      'PartnerReview',
+      'SellerAuthorization',
+      'Service',
+      'User',
+      'WebhookEndpoint',
+    ]);
     for (const name of Object.keys(objectRules)) expect(schema.getType(name), name).toBeDefined();
   });
 
@@ -35,7 +53,14 @@ describe('the access policy on the schema', () => {
       .map(({ coordinate }) => coordinate);
     expect(unguarded).toEqual([]);
     // The paths of issue 14's fifth reproduction, named so that a regression reads plainly.
-    for (const coordinate of ['LeadEdge.node', 'InquiryEdge.node', 'LeadPayload.lead', 'LeadAlert.lead', 'InquiryUpdate.inquiry', 'Query.node']) {
+    for (const coordinate of [
+      'LeadEdge.node',
+      'InquiryEdge.node',
+      'LeadPayload.lead',
+      'LeadAlert.lead',
+      'InquiryUpdate.inquiry',
+      'Query.node',
+    ]) {
       expect(guardedCoordinates(schema), coordinate).toContain(coordinate);
     }
   });
@@ -45,7 +70,9 @@ describe('the access policy on the schema', () => {
     const guarded = guardedCoordinates(schema);
     expect(Object.keys(fieldRules).filter((coordinate) => !guarded.includes(coordinate))).toEqual([]);
     // The seller's contact is reachable only through a field with its own rule.
-    const toContact = fields(schema).filter(({ field }) => getNamedType(field.type).name === 'SellerContact').map((f) => f.coordinate);
+    const toContact = fields(schema)
+      .filter(({ field }) => getNamedType(field.type).name === 'SellerContact')
+      .map((f) => f.coordinate);
     expect(toContact).toEqual(['Inquiry.contact']);
     expect(Object.keys(fieldRules)).toContain('Inquiry.contact');
     const mutations = Object.keys(schema.getMutationType()!.getFields()).map((name) => `Mutation.${name}`);

@@ -1,6 +1,12 @@
 import {
-  defaultFieldResolver, getNamedType, isAbstractType, isObjectType, type GraphQLField, type GraphQLFieldResolver,
-  type GraphQLObjectType, type GraphQLSchema,
+  defaultFieldResolver,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import type { Context } from '../request/context.js';
 import { andThen, isPromise, type Maybe } from '../graphql/maybe.js';

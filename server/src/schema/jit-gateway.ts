@@ -3,10 +3,11 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 
 /** graphql-jit's errors leave `extensions` undefined, which Apollo's error formatting reads into. */
-const asGraphQLError = (error: GraphQLError) => Object.assign(
-  new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions }),
-  { locations: error.locations },
-);
+const asGraphQLError = (error: GraphQLError) =>
+  Object.assign(
+    new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions }),
+    { locations: error.locations },
+  );
 
 /**
  * Apollo Server runs operations through graphql-jit: each document (Apollo keeps parsed documents
@@ -20,12 +21,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery>>();
   const compiledFor = (document: DocumentNode, operationName: string | null) => {
     let byName = compiled.get(document);
-    if (!byName) compiled.set(document, byName = new Map());
+    if (!byName) compiled.set(document, (byName = new Map()));
     let query = byName.get(operationName);
     if (!query) {
       const result = compileQuery(schema, document, operationName ?? undefined);
       if (!isCompiledQuery(result)) return result;
-      byName.set(operationName, query = result);
+      byName.set(operationName, (query = result));
     }
     return query;
   };

@@ -8,8 +8,9 @@ type FieldMetadata = NonNullable<ObjectTypeMetadata['fields']>[number];
 
 function isPlain(storage: Storage, objectType: ObjectTypeMetadata, field: FieldMetadata): boolean {
   if (field.name !== field.schemaName || field.middlewares?.length || field.roles) return false;
-  return !storage.fieldResolvers.some((resolver) =>
-    resolver.schemaName === field.schemaName && resolver.getObjectType?.() === objectType.target);
+  return !storage.fieldResolvers.some(
+    (resolver) => resolver.schemaName === field.schemaName && resolver.getObjectType?.() === objectType.target,
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ export async function printedSchema(): Promise<string> {
   return `${printSchema(lexicographicSortSchema(await appSchema()))}\n`;
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === path.resolve(import.meta.filename).replace(/\.ts$/, '');
+const isMain =
+  process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === path.resolve(import.meta.filename).replace(/\.ts$/, '');
 if (isMain) {
   const printed = await printedSchema();
   if (process.argv.includes('--check')) {

@@ -2,8 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  buildSchema, findBreakingChanges, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType,
-  type GraphQLArgument, type GraphQLNamedType,
+  buildSchema,
+  findBreakingChanges,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLArgument,
+  type GraphQLNamedType,
 } from 'graphql';
 import { repoRoot } from '../paths.js';
 import { printedSchema, schemaFile } from './print-schema.js';
@@ -18,8 +25,7 @@ function contractText(): string {
  * Parts of the contract that later issues build; each entry must disappear once its part exists
  * (the test fails if a listed part is already in the schema).
  */
-const notYetBuilt: Record<string, string> = {
-};
+const notYetBuilt: Record<string, string> = {};
 
 /** The type and each of its fields, arguments and values that have no description, by schema coordinate. */
 function undocumented(type: GraphQLNamedType): string[] {
@@ -32,7 +38,12 @@ function undocumented(type: GraphQLNamedType): string[] {
     }
   }
   if (isEnumType(type)) {
-    missing.push(...type.getValues().filter((value) => !value.description).map((value) => `${type.name}.${value.name}`));
+    missing.push(
+      ...type
+        .getValues()
+        .filter((value) => !value.description)
+        .map((value) => `${type.name}.${value.name}`),
+    );
   }
   return missing;
 }
@@ -54,8 +65,9 @@ describe('schema.graphql', () => {
 
   // The GraphQL IDE is the API's documentation: everything it lists must say what it means.
   it('documents every type, field, argument and enum value', async () => {
-    const types = Object.values(buildSchema(await printedSchema()).getTypeMap())
-      .filter((type) => !type.name.startsWith('__') && !isSpecifiedScalarType(type));
+    const types = Object.values(buildSchema(await printedSchema()).getTypeMap()).filter(
+      (type) => !type.name.startsWith('__') && !isSpecifiedScalarType(type),
+    );
     expect(types.flatMap(undocumented)).toEqual([]);
   });
 });

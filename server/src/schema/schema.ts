@@ -22,9 +22,23 @@ import { DeadlinesResolver } from '../deadlines/deadlines.resolver.js';
 import { LeadReviewResolver, PartnerRecordResolver, ReviewResolver } from '../reviews/reviews.resolver.js';
 
 export const resolvers = [
-  NodeResolver, AuthResolver, PartnerResolver, ServiceResolver, InquiryResolver, LeadResolver, AuthorizationResolver,
-  ApiTokenResolver, MatchingResolver, SubscriptionResolver, MailboxResolver, LeadStatsResolver,
-  PartnerRecordResolver, ReviewResolver, LeadReviewResolver, DeadlinesResolver, WebhookResolver,
+  NodeResolver,
+  AuthResolver,
+  PartnerResolver,
+  ServiceResolver,
+  InquiryResolver,
+  LeadResolver,
+  AuthorizationResolver,
+  ApiTokenResolver,
+  MatchingResolver,
+  SubscriptionResolver,
+  MailboxResolver,
+  LeadStatsResolver,
+  PartnerRecordResolver,
+  ReviewResolver,
+  LeadReviewResolver,
+  DeadlinesResolver,
+  WebhookResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -62,10 +62,21 @@ function statsSql(byServiceType: boolean, listed: string): string {
 }
 
 interface Row {
-  whole_range: boolean; start: string | null; service_type: ServiceType | null;
-  new: number; following: number; deal: number; closed: number; rejected: number;
-  received: number; followed_up: number; reached_deal: number; follow_up_rate: number | null; deal_rate: number | null;
-  median_follow_up: string | number | null; median_deal: string | number | null;
+  whole_range: boolean;
+  start: string | null;
+  service_type: ServiceType | null;
+  new: number;
+  following: number;
+  deal: number;
+  closed: number;
+  rejected: number;
+  received: number;
+  followed_up: number;
+  reached_deal: number;
+  follow_up_rate: number | null;
+  deal_rate: number | null;
+  median_follow_up: string | number | null;
+  median_deal: string | number | null;
 }
 
 const numberOrNull = (value: string | number | null) => (value == null ? null : Number(value));
@@ -78,8 +89,11 @@ function bucketOf(row: Row | undefined): LeadStatsBucket {
     serviceType: r.service_type ?? null,
     counts: { new: r.new, following: r.following, deal: r.deal, closed: r.closed, rejected: r.rejected },
     funnel: {
-      received: r.received, followedUp: r.followed_up, reachedDeal: r.reached_deal,
-      followUpRate: numberOrNull(r.follow_up_rate ?? null), dealRate: numberOrNull(r.deal_rate ?? null),
+      received: r.received,
+      followedUp: r.followed_up,
+      reachedDeal: r.reached_deal,
+      followUpRate: numberOrNull(r.follow_up_rate ?? null),
+      dealRate: numberOrNull(r.deal_rate ?? null),
     },
     medianSecondsToFollowUp: numberOrNull(r.median_follow_up ?? null),
     medianSecondsToDeal: numberOrNull(r.median_deal ?? null),
@@ -100,11 +114,26 @@ export class LeadStatsService {
     const partnerId = partner?.id ?? null;
     // The leads the access policy lets the viewer list; an operator may narrow them to one partner.
     const listed = listedLeadsSql(viewer)!;
-    const rows: Row[] = await this.em.getConnection().execute(statsSql(args.byServiceType, listed.sql),
-      [unit, args.from, args.to, ...listed.params, partnerId, partnerId, unit, args.from, args.to, step]);
+    const rows: Row[] = await this.em
+      .getConnection()
+      .execute(statsSql(args.byServiceType, listed.sql), [
+        unit,
+        args.from,
+        args.to,
+        ...listed.params,
+        partnerId,
+        partnerId,
+        unit,
+        args.from,
+        args.to,
+        step,
+      ]);
     const wholeRange = rows.filter((row) => row.whole_range);
     return {
-      from: args.from, to: args.to, groupBy: args.groupBy, partner,
+      from: args.from,
+      to: args.to,
+      groupBy: args.groupBy,
+      partner,
       total: bucketOf(wholeRange.find((row) => row.service_type == null)),
       totalsByServiceType: wholeRange.filter((row) => row.service_type != null).map(bucketOf),
       buckets: rows.filter((row) => !row.whole_range).map(bucketOf),
@@ -116,7 +145,7 @@ export class LeadStatsService {
     const known = requireViewer(viewer);
     if (known.user.role === Role.PARTNER && known.partner) {
       if (partnerId != null && partnerId !== known.partner.id) {
-        throw DomainError.of(UserErrorCode.FORBIDDEN, "A partner sees only its own statistics", ['partnerId']);
+        throw DomainError.of(UserErrorCode.FORBIDDEN, 'A partner sees only its own statistics', ['partnerId']);
       }
       return known.partner;
     }

@@ -12,7 +12,13 @@ const RANGE = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-04T00:00:00.000Z'
 const H = 3600;
 
 type Status = 'NEW' | 'FOLLOWING' | 'DEAL' | 'CLOSED' | 'REJECTED';
-interface Seeded { service: number; created: string; status: Status; followed?: string; deal?: string }
+interface Seeded {
+  service: number;
+  created: string;
+  status: Status;
+  followed?: string;
+  deal?: string;
+}
 
 let app: TestApp;
 let world: World;
@@ -27,15 +33,23 @@ async function seed(fixture: PartnerFixture, leads: Seeded[]) {
   for (const lead of leads) {
     const { inquiry } = await submitInquiry(seller, inquiryInput({ targetServiceIds: [fixture.services[lead.service]] }));
     const id = fromGlobalId(inquiry.leads.edges[0].node.id)!.id;
-    await connection.execute('update leads set status = ?, created_at = ?, followed_at = ?, deal_at = ? where id = ?',
-      [lead.status, lead.created, lead.followed ?? null, lead.deal ?? null, id]);
+    await connection.execute('update leads set status = ?, created_at = ?, followed_at = ?, deal_at = ? where id = ?', [
+      lead.status,
+      lead.created,
+      lead.followed ?? null,
+      lead.deal ?? null,
+      id,
+    ]);
   }
 }
 
 const empty = (start: string, serviceType: string | null = null) => ({
-  start, serviceType, counts: { new: 0, following: 0, deal: 0, closed: 0, rejected: 0 },
+  start,
+  serviceType,
+  counts: { new: 0, following: 0, deal: 0, closed: 0, rejected: 0 },
   funnel: { received: 0, followedUp: 0, reachedDeal: 0, followUpRate: null, dealRate: null },
-  medianSecondsToFollowUp: null, medianSecondsToDeal: null,
+  medianSecondsToFollowUp: null,
+  medianSecondsToDeal: null,
 });
 
 beforeAll(async () => {
@@ -63,23 +77,36 @@ describe('leadStats', () => {
   it("gives a partner's day series with empty days, counts per status, the funnel and medians", async () => {
     const { leadStats } = await member.request(STATS, RANGE);
     expect(leadStats).toEqual({
-      from: RANGE.from, to: RANGE.to, groupBy: 'DAY', partner: { id: agency.partnerId }, totalsByServiceType: [],
+      from: RANGE.from,
+      to: RANGE.to,
+      groupBy: 'DAY',
+      partner: { id: agency.partnerId },
+      totalsByServiceType: [],
       total: {
-        start: null, serviceType: null, counts: { new: 1, following: 1, deal: 1, closed: 1, rejected: 1 },
+        start: null,
+        serviceType: null,
+        counts: { new: 1, following: 1, deal: 1, closed: 1, rejected: 1 },
         funnel: { received: 5, followedUp: 3, reachedDeal: 1, followUpRate: 0.6, dealRate: 1 / 3 },
-        medianSecondsToFollowUp: 2 * H, medianSecondsToDeal: 48 * H,
+        medianSecondsToFollowUp: 2 * H,
+        medianSecondsToDeal: 48 * H,
       },
       buckets: [
         {
-          start: '2026-03-01T00:00:00.000Z', serviceType: null, counts: { new: 1, following: 1, deal: 1, closed: 0, rejected: 0 },
+          start: '2026-03-01T00:00:00.000Z',
+          serviceType: null,
+          counts: { new: 1, following: 1, deal: 1, closed: 0, rejected: 0 },
           funnel: { received: 3, followedUp: 2, reachedDeal: 1, followUpRate: 2 / 3, dealRate: 0.5 },
-          medianSecondsToFollowUp: 3 * H, medianSecondsToDeal: 48 * H,
+          medianSecondsToFollowUp: 3 * H,
+          medianSecondsToDeal: 48 * H,
         },
         empty('2026-03-02T00:00:00.000Z'),
         {
-          start: '2026-03-03T00:00:00.000Z', serviceType: null, counts: { new: 0, following: 0, deal: 0, closed: 1, rejected: 1 },
+          start: '2026-03-03T00:00:00.000Z',
+          serviceType: null,
+          counts: { new: 0, following: 0, deal: 0, closed: 1, rejected: 1 },
           funnel: { received: 2, followedUp: 1, reachedDeal: 0, followUpRate: 0.5, dealRate: 0 },
-          medianSecondsToFollowUp: 1 * H, medianSecondsToDeal: null,
+          medianSecondsToFollowUp: 1 * H,
+          medianSecondsToDeal: null,
         },
       ],
     });
@@ -87,7 +114,10 @@ describe('leadStats', () => {
 
   it('groups by ISO week and by month, partial buckets included', async () => {
     const weeks = (await member.request(STATS, { ...RANGE, groupBy: 'WEEK' })).leadStats.buckets;
-    expect(weeks.map((b: any) => [b.start, b.funnel.received])).toEqual([['2026-02-23T00:00:00.000Z', 3], ['2026-03-02T00:00:00.000Z', 2]]);
+    expect(weeks.map((b: any) => [b.start, b.funnel.received])).toEqual([
+      ['2026-02-23T00:00:00.000Z', 3],
+      ['2026-03-02T00:00:00.000Z', 2],
+    ]);
     const months = (await member.request(STATS, { ...RANGE, groupBy: 'MONTH' })).leadStats.buckets;
     expect(months.map((b: any) => [b.start, b.funnel.received, b.counts.deal])).toEqual([['2026-03-01T00:00:00.000Z', 5, 1]]);
   });
@@ -95,12 +125,19 @@ describe('leadStats', () => {
   it('splits buckets and totals by service type', async () => {
     const { leadStats } = await member.request(STATS, { ...RANGE, byServiceType: true });
     expect(leadStats.total.funnel.received).toBe(5);
-    expect(leadStats.totalsByServiceType.map((b: any) => [b.serviceType, b.funnel.received, b.funnel.followedUp, b.medianSecondsToFollowUp]))
-      .toEqual([['LIVE_STREAMING', 2, 1, 4 * H], ['STORE_MANAGEMENT', 3, 2, 1.5 * H]]);
+    expect(
+      leadStats.totalsByServiceType.map((b: any) => [b.serviceType, b.funnel.received, b.funnel.followedUp, b.medianSecondsToFollowUp]),
+    ).toEqual([
+      ['LIVE_STREAMING', 2, 1, 4 * H],
+      ['STORE_MANAGEMENT', 3, 2, 1.5 * H],
+    ]);
     expect(leadStats.buckets.map((b: any) => [b.start.slice(0, 10), b.serviceType, b.funnel.received])).toEqual([
-      ['2026-03-01', 'LIVE_STREAMING', 1], ['2026-03-01', 'STORE_MANAGEMENT', 2],
-      ['2026-03-02', 'LIVE_STREAMING', 0], ['2026-03-02', 'STORE_MANAGEMENT', 0],
-      ['2026-03-03', 'LIVE_STREAMING', 1], ['2026-03-03', 'STORE_MANAGEMENT', 1],
+      ['2026-03-01', 'LIVE_STREAMING', 1],
+      ['2026-03-01', 'STORE_MANAGEMENT', 2],
+      ['2026-03-02', 'LIVE_STREAMING', 0],
+      ['2026-03-02', 'STORE_MANAGEMENT', 0],
+      ['2026-03-03', 'LIVE_STREAMING', 1],
+      ['2026-03-03', 'STORE_MANAGEMENT', 1],
     ]);
   });
 
@@ -136,8 +173,10 @@ describe('leadStats', () => {
     expect((await codeOf(await world.seller(), RANGE))[0]).toBe('FORBIDDEN');
     expect((await codeOf(world.anonymous(), RANGE))[0]).toBe('UNAUTHENTICATED');
     expect(await codeOf(member, { from: RANGE.to, to: RANGE.from })).toEqual(['INVALID', '`to` must be after `from`']);
-    expect(await codeOf(member, { from: '2025-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' }))
-      .toEqual(['INVALID', 'At most 400 buckets: choose a shorter range or a longer interval']);
+    expect(await codeOf(member, { from: '2025-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' })).toEqual([
+      'INVALID',
+      'At most 400 buckets: choose a shorter range or a longer interval',
+    ]);
     expect((await codeOf(member, { from: '2025-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', groupBy: 'WEEK' }))[0]).toBeUndefined();
     expect(await codeOf(await world.operator(), { ...RANGE, partnerId: 'bm9wZQ' })).toEqual(['NOT_FOUND', 'No such partner']);
   });

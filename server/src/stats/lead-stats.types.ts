@@ -86,8 +86,9 @@ export class LeadStats {
   totalsByServiceType!: LeadStatsBucket[];
 
   @Field(() => [LeadStatsBucket], {
-    description: 'One bucket per interval from the one holding `from` to the one holding `to`, empty ones included; '
-      + 'per service type (each type with leads in the range) when byServiceType.',
+    description:
+      'One bucket per interval from the one holding `from` to the one holding `to`, empty ones included; ' +
+      'per service type (each type with leads in the range) when byServiceType.',
   })
   buckets!: LeadStatsBucket[];
 }

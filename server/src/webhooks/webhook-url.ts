@@ -23,14 +23,20 @@ export async function webhookUrlProblem(url: string, production = process.env.NO
   return (await checkedAddresses(parsed.hostname.replace(/^\[|\]$/g, ''), true)).refused;
 }
 
-export interface ResolvedAddress { address: string; family: number }
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
 
 /**
  * A host's addresses and, in production, why they are refused (any one not public), or null. The
  * check before each attempt and the connection's own lookup (webhook-post.ts) both ask this, so the
  * socket only ever opens to an address that passed.
  */
-export async function checkedAddresses(host: string, production: boolean): Promise<{ addresses: ResolvedAddress[]; refused: string | null }> {
+export async function checkedAddresses(
+  host: string,
+  production: boolean,
+): Promise<{ addresses: ResolvedAddress[]; refused: string | null }> {
   const addresses = ipaddr.isValid(host) ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }] : await resolve(host);
   if (!addresses.length) return { addresses, refused: `The host ${host} does not resolve` };
   const refused = production ? addresses.find(({ address }) => !isPublic(address)) : undefined;

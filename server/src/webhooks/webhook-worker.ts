@@ -26,21 +26,49 @@ export interface WebhookSettings {
 }
 
 export const defaultWebhookSettings: WebhookSettings = {
-  timeoutMs: 5_000, leaseMs: 60_000, backoffMs: 30_000, maxBackoffMs: 60 * 60_000, retryForMs: 24 * 60 * 60_000,
-  pollMs: 5_000, gatherMs: 100, batchSize: 20,
+  timeoutMs: 5_000,
+  leaseMs: 60_000,
+  backoffMs: 30_000,
+  maxBackoffMs: 60 * 60_000,
+  retryForMs: 24 * 60 * 60_000,
+  pollMs: 5_000,
+  gatherMs: 100,
+  batchSize: 20,
 };
 
 /** WEBHOOK_BACKOFF_MS, WEBHOOK_MAX_BACKOFF_MS, WEBHOOK_RETRY_FOR_MS, WEBHOOK_POLL_MS; anything unset keeps its default. */
 export function webhookSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<WebhookSettings> {
-  const names = { backoffMs: 'WEBHOOK_BACKOFF_MS', maxBackoffMs: 'WEBHOOK_MAX_BACKOFF_MS', retryForMs: 'WEBHOOK_RETRY_FOR_MS', pollMs: 'WEBHOOK_POLL_MS' };
-  return Object.fromEntries(Object.entries(names).filter(([, name]) => env[name]).map(([key, name]) => [key, Number(env[name])]));
+  const names = {
+    backoffMs: 'WEBHOOK_BACKOFF_MS',
+    maxBackoffMs: 'WEBHOOK_MAX_BACKOFF_MS',
+    retryForMs: 'WEBHOOK_RETRY_FOR_MS',
+    pollMs: 'WEBHOOK_POLL_MS',
+  };
+  return Object.fromEntries(
+    Object.entries(names)
+      .filter(([, name]) => env[name])
+      .map(([key, name]) => [key, Number(env[name])]),
+  );
 }
 
-interface Claim { id: number; attempts: number }
+interface Claim {
+  id: number;
+  attempts: number;
+}
 
 interface Due extends Claim {
-  event_id: string; type: string; lead_id: number; lead_status: string; lead_event_id: number; lead_event: string; at: Date;
-  created_at: Date; endpoint_id: number; url: string; secret: string; partner_id: number;
+  event_id: string;
+  type: string;
+  lead_id: number;
+  lead_status: string;
+  lead_event_id: number;
+  lead_event: string;
+  at: Date;
+  created_at: Date;
+  endpoint_id: number;
+  url: string;
+  secret: string;
+  partner_id: number;
 }
 
 type Outcome = { statusCode: number | null; error: string | null };
@@ -68,7 +96,9 @@ const SETTLE = `update webhook_deliveries set status = ?, last_status_code = ?, 
  */
 export function webhookBody(row: Pick<Due, 'event_id' | 'type' | 'lead_id' | 'lead_status' | 'lead_event' | 'at'>): string {
   return JSON.stringify({
-    id: row.event_id, type: row.type, createdAt: new Date(row.at).toISOString(),
+    id: row.event_id,
+    type: row.type,
+    createdAt: new Date(row.at).toISOString(),
     data: { leadId: toGlobalId('Lead', row.lead_id), status: row.lead_status, leadEvent: row.lead_event },
   });
 }
@@ -80,7 +110,10 @@ export function webhookBody(row: Pick<Due, 'event_id' | 'type' | 'lead_id' | 'le
  * its endpoint disabled and the partner's members emailed, in one transaction.
  */
 export class WebhookWorker extends PollingWorker {
-  constructor(private readonly orm: MikroORM, private readonly settings: WebhookSettings) {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly settings: WebhookSettings,
+  ) {
     super(settings, 'Webhook delivery');
   }
 
@@ -100,15 +133,25 @@ export class WebhookWorker extends PollingWorker {
     if (refused) return { statusCode: null, error: refused };
     const body = webhookBody(row);
     try {
-      const response = await postWebhook(row.url, body, {
-        'content-type': 'application/json', 'user-agent': 'SellerLeadsPool-Webhooks/1',
-        'slp-event-id': row.event_id, 'slp-signature': signatureHeader(row.secret, body, new Date()),
-      }, this.settings.timeoutMs, production);
+      const response = await postWebhook(
+        row.url,
+        body,
+        {
+          'content-type': 'application/json',
+          'user-agent': 'SellerLeadsPool-Webhooks/1',
+          'slp-event-id': row.event_id,
+          'slp-signature': signatureHeader(row.secret, body, new Date()),
+        },
+        this.settings.timeoutMs,
+        production,
+      );
       if (response.status >= 200 && response.status < 300) return { statusCode: response.status, error: null };
       const redirect = response.status >= 300 && response.status < 400;
       return {
         statusCode: response.status,
-        error: redirect ? `Redirects are not followed (${response.status} to ${response.location ?? 'nowhere'})` : `The endpoint answered ${response.status}`,
+        error: redirect
+          ? `Redirects are not followed (${response.status} to ${response.location ?? 'nowhere'})`
+          : `The endpoint answered ${response.status}`,
       };
     } catch (error) {
       return { statusCode: null, error: describe(error, this.settings.timeoutMs) };
@@ -122,21 +165,33 @@ export class WebhookWorker extends PollingWorker {
     }
     const givesUp = Date.now() - new Date(row.created_at).getTime() >= this.settings.retryForMs;
     if (!givesUp) {
-      await em.execute(SETTLE, [Status.PENDING, statusCode, error, backoffMs(this.settings, row.attempts), false, row.id, row.attempts], 'run');
+      await em.execute(
+        SETTLE,
+        [Status.PENDING, statusCode, error, backoffMs(this.settings, row.attempts), false, row.id, row.attempts],
+        'run',
+      );
       return;
     }
     await em.transactional(async (tx) => {
       await tx.execute(SETTLE, [Status.FAILED, statusCode, error, 0, false, row.id, row.attempts], 'run');
       const disabled = await tx.execute<{ id: number }[]>(
-        'update webhook_endpoints set disabled_at = now() where id = ? and disabled_at is null returning id', [row.endpoint_id]);
-      if (disabled.length) await emailPartnerMembers(tx, EmailKind.WEBHOOK_DISABLED, { id: row.lead_event_id, leadId: row.lead_id }, row.partner_id);
+        'update webhook_endpoints set disabled_at = now() where id = ? and disabled_at is null returning id',
+        [row.endpoint_id],
+      );
+      if (disabled.length)
+        await emailPartnerMembers(tx, EmailKind.WEBHOOK_DISABLED, { id: row.lead_event_id, leadId: row.lead_id }, row.partner_id);
     });
   }
 }
 
 /** What to keep of a failed POST: a timeout, or the network error's code (ECONNREFUSED, …). */
 function describe(error: unknown, timeoutMs: number): string {
-  const { name, code, message, cause } = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const { name, code, message, cause } = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
   if (name === 'TimeoutError') return `No answer within ${timeoutMs / 1000} s`;
   return (cause?.code ?? code ?? cause?.message ?? message ?? String(error)).slice(0, 500);
 }

@@ -24,7 +24,12 @@ registerEnumType(WebhookEventType, {
   },
 });
 
-export enum WebhookDeliveryStatus { PENDING = 'PENDING', SENDING = 'SENDING', DELIVERED = 'DELIVERED', FAILED = 'FAILED' }
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  SENDING = 'SENDING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+}
 
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
@@ -68,7 +73,10 @@ export class WebhookEndpoint extends Node {
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();
 
-  @Field(() => Date, { nullable: true, description: 'When it was disabled after failing for a day; null while active. Redelivering an event enables it again.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was disabled after failing for a day; null while active. Redelivering an event enables it again.',
+  })
   @Property({ type: 'datetime', nullable: true })
   disabledAt?: Date | null;
 }
@@ -125,7 +133,10 @@ export class WebhookDelivery {
   @Property({ type: 'datetime' })
   nextAttemptAt: Date & Opt = new Date();
 
-  @Field(() => Int, { nullable: true, description: "The HTTP status of the last attempt's answer; null if none came (timeout, refused address)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The HTTP status of the last attempt's answer; null if none came (timeout, refused address).",
+  })
   @Property({ type: 'integer', nullable: true })
   lastStatusCode?: number | null;
 

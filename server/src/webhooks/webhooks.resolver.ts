@@ -7,7 +7,11 @@ import { WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
 import { WebhooksService } from './webhooks.service.js';
 import { rowIdOf } from '../graphql/node.js';
 import {
-  CreateWebhookEndpointInput, DeleteWebhookEndpointInput, RedeliverWebhookEventInput, WebhookDeliveryPayload, WebhookEndpointPayload,
+  CreateWebhookEndpointInput,
+  DeleteWebhookEndpointInput,
+  RedeliverWebhookEventInput,
+  WebhookDeliveryPayload,
+  WebhookEndpointPayload,
 } from './webhooks.types.js';
 import type { Read } from '../db/lean-read.js';
 
@@ -30,16 +34,27 @@ export class WebhookResolver {
 
   @Mutation(() => WebhookEndpointPayload, { description: 'Partner: creates a webhook endpoint; its secret is in this response only.' })
   createWebhookEndpoint(@InputArg(() => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new WebhooksService(ctx.em).create(ctx.viewer, input), (created) => created);
+    return mutationPayload(
+      () => new WebhooksService(ctx.em).create(ctx.viewer, input),
+      (created) => created,
+    );
   }
 
   @Mutation(() => WebhookEndpointPayload, { description: 'Partner: deletes a webhook endpoint; it is sent nothing more.' })
   deleteWebhookEndpoint(@InputArg(() => DeleteWebhookEndpointInput) input: DeleteWebhookEndpointInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new WebhooksService(ctx.em).delete(ctx.viewer, rowIdOf(input.webhookEndpointId, 'WebhookEndpoint')), (webhookEndpoint) => ({ webhookEndpoint }));
+    return mutationPayload(
+      () => new WebhooksService(ctx.em).delete(ctx.viewer, rowIdOf(input.webhookEndpointId, 'WebhookEndpoint')),
+      (webhookEndpoint) => ({ webhookEndpoint }),
+    );
   }
 
-  @Mutation(() => WebhookDeliveryPayload, { description: 'Partner: sends an event again, with the same event id; enables its endpoint again if it was disabled.' })
+  @Mutation(() => WebhookDeliveryPayload, {
+    description: 'Partner: sends an event again, with the same event id; enables its endpoint again if it was disabled.',
+  })
   redeliverWebhookEvent(@InputArg(() => RedeliverWebhookEventInput) input: RedeliverWebhookEventInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => new WebhooksService(ctx.em).redeliver(ctx.viewer, rowIdOf(input.webhookDeliveryId, 'WebhookDelivery')), (webhookDelivery) => ({ webhookDelivery }));
+    return mutationPayload(
+      () => new WebhooksService(ctx.em).redeliver(ctx.viewer, rowIdOf(input.webhookDeliveryId, 'WebhookDelivery')),
+      (webhookDelivery) => ({ webhookDelivery }),
+    );
   }
 }

@@ -14,7 +14,10 @@ export const MAX_ENDPOINTS = 10;
 /** The delivery log keeps every row; a page of it is this long at most. */
 export const MAX_LOG_PAGE = 100;
 
-export interface CreateWebhookEndpoint { url: string; events: WebhookEventType[] }
+export interface CreateWebhookEndpoint {
+  url: string;
+  events: WebhookEventType[];
+}
 
 /** A partner's webhook endpoints: create (secret shown once), list, delete, their delivery log and redelivery. */
 export class WebhooksService {
@@ -27,11 +30,17 @@ export class WebhooksService {
     if (problem) throw DomainError.of(UserErrorCode.INVALID, problem, ['url']);
     const events = [...new Set(input.events)];
     if (!events.length) throw DomainError.of(UserErrorCode.INVALID, 'Choose at least one event type', ['events']);
-    if (await this.em.count(WebhookEndpoint, { partner }) >= MAX_ENDPOINTS) {
+    if ((await this.em.count(WebhookEndpoint, { partner })) >= MAX_ENDPOINTS) {
       throw DomainError.of(UserErrorCode.LIMIT_EXCEEDED, `A partner can have at most ${MAX_ENDPOINTS} webhook endpoints; delete one first`);
     }
     const secret = newWebhookSecret();
-    const webhookEndpoint = this.em.create(WebhookEndpoint, { partner: this.em.getReference(Partner, partner.id), createdBy: this.em.getReference(User, user.id), url, events, secret });
+    const webhookEndpoint = this.em.create(WebhookEndpoint, {
+      partner: this.em.getReference(Partner, partner.id),
+      createdBy: this.em.getReference(User, user.id),
+      url,
+      events,
+      secret,
+    });
     await this.em.flush();
     return { webhookEndpoint, secret };
   }

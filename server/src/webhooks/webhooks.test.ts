@@ -31,9 +31,15 @@ afterEach(async () => {
   // Workers claim every due delivery: none may be left over for the next test's worker.
   await app.orm.em.fork().getConnection().execute('delete from webhook_endpoints');
 });
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
-interface Received { headers: http.IncomingHttpHeaders; body: string; at: number }
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
 
 /** A real HTTP receiver on loopback; `answer` decides each response's status (or never answers). */
 class Receiver {
@@ -46,10 +52,14 @@ class Receiver {
   static async start(): Promise<Receiver> {
     const server = http.createServer();
     const receiver = new Receiver(server);
-    server.on('connection', () => { receiver.connections += 1; });
+    server.on('connection', () => {
+      receiver.connections += 1;
+    });
     server.on('request', (req, res) => {
       let body = '';
-      req.on('data', (chunk) => { body += chunk; });
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
       req.on('end', () => {
         receiver.received.push({ headers: req.headers, body, at: Date.now() });
         const answer = receiver.answer(receiver.received.length);
@@ -114,29 +124,43 @@ describe('webhook endpoints', () => {
     const { agency, member, endpoint, secret } = await partnerWithEndpoint('http://127.0.0.1:9/hooks', ['LEAD_CREATED']);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(endpoint).toMatchObject({ url: 'http://127.0.0.1:9/hooks', events: ['LEAD_CREATED'], disabledAt: null });
-    expect((await member.request(LOG)).webhookEndpoints).toEqual([{ id: endpoint.id, url: endpoint.url, disabledAt: null, deliveries: [] }]);
+    expect((await member.request(LOG)).webhookEndpoints).toEqual([
+      { id: endpoint.id, url: endpoint.url, disabledAt: null, deliveries: [] },
+    ]);
     expect((await agency.members[1].client.request(LOG)).webhookEndpoints.map((e: { id: string }) => e.id)).toEqual([endpoint.id]);
 
     const other = await (await world.partner()).member();
     expect((await other.request(LOG)).webhookEndpoints).toEqual([]);
     expect((await other.request(`query($id: ID!) { node(id: $id) { id } }`, { id: endpoint.id })).node).toBeNull();
     const DELETE = `mutation($id: ID!) { deleteWebhookEndpoint(input: { webhookEndpointId: $id }) { webhookEndpoint { id } userErrors { code field } } }`;
-    expect((await other.request(DELETE, { id: endpoint.id })).deleteWebhookEndpoint.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['webhookEndpointId'] }]);
+    expect((await other.request(DELETE, { id: endpoint.id })).deleteWebhookEndpoint.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['webhookEndpointId'] },
+    ]);
 
     const { client: token } = await apiTokenClient(app, member, 'WORK_LEADS');
     const byToken = await token.raw(CREATE, { input: { url: 'http://127.0.0.1:9/x', events: ['LEAD_CREATED'] } });
     expect(byToken.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    expect((await member.request(DELETE, { id: endpoint.id })).deleteWebhookEndpoint).toEqual({ webhookEndpoint: { id: endpoint.id }, userErrors: [] });
+    expect((await member.request(DELETE, { id: endpoint.id })).deleteWebhookEndpoint).toEqual({
+      webhookEndpoint: { id: endpoint.id },
+      userErrors: [],
+    });
     expect((await member.request(LOG)).webhookEndpoints).toEqual([]);
   });
 
   it('refuses bad input with userErrors', async () => {
     const member = await (await world.partner()).member();
-    const create = async (url: string, events: string[]) => (await member.request(CREATE, { input: { url, events } })).createWebhookEndpoint.userErrors;
-    expect(await create('not a url', ['LEAD_CREATED'])).toEqual([{ field: ['url'], code: 'INVALID', message: 'Enter a full URL, e.g. https://example.com/webhooks' }]);
-    expect(await create('ftp://example.com/x', ['LEAD_CREATED'])).toEqual([{ field: ['url'], code: 'INVALID', message: 'The URL must start with http:// or https://' }]);
-    expect(await create('http://127.0.0.1/x', [])).toEqual([{ field: ['events'], code: 'INVALID', message: 'Choose at least one event type' }]);
+    const create = async (url: string, events: string[]) =>
+      (await member.request(CREATE, { input: { url, events } })).createWebhookEndpoint.userErrors;
+    expect(await create('not a url', ['LEAD_CREATED'])).toEqual([
+      { field: ['url'], code: 'INVALID', message: 'Enter a full URL, e.g. https://example.com/webhooks' },
+    ]);
+    expect(await create('ftp://example.com/x', ['LEAD_CREATED'])).toEqual([
+      { field: ['url'], code: 'INVALID', message: 'The URL must start with http:// or https://' },
+    ]);
+    expect(await create('http://127.0.0.1/x', [])).toEqual([
+      { field: ['events'], code: 'INVALID', message: 'Choose at least one event type' },
+    ]);
   });
 });
 
@@ -154,7 +178,12 @@ describe('webhook delivery', () => {
     expect(verified(secret, { ...created, body: created.body.replace('NEW', 'DEAL') })).toBe(false);
     expect(created.headers['content-type']).toBe('application/json');
     const body = JSON.parse(created.body);
-    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type: 'LEAD_CREATED', createdAt: expect.any(String), data: { leadId: lead, status: 'NEW', leadEvent: 'CREATED' } });
+    expect(body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      type: 'LEAD_CREATED',
+      createdAt: expect.any(String),
+      data: { leadId: lead, status: 'NEW', leadEvent: 'CREATED' },
+    });
     expect(created.headers['slp-event-id']).toBe(body.id);
     expect(created.body).not.toContain('dana@shop.test');
     expect(created.body).not.toContain('Dana Seller');
@@ -162,8 +191,11 @@ describe('webhook delivery', () => {
     await member.request(FOLLOW, { input: { leadId: lead } });
     expect(await worker().deliverDue()).toBe(1);
     const followed = JSON.parse(receiver.received[1].body);
-    expect([followed.type, followed.data, verified(secret, receiver.received[1])])
-      .toEqual(['LEAD_STATUS_CHANGED', { leadId: lead, status: 'FOLLOWING', leadEvent: 'FOLLOWED_UP' }, true]);
+    expect([followed.type, followed.data, verified(secret, receiver.received[1])]).toEqual([
+      'LEAD_STATUS_CHANGED',
+      { leadId: lead, status: 'FOLLOWING', leadEvent: 'FOLLOWED_UP' },
+      true,
+    ]);
     expect(followed.id).not.toBe(body.id);
 
     const { deliveries } = await log(member);
@@ -191,7 +223,12 @@ describe('webhook delivery', () => {
     await writeLeadEvents(em, [newLeadEvent(await em.findOneOrFail(Lead, idOfType(lead, 'Lead')!), 'EXPIRY_REMINDED', null, null)]);
     expect(await worker().deliverDue()).toBe(1);
     expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
-      { id: expect.any(String), type: 'LEAD_EXPIRING', createdAt: expect.any(String), data: { leadId: lead, status: 'NEW', leadEvent: 'EXPIRY_REMINDED' } },
+      {
+        id: expect.any(String),
+        type: 'LEAD_EXPIRING',
+        createdAt: expect.any(String),
+        data: { leadId: lead, status: 'NEW', leadEvent: 'EXPIRY_REMINDED' },
+      },
     ]);
   });
 
@@ -213,8 +250,9 @@ describe('webhook delivery', () => {
     expect(gaps[1]).toBeGreaterThanOrEqual(200 - 20);
     expect(gaps[2]).toBeGreaterThanOrEqual(400 - 20);
     const { deliveries } = await log(member);
-    expect(deliveries.map((d: Record<string, unknown>) => [d.eventId, d.status, d.attempts, d.lastStatusCode, d.lastError]))
-      .toEqual([[ids[0], 'DELIVERED', 4, 200, null]]);
+    expect(deliveries.map((d: Record<string, unknown>) => [d.eventId, d.status, d.attempts, d.lastStatusCode, d.lastError])).toEqual([
+      [ids[0], 'DELIVERED', 4, 200, null],
+    ]);
   });
 
   it('disables an endpoint that fails for the whole retry period, emails its partner, and redelivers the same event', async () => {
@@ -223,10 +261,14 @@ describe('webhook delivery', () => {
     const { agency, member } = await partnerWithEndpoint(receiver.url);
     const lead = await newLead(agency.services[0]);
     worker({ retryForMs: 600 }).start();
-    const disabled = await eventually(async () => { const endpoint = await log(member); return endpoint.disabledAt ? endpoint : undefined; }, 15_000);
+    const disabled = await eventually(async () => {
+      const endpoint = await log(member);
+      return endpoint.disabledAt ? endpoint : undefined;
+    }, 15_000);
 
-    expect(disabled.deliveries.map((d: Record<string, unknown>) => [d.status, d.lastStatusCode, d.lastError]))
-      .toEqual([['FAILED', 503, 'The endpoint answered 503']]);
+    expect(disabled.deliveries.map((d: Record<string, unknown>) => [d.status, d.lastStatusCode, d.lastError])).toEqual([
+      ['FAILED', 503, 'The endpoint answered 503'],
+    ]);
     expect(disabled.deliveries[0].attempts).toBe(receiver.received.length);
     expect(receiver.received.length).toBeGreaterThanOrEqual(3);
     const emails = (await outboxOf(app, lead)).filter((row) => row.kind === 'WEBHOOK_DISABLED');
@@ -243,14 +285,19 @@ describe('webhook delivery', () => {
     const REDELIVER = `mutation($id: ID!) { redeliverWebhookEvent(input: { webhookDeliveryId: $id }) {
       webhookDelivery { eventId status attempts } userErrors { code } } }`;
     const { redeliverWebhookEvent } = await member.request(REDELIVER, { id: disabled.deliveries[0].id });
-    expect(redeliverWebhookEvent).toEqual({ webhookDelivery: { eventId: disabled.deliveries[0].eventId, status: 'PENDING', attempts: 0 }, userErrors: [] });
+    expect(redeliverWebhookEvent).toEqual({
+      webhookDelivery: { eventId: disabled.deliveries[0].eventId, status: 'PENDING', attempts: 0 },
+      userErrors: [],
+    });
     await eventually(() => receiver.received.length === sent + 1, 5_000);
     expect(JSON.parse(receiver.received[sent].body).id).toBe(disabled.deliveries[0].eventId);
     const again = await log(member);
     expect([again.disabledAt, again.deliveries[0].status, again.deliveries[0].lastStatusCode]).toEqual([null, 'DELIVERED', 204]);
 
     const other = await (await world.partner()).member();
-    expect((await other.request(REDELIVER, { id: disabled.deliveries[0].id })).redeliverWebhookEvent.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+    expect((await other.request(REDELIVER, { id: disabled.deliveries[0].id })).redeliverWebhookEvent.userErrors).toEqual([
+      { code: 'NOT_FOUND' },
+    ]);
   });
 
   it('counts a receiver that does not answer within the timeout as a failure', async () => {
@@ -260,7 +307,12 @@ describe('webhook delivery', () => {
     await newLead(agency.services[0]);
     expect(await worker({ timeoutMs: 200, backoffMs: 60_000 }).deliverDue()).toBe(1);
     const [delivery] = (await log(member)).deliveries;
-    expect([delivery.status, delivery.attempts, delivery.lastStatusCode, delivery.lastError]).toEqual(['PENDING', 1, null, 'No answer within 0.2 s']);
+    expect([delivery.status, delivery.attempts, delivery.lastStatusCode, delivery.lastError]).toEqual([
+      'PENDING',
+      1,
+      null,
+      'No answer within 0.2 s',
+    ]);
   });
 
   it('never follows a redirect', async () => {
@@ -272,7 +324,11 @@ describe('webhook delivery', () => {
     expect(await worker({ backoffMs: 60_000 }).deliverDue()).toBe(1);
     expect([receiver.received.length, target.received.length]).toEqual([1, 0]);
     const [delivery] = (await log(member)).deliveries;
-    expect([delivery.status, delivery.lastStatusCode, delivery.lastError]).toEqual(['PENDING', 302, `Redirects are not followed (302 to ${target.url})`]);
+    expect([delivery.status, delivery.lastStatusCode, delivery.lastError]).toEqual([
+      'PENDING',
+      302,
+      `Redirects are not followed (302 to ${target.url})`,
+    ]);
   });
   it('resolves a host name through the same lookup in development (localhost allowed there)', async () => {
     const receiver = await Receiver.start();
@@ -305,11 +361,15 @@ describe('webhooks with NODE_ENV=production', () => {
     const member = await (await world.partner()).member();
     for (const [url, message] of refused) {
       const { createWebhookEndpoint } = await member.request(CREATE, { input: { url, events: ['LEAD_CREATED'] } });
-      expect({ url, errors: createWebhookEndpoint.userErrors.map((e: { message: string }) => e.message.startsWith(message) && e.message) })
-        .toEqual({ url, errors: [expect.stringContaining(message)] });
+      expect({
+        url,
+        errors: createWebhookEndpoint.userErrors.map((e: { message: string }) => e.message.startsWith(message) && e.message),
+      }).toEqual({ url, errors: [expect.stringContaining(message)] });
       expect(createWebhookEndpoint.webhookEndpoint).toBeNull();
     }
-    const { createWebhookEndpoint } = await member.request(CREATE, { input: { url: 'https://93.184.215.14/hooks', events: ['LEAD_CREATED'] } });
+    const { createWebhookEndpoint } = await member.request(CREATE, {
+      input: { url: 'https://93.184.215.14/hooks', events: ['LEAD_CREATED'] },
+    });
     expect([createWebhookEndpoint.userErrors, createWebhookEndpoint.webhookEndpoint.url]).toEqual([[], 'https://93.184.215.14/hooks']);
   });
 
@@ -343,7 +403,10 @@ describe('webhooks with NODE_ENV=production', () => {
     expect(asked).toEqual(['rebind.example.test', 'rebind.example.test']);
     expect(receiver.connections).toBe(0);
     const [delivery] = (await log(member)).deliveries;
-    expect([delivery.status, delivery.lastStatusCode, delivery.lastError])
-      .toEqual(['PENDING', null, 'The URL must point to a public address, not 127.0.0.1']);
+    expect([delivery.status, delivery.lastStatusCode, delivery.lastError]).toEqual([
+      'PENDING',
+      null,
+      'The URL must point to a public address, not 127.0.0.1',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError, UserErrorsField } from '../graphql/user-error.js';
 import { WebhookDelivery, WebhookEndpoint, WebhookEventType } from './webhook.entity.js';
 
-@InputType({ description: 'A new webhook endpoint of the viewer\'s partner.' })
+@InputType({ description: "A new webhook endpoint of the viewer's partner." })
 export class CreateWebhookEndpointInput {
   @Field(() => String, { description: 'Where to POST events; in production an https URL of a public address.' }) url!: string;
   @Field(() => [WebhookEventType], { description: 'The event types to send it, at least one.' }) events!: WebhookEventType[];
@@ -15,7 +15,7 @@ export class DeleteWebhookEndpointInput {
 
 @InputType({ description: 'The delivery whose event to send again.' })
 export class RedeliverWebhookEventInput {
-  @Field(() => ID, { description: 'ID of a delivery from the endpoint\'s log (WebhookDelivery.id).' }) webhookDeliveryId!: string;
+  @Field(() => ID, { description: "ID of a delivery from the endpoint's log (WebhookDelivery.id)." }) webhookDeliveryId!: string;
 }
 
 @ObjectType({ description: 'The result of creating or deleting a webhook endpoint.' })
@@ -32,6 +32,7 @@ export class WebhookEndpointPayload {
 
 @ObjectType({ description: 'The result of redelivering a webhook event.' })
 export class WebhookDeliveryPayload {
-  @Field(() => WebhookDelivery, { nullable: true, description: 'The new delivery of the same event (same eventId).' }) webhookDelivery?: WebhookDelivery | null;
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The new delivery of the same event (same eventId).' })
+  webhookDelivery?: WebhookDelivery | null;
   @UserErrorsField() userErrors!: UserError[];
 }

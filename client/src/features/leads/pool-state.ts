@@ -31,7 +31,10 @@ export function readPool(params: URLSearchParams): PoolState {
   }
   return {
     tab: leadTabs.find((t) => t.key === params.get('tab')) ?? leadTabs[0],
-    filter, order: orderOf(params.get('sort')), search: params.get('q') ?? '', ...readPage(params),
+    filter,
+    order: orderOf(params.get('sort')),
+    search: params.get('q') ?? '',
+    ...readPage(params),
   };
 }
 

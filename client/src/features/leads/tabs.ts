@@ -1,6 +1,11 @@
 import type { LeadStatus } from '../../gql/graphql';
 
-export interface LeadTab { key: string; status: LeadStatus; label: string; count?: 'new' | 'following' | 'deal' | 'closed' }
+export interface LeadTab {
+  key: string;
+  status: LeadStatus;
+  label: string;
+  count?: 'new' | 'following' | 'deal' | 'closed';
+}
 
 /**
  * The Seller Leads Pool's four tabs, in the seed's words, with the count each badge shows, and the

@@ -1,20 +1,31 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261125170500 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create table "mailbox_messages" ("id" serial primary key, "message_id" varchar(100) not null, "from" varchar(254) not null, "to" varchar(254) not null, "subject" varchar(300) not null, "text" text not null, "html" text not null, "delivered_at" timestamptz not null);`);
+    this.addSql(
+      `create table "mailbox_messages" ("id" serial primary key, "message_id" varchar(100) not null, "from" varchar(254) not null, "to" varchar(254) not null, "subject" varchar(300) not null, "text" text not null, "html" text not null, "delivered_at" timestamptz not null);`,
+    );
     this.addSql(`alter table "mailbox_messages" add constraint "mailbox_messages_message_id_unique" unique ("message_id");`);
     this.addSql(`create index "mailbox_messages_to_index" on "mailbox_messages" ("to");`);
 
-    this.addSql(`create table "outbox_emails" ("id" serial primary key, "message_id" varchar(100) not null, "kind" text check ("kind" in ('NEW_LEAD', 'SELLER_CLOSED', 'FOLLOWED_UP', 'DEAL', 'NO_AGREEMENT')) not null, "event_id" int not null, "lead_id" int not null, "recipient_id" int not null, "recipient_email" varchar(254) not null, "status" text check ("status" in ('PENDING', 'SENDING', 'SENT', 'FAILED')) not null default 'PENDING', "attempts" int not null default 0, "next_attempt_at" timestamptz not null, "last_error" text null, "created_at" timestamptz not null, "sent_at" timestamptz null);`);
+    this.addSql(
+      `create table "outbox_emails" ("id" serial primary key, "message_id" varchar(100) not null, "kind" text check ("kind" in ('NEW_LEAD', 'SELLER_CLOSED', 'FOLLOWED_UP', 'DEAL', 'NO_AGREEMENT')) not null, "event_id" int not null, "lead_id" int not null, "recipient_id" int not null, "recipient_email" varchar(254) not null, "status" text check ("status" in ('PENDING', 'SENDING', 'SENT', 'FAILED')) not null default 'PENDING', "attempts" int not null default 0, "next_attempt_at" timestamptz not null, "last_error" text null, "created_at" timestamptz not null, "sent_at" timestamptz null);`,
+    );
     this.addSql(`alter table "outbox_emails" add constraint "outbox_emails_message_id_unique" unique ("message_id");`);
     this.addSql(`create index "outbox_emails_status_next_attempt_at_index" on "outbox_emails" ("status", "next_attempt_at");`);
-    this.addSql(`alter table "outbox_emails" add constraint "outbox_emails_event_id_recipient_id_unique" unique ("event_id", "recipient_id");`);
+    this.addSql(
+      `alter table "outbox_emails" add constraint "outbox_emails_event_id_recipient_id_unique" unique ("event_id", "recipient_id");`,
+    );
 
-    this.addSql(`alter table "outbox_emails" add constraint "outbox_emails_event_id_foreign" foreign key ("event_id") references "lead_events" ("id") on update cascade;`);
-    this.addSql(`alter table "outbox_emails" add constraint "outbox_emails_lead_id_foreign" foreign key ("lead_id") references "leads" ("id") on update cascade;`);
-    this.addSql(`alter table "outbox_emails" add constraint "outbox_emails_recipient_id_foreign" foreign key ("recipient_id") references "users" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `alter table "outbox_emails" add constraint "outbox_emails_event_id_foreign" foreign key ("event_id") references "lead_events" ("id") on update cascade;`,
+    );
+    this.addSql(
+      `alter table "outbox_emails" add constraint "outbox_emails_lead_id_foreign" foreign key ("lead_id") references "leads" ("id") on update cascade;`,
+    );
+    this.addSql(
+      `alter table "outbox_emails" add constraint "outbox_emails_recipient_id_foreign" foreign key ("recipient_id") references "users" ("id") on update cascade on delete cascade;`,
+    );
 
     // Live events: NOTIFY from inside the writing transaction is delivered on commit only, never on
     // rollback. Payloads carry ids only; every listening process reloads what it needs.
@@ -42,7 +53,9 @@ export class Migration20261125170500 extends Migration {
         perform pg_notify('slp_outbox', '');
         return null;
       end $$;`);
-    this.addSql(`create trigger outbox_emails_notify after insert on "outbox_emails" for each statement execute function slp_notify_outbox();`);
+    this.addSql(
+      `create trigger outbox_emails_notify after insert on "outbox_emails" for each statement execute function slp_notify_outbox();`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -53,5 +66,4 @@ export class Migration20261125170500 extends Migration {
 
     this.addSql(`drop table if exists "outbox_emails" cascade;`);
   }
-
 }

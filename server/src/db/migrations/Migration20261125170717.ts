@@ -1,9 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261125170717 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create unique index "seller_authorizations_live_unique" on "seller_authorizations" ("seller_id", "partner_id") where "revoked_at" is null;`);
+    this.addSql(
+      `create unique index "seller_authorizations_live_unique" on "seller_authorizations" ("seller_id", "partner_id") where "revoked_at" is null;`,
+    );
 
     this.addSql(`drop index "leads_partner_id_status_id_index";`);
 
@@ -21,5 +22,4 @@ export class Migration20261125170717 extends Migration {
 
     this.addSql(`drop index "seller_authorizations_live_unique";`);
   }
-
 }

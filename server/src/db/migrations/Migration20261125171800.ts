@@ -6,7 +6,6 @@ import { Migration } from '@mikro-orm/migrations';
  * while an inquiry stays ACTIVE; closing it is excluded.
  */
 export class Migration20261125171800 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`drop trigger if exists inquiries_notify_update on "inquiries";`);
     this.addSql(`create trigger inquiries_notify_update after update on "inquiries" for each row
@@ -18,5 +17,4 @@ export class Migration20261125171800 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop trigger if exists inquiries_notify_update on "inquiries";`);
   }
-
 }

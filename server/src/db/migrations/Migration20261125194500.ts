@@ -6,7 +6,6 @@ import { Migration } from '@mikro-orm/migrations';
  * none of them is interested in. Looked up inside the writing transaction, as of that change.
  */
 export class Migration20261125194500 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create or replace function slp_notify_lead_event() returns trigger language plpgsql as $$
       begin
@@ -37,5 +36,4 @@ export class Migration20261125194500 extends Migration {
         return null;
       end $$;`);
   }
-
 }

@@ -17,7 +17,6 @@ import { Migration } from '@mikro-orm/migrations';
  * every lead (this backfill, and the benchmark after loading rows with triggers off).
  */
 export class Migration20261125200000 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create table "partner_lead_stats" (
       "partner_id" int primary key references "partners" ("id") on update cascade on delete cascade,
@@ -122,5 +121,4 @@ export class Migration20261125200000 extends Migration {
     this.addSql(`drop index if exists "leads_recent_assignments_index";`);
     this.addSql(`drop table if exists "partner_lead_stats";`);
   }
-
 }

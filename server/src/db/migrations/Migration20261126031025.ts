@@ -5,7 +5,6 @@ import { Migration } from '@mikro-orm/migrations';
  * rows of a new lead, for one): without an index each lookup read the whole users table.
  */
 export class Migration20261126031025 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index "users_partner_id_index" on "users" ("partner_id");`);
   }
@@ -13,5 +12,4 @@ export class Migration20261126031025 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop index "users_partner_id_index";`);
   }
-
 }

@@ -5,7 +5,6 @@ import { Migration } from '@mikro-orm/migrations';
  * index, a scan of every lead.
  */
 export class Migration20261126032119 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index "leads_authorization_id_index" on "leads" ("authorization_id");`);
   }
@@ -13,5 +12,4 @@ export class Migration20261126032119 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop index "leads_authorization_id_index";`);
   }
-
 }

@@ -11,16 +11,19 @@ import { Migration } from '@mikro-orm/migrations';
  * Each partner's record gains its decided platform assignments and how many of them expired.
  */
 export class Migration20261201110000 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "leads" add column "response_due_at" timestamptz null;`);
     // The operator's "expiring soon": open platform assignments by deadline.
     this.addSql(`create index "leads_open_assignment_deadline_index" on "leads" ("response_due_at")
       where "status" = 'NEW' and "source" = 'PLATFORM_ASSIGNED';`);
     this.addSql(`alter table "leads" drop constraint if exists "leads_close_reason_check";`);
-    this.addSql(`alter table "leads" add constraint "leads_close_reason_check" check("close_reason" in ('NO_AGREEMENT', 'SELLER_CLOSED', 'UNASSIGNED', 'EXPIRED'));`);
+    this.addSql(
+      `alter table "leads" add constraint "leads_close_reason_check" check("close_reason" in ('NO_AGREEMENT', 'SELLER_CLOSED', 'UNASSIGNED', 'EXPIRED'));`,
+    );
     this.addSql(`alter table "outbox_emails" drop constraint if exists "outbox_emails_kind_check";`);
-    this.addSql(`alter table "outbox_emails" add constraint "outbox_emails_kind_check" check("kind" in ('NEW_LEAD', 'SELLER_CLOSED', 'FOLLOWED_UP', 'DEAL', 'NO_AGREEMENT', 'LEAD_EXPIRING', 'LEAD_PASSED_ON', 'LEAD_WAITING'));`);
+    this.addSql(
+      `alter table "outbox_emails" add constraint "outbox_emails_kind_check" check("kind" in ('NEW_LEAD', 'SELLER_CLOSED', 'FOLLOWED_UP', 'DEAL', 'NO_AGREEMENT', 'LEAD_EXPIRING', 'LEAD_PASSED_ON', 'LEAD_WAITING'));`,
+    );
 
     // The reminder: 24 hours before the deadline, or halfway through a window shorter than 48 hours.
     this.addSql(`create function slp_lead_reminder_at(assigned timestamptz, due timestamptz) returns timestamptz
@@ -46,8 +49,12 @@ export class Migration20261201110000 extends Migration {
       for each row execute function slp_schedule_lead_deadlines();`);
 
     // The record's new columns, then its functions again with them (a function's result type cannot change in place).
-    this.addSql(`alter table "partner_lead_stats" add column "assigned" int not null default 0, add column "expired" int not null default 0;`);
-    this.addSql(`drop function slp_recompute_partner_lead_stats(), slp_apply_lead_stats(leads[], leads[]), slp_lead_stats_delta(leads[], leads[]);`);
+    this.addSql(
+      `alter table "partner_lead_stats" add column "assigned" int not null default 0, add column "expired" int not null default 0;`,
+    );
+    this.addSql(
+      `drop function slp_recompute_partner_lead_stats(), slp_apply_lead_stats(leads[], leads[]), slp_lead_stats_delta(leads[], leads[]);`,
+    );
     this.addSql(`create function slp_lead_stats_delta(added leads[], removed leads[])
       returns table (partner_id int, leads int, active_leads int, followed_up int, deals int,
         follow_up_counts int[], follow_up_micros bigint[], assigned int, expired int)
@@ -105,5 +112,4 @@ export class Migration20261201110000 extends Migration {
     this.addSql(`drop function if exists slp_schedule_lead_deadlines(), slp_lead_reminder_at(timestamptz, timestamptz);`);
     this.addSql(`alter table "leads" drop column "response_due_at";`);
   }
-
 }

@@ -14,14 +14,14 @@ const VISIBLE = `(status in ('NEW', 'FOLLOWING', 'DEAL', 'CLOSED') and (close_re
 const visibleKey = (column: string) => `coalesce(case when ${VISIBLE} then ${column} end, -1)`;
 
 export class Migration20261201130000 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create function slp_company_size_rank(size text) returns smallint language sql immutable as $$
       select array_position(array['EMPLOYEES_0_5', 'EMPLOYEES_5_30', 'EMPLOYEES_30_100', 'EMPLOYEES_100_500', 'EMPLOYEES_500_PLUS'], size)::smallint $$;`);
     this.addSql(`alter table "leads" add column "updated_at" timestamptz not null default now(),
       add column "budget_amount" numeric(19,4) null, add column "shop_gmv_amount" numeric(19,4) null,
       add column "company_size_rank" smallint null;`);
-    this.addSql(`update "leads" l set updated_at = coalesce(greatest(l.closed_at, l.rejected_at, l.deal_at, l.followed_at, l.created_at), now()),
+    this
+      .addSql(`update "leads" l set updated_at = coalesce(greatest(l.closed_at, l.rejected_at, l.deal_at, l.followed_at, l.created_at), now()),
       budget_amount = i.budget_amount, shop_gmv_amount = i.shop_gmv_amount, company_size_rank = slp_company_size_rank(i.company_size)
       from "inquiries" i where i.id = l.inquiry_id;`);
 
@@ -52,9 +52,15 @@ export class Migration20261201130000 extends Migration {
         company_size_rank = slp_company_size_rank(i.company_size)
       from inquiries i where i.id = l.inquiry_id $$;`);
 
-    this.addSql(`create index "leads_partner_status_budget_index" on "leads" ("partner_id", "status", (${visibleKey('budget_amount')}), "id");`);
-    this.addSql(`create index "leads_partner_status_shop_gmv_index" on "leads" ("partner_id", "status", (${visibleKey('shop_gmv_amount')}), "id");`);
-    this.addSql(`create index "leads_partner_status_company_size_index" on "leads" ("partner_id", "status", (${visibleKey('company_size_rank')}), "id");`);
+    this.addSql(
+      `create index "leads_partner_status_budget_index" on "leads" ("partner_id", "status", (${visibleKey('budget_amount')}), "id");`,
+    );
+    this.addSql(
+      `create index "leads_partner_status_shop_gmv_index" on "leads" ("partner_id", "status", (${visibleKey('shop_gmv_amount')}), "id");`,
+    );
+    this.addSql(
+      `create index "leads_partner_status_company_size_index" on "leads" ("partner_id", "status", (${visibleKey('company_size_rank')}), "id");`,
+    );
     this.addSql(`create index "leads_partner_status_updated_at_index" on "leads" ("partner_id", "status", "updated_at", "id");`);
 
     this.addSql(`alter table "inquiries" add column "search_document" tsvector generated always as (to_tsvector('simple',
@@ -70,8 +76,9 @@ export class Migration20261201130000 extends Migration {
     this.addSql(`drop trigger "inquiries_edited" on "inquiries";`);
     this.addSql(`drop trigger "leads_written" on "leads";`);
     this.addSql(`drop function slp_inquiry_edited, slp_lead_written, slp_refresh_lead_keys;`);
-    this.addSql(`alter table "leads" drop column "updated_at", drop column "budget_amount", drop column "shop_gmv_amount", drop column "company_size_rank";`);
+    this.addSql(
+      `alter table "leads" drop column "updated_at", drop column "budget_amount", drop column "shop_gmv_amount", drop column "company_size_rank";`,
+    );
     this.addSql(`drop function slp_company_size_rank;`);
   }
-
 }

@@ -6,7 +6,6 @@ import { Migration } from '@mikro-orm/migrations';
  * operator's for unassigning).
  */
 export class Migration20261201160000 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "partners" add column "description" text null, add column "status_reason" varchar(500) null,
       add column "status_changed_at" timestamptz null;`);
@@ -17,5 +16,4 @@ export class Migration20261201160000 extends Migration {
     this.addSql(`alter table "partners" drop column "description", drop column "status_reason", drop column "status_changed_at";`);
     this.addSql(`alter table "lead_events" drop column "note";`);
   }
-
 }

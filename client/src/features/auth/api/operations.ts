@@ -2,22 +2,51 @@ import { graphql } from '../../../gql';
 
 export const LogInMutation = graphql(`
   mutation LogIn($input: LogInInput!) {
-    logIn(input: $input) { viewer { ...ViewerFields } userErrors { field message code } }
+    logIn(input: $input) {
+      viewer {
+        ...ViewerFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
 
 export const SignUpSellerMutation = graphql(`
   mutation SignUpSeller($input: SignUpSellerInput!) {
-    signUpSeller(input: $input) { viewer { ...ViewerFields } userErrors { field message code } }
+    signUpSeller(input: $input) {
+      viewer {
+        ...ViewerFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
 
 export const SignUpPartnerMutation = graphql(`
   mutation SignUpPartner($input: SignUpPartnerInput!) {
-    signUpPartner(input: $input) { viewer { ...ViewerFields } userErrors { field message code } }
+    signUpPartner(input: $input) {
+      viewer {
+        ...ViewerFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
 
 export const LogOutMutation = graphql(`
-  mutation LogOut { logOut }
+  mutation LogOut {
+    logOut
+  }
 `);

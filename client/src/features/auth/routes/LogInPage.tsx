@@ -24,8 +24,14 @@ export function LogInPage() {
   const navigate = useNavigate();
   const startSession = useStartSession();
   const [logIn] = useMutation(LogInMutation);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<LogInForm, unknown, LogInForm>({
-    resolver: sharedRules(logInRules), defaultValues: { email: '', password: '' },
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<LogInForm, unknown, LogInForm>({
+    resolver: sharedRules(logInRules),
+    defaultValues: { email: '', password: '' },
   });
   const onSubmit = handleSubmit(async (input) => {
     const { data } = await logIn({ variables: { input } });
@@ -37,14 +43,37 @@ export function LogInPage() {
   return (
     <section className="narrow">
       <PageTitle title="Log in">Log in</PageTitle>
-      {why && <p className="notice" role="status">{why}</p>}
+      {why && (
+        <p className="notice" role="status">
+          {why}
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate aria-label="Log in">
-        <TextField label="Email" type="email" autoComplete="email" required registration={register('email')} error={errors.email?.message} />
-        <TextField label="Password" type="password" autoComplete="current-password" required registration={register('password')} error={errors.password?.message} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          registration={register('email')}
+          error={errors.email?.message}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          registration={register('password')}
+          error={errors.password?.message}
+        />
         <FormError message={errors.root?.server?.message} />
-        <button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Logging in…' : 'Log in'}</button>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Logging in…' : 'Log in'}
+        </button>
       </form>
-      <p>New here? <Link to={withNext('/signup', next)}>Sign up as a seller</Link> or <Link to={withNext('/signup?as=partner', next)}>as a partner</Link>.</p>
+      <p>
+        New here? <Link to={withNext('/signup', next)}>Sign up as a seller</Link> or{' '}
+        <Link to={withNext('/signup?as=partner', next)}>as a partner</Link>.
+      </p>
     </section>
   );
 }

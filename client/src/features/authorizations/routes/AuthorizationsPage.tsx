@@ -25,25 +25,43 @@ export function AuthorizationsPage() {
     column.accessor('grantedAt', { header: 'Granted', cell: (c) => formatDate(c.getValue()) }),
     column.accessor((a) => a.revokedAt ?? '', { id: 'revokedAt', header: 'Revoked', cell: (c) => formatDate(c.row.original.revokedAt) }),
     column.display({
-      id: 'actions', header: 'Actions', cell: ({ row: { original: a } }) => !a.revokedAt && (
-        <ConfirmButton label={`Revoke for ${a.partner.name}`} title="Revoke this authorization?" confirmLabel="Revoke"
-          onConfirm={() => run(async () => (await revoke({ variables: { input: { authorizationId: a.id } } })).data?.revokeAuthorization,
-            `Access revoked for ${a.partner.name}.`)}>
-          <p>{a.partner.name} loses access to your shop. Deals already reached stay.</p>
-        </ConfirmButton>
-      ),
+      id: 'actions',
+      header: 'Actions',
+      cell: ({ row: { original: a } }) =>
+        !a.revokedAt && (
+          <ConfirmButton
+            label={`Revoke for ${a.partner.name}`}
+            title="Revoke this authorization?"
+            confirmLabel="Revoke"
+            onConfirm={() =>
+              run(
+                async () => (await revoke({ variables: { input: { authorizationId: a.id } } })).data?.revokeAuthorization,
+                `Access revoked for ${a.partner.name}.`,
+              )
+            }
+          >
+            <p>{a.partner.name} loses access to your shop. Deals already reached stay.</p>
+          </ConfirmButton>
+        ),
     }),
   ];
   return (
     <section>
       <PageTitle title="Authorizations">Authorizations</PageTitle>
-      <p>Granting a partner access to your shop gives you an authorization ID to read out to them; a partner you are
-        talking with reaches a deal with you automatically.</p>
+      <p>
+        Granting a partner access to your shop gives you an authorization ID to read out to them; a partner you are talking with reaches a
+        deal with you automatically.
+      </p>
       <GrantForm />
       <FormError message={error} />
       {queryState('your authorizations', query) ?? (
-        <DataTable caption="Your authorizations" data={query.data?.myAuthorizations ?? []} columns={columns}
-          filterLabel="Filter authorizations" empty="You have not authorized any partner yet." />
+        <DataTable
+          caption="Your authorizations"
+          data={query.data?.myAuthorizations ?? []}
+          columns={columns}
+          filterLabel="Filter authorizations"
+          empty="You have not authorized any partner yet."
+        />
       )}
     </section>
   );
@@ -65,16 +83,31 @@ function GrantForm() {
   };
   return (
     <form onSubmit={(event) => event.preventDefault()} className="inline-form" aria-label="Grant an authorization">
-      <label>Partner
+      <label>
+        Partner
         <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)} required aria-describedby="grant-hint">
           <option value="">Choose a partner working your requests…</option>
-          {[...partners].map(([id, partnerName]) => <option key={id} value={id}>{partnerName}</option>)}
+          {[...partners].map(([id, partnerName]) => (
+            <option key={id} value={id}>
+              {partnerName}
+            </option>
+          ))}
         </select>
       </label>
-      <small id="grant-hint" className="hint">Only partners that received one of your requests are listed.</small>
-      <ConfirmButton label="Grant access" title={`Grant ${name} access to your shop?`} confirmLabel="Grant shop access" className=""
-        disabled={!partnerId} onConfirm={onConfirm}>
-        <p>{name} gets access to your shop, and your requests it is following up reach a deal with it. You can revoke it here at any time.</p>
+      <small id="grant-hint" className="hint">
+        Only partners that received one of your requests are listed.
+      </small>
+      <ConfirmButton
+        label="Grant access"
+        title={`Grant ${name} access to your shop?`}
+        confirmLabel="Grant shop access"
+        className=""
+        disabled={!partnerId}
+        onConfirm={onConfirm}
+      >
+        <p>
+          {name} gets access to your shop, and your requests it is following up reach a deal with it. You can revoke it here at any time.
+        </p>
       </ConfirmButton>
       <FormError message={error} />
     </form>

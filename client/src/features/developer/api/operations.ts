@@ -3,8 +3,24 @@ import { graphql } from '../../../gql';
 export const MailboxQuery = graphql(`
   query Mailbox($to: String, $first: Int, $after: String, $last: Int, $before: String) {
     mailbox(to: $to, first: $first, after: $after, last: $last, before: $before) {
-      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { node { messageId from to subject text html deliveredAt } }
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          messageId
+          from
+          to
+          subject
+          text
+          html
+          deliveredAt
+        }
+      }
     }
   }
 `);

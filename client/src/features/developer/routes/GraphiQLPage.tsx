@@ -22,7 +22,9 @@ query Me {
 
 /** The GraphQL IDE, bundled from npm (no CDN) and loaded only on this route. */
 export function GraphiQLPage() {
-  useEffect(() => { document.title = 'GraphiQL · Seller Leads Pool'; }, []);
+  useEffect(() => {
+    document.title = 'GraphiQL · Seller Leads Pool';
+  }, []);
   return (
     <div className="graphiql-page">
       <nav className="graphiql-bar" aria-label="App">

@@ -14,38 +14,60 @@ export function MailboxPage() {
   const to = pages.params.get('to') ?? '';
   const [typed, setTyped] = useState(to);
   const settled = useDebounced(typed.trim());
-  useEffect(() => { if (settled !== to) pages.restart({ to: settled || null }); }, [settled]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (settled !== to) pages.restart({ to: settled || null });
+  }, [settled]); // eslint-disable-line react-hooks/exhaustive-deps
   const query = useQuery(MailboxQuery, {
-    variables: { to: to || null, ...pages.variables }, fetchPolicy: 'cache-and-network', pollInterval: 10_000,
+    variables: { to: to || null, ...pages.variables },
+    fetchPolicy: 'cache-and-network',
+    pollInterval: 10_000,
   });
   const list = query.data?.mailbox;
   const messages = list?.edges.map((e) => e.node) ?? [];
   return (
     <section>
       <PageTitle title="Mailbox">Local mailbox</PageTitle>
-      <label className="table-filter">Recipient<input type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="someone@example.test" /></label>
-      {queryState('the mailbox', query) ?? (messages.length === 0 ? <Empty>No email delivered{to ? ` to ${to}` : ''} yet.</Empty> : (
-        <>
-          <ul className="plain mailbox">
-            {messages.map((m) => (
-              <li key={m.messageId} className="card">
-                <details>
-                  <summary><strong>{m.subject}</strong> — to {m.to} · {formatDate(m.deliveredAt)}</summary>
-                  <p className="hint">From {m.from}</p>
-                  {/* The email's own HTML, isolated from the app: no scripts, no access to this page. */}
-                  <iframe className="mail-html" title={`HTML body of “${m.subject}”`} sandbox="" srcDoc={m.html} />
-                  <details><summary>Plain-text body</summary><pre className="mail-body">{m.text}</pre></details>
-                </details>
-              </li>
-            ))}
-          </ul>
-          {list && (
-            <Pager label="Emails" totalCount={list.totalCount} pageSize={pages.current.size} pageIndex={pages.current.page}
-              hasNext={list.pageInfo.hasNextPage} hasPrevious={list.pageInfo.hasPreviousPage}
-              onMove={(move) => pages.move(move, list.pageInfo, list.totalCount)} onPageSize={pages.setSize} />
-          )}
-        </>
-      ))}
+      <label className="table-filter">
+        Recipient
+        <input type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="someone@example.test" />
+      </label>
+      {queryState('the mailbox', query) ??
+        (messages.length === 0 ? (
+          <Empty>No email delivered{to ? ` to ${to}` : ''} yet.</Empty>
+        ) : (
+          <>
+            <ul className="plain mailbox">
+              {messages.map((m) => (
+                <li key={m.messageId} className="card">
+                  <details>
+                    <summary>
+                      <strong>{m.subject}</strong> — to {m.to} · {formatDate(m.deliveredAt)}
+                    </summary>
+                    <p className="hint">From {m.from}</p>
+                    {/* The email's own HTML, isolated from the app: no scripts, no access to this page. */}
+                    <iframe className="mail-html" title={`HTML body of “${m.subject}”`} sandbox="" srcDoc={m.html} />
+                    <details>
+                      <summary>Plain-text body</summary>
+                      <pre className="mail-body">{m.text}</pre>
+                    </details>
+                  </details>
+                </li>
+              ))}
+            </ul>
+            {list && (
+              <Pager
+                label="Emails"
+                totalCount={list.totalCount}
+                pageSize={pages.current.size}
+                pageIndex={pages.current.page}
+                hasNext={list.pageInfo.hasNextPage}
+                hasPrevious={list.pageInfo.hasPreviousPage}
+                onMove={(move) => pages.move(move, list.pageInfo, list.totalCount)}
+                onPageSize={pages.setSize}
+              />
+            )}
+          </>
+        ))}
     </section>
   );
 }

@@ -2,9 +2,25 @@ import { graphql } from '../../../gql';
 
 export const ServiceCardFields = graphql(`
   fragment ServiceCardFields on Service {
-    id title description serviceType productCategories public
-    priceFrom { amount currency } priceTo { amount currency }
-    partner { id name location }
+    id
+    title
+    description
+    serviceType
+    productCategories
+    public
+    priceFrom {
+      amount
+      currency
+    }
+    priceTo {
+      amount
+      currency
+    }
+    partner {
+      id
+      name
+      location
+    }
   }
 `);
 
@@ -12,8 +28,15 @@ export const DirectoryQuery = graphql(`
   query Directory($first: Int, $after: String, $filter: ServiceFilter) {
     services(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...ServiceCardFields } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ServiceCardFields
+        }
+      }
     }
   }
 `);
@@ -23,8 +46,21 @@ export const PartnerQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Partner {
-        id name description contactEmail location status languages
-        services(first: 100) { totalCount edges { node { ...ServiceCardFields } } }
+        id
+        name
+        description
+        contactEmail
+        location
+        status
+        languages
+        services(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...ServiceCardFields
+            }
+          }
+        }
       }
     }
   }

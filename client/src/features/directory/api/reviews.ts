@@ -5,8 +5,24 @@ export const PartnerRecordQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Partner {
-        id rating reviewCount medianHoursToFollowUp expiredLeadShare
-        reviews(first: 20) { totalCount edges { node { id rating comment createdAt hiddenAt hiddenReason } } }
+        id
+        rating
+        reviewCount
+        medianHoursToFollowUp
+        expiredLeadShare
+        reviews(first: 20) {
+          totalCount
+          edges {
+            node {
+              id
+              rating
+              comment
+              createdAt
+              hiddenAt
+              hiddenReason
+            }
+          }
+        }
       }
     }
   }

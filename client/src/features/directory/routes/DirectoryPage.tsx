@@ -34,7 +34,10 @@ export function DirectoryPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the search settles, not on every address change
   }, [settledSearch]);
   const filtered = Boolean(settledSearch || serviceType || productCategory);
-  const clearFilters = () => { setSearch(''); setParams({}, { replace: true }); };
+  const clearFilters = () => {
+    setSearch('');
+    setParams({}, { replace: true });
+  };
   const filter = {
     search: settledSearch || null,
     serviceType: (serviceType || null) as Type | null,
@@ -42,40 +45,80 @@ export function DirectoryPage() {
   };
   const query = useQuery(DirectoryQuery, { variables: { first: PAGE, filter } });
   const connection = query.data?.services;
-  const loadMore = () => query.fetchMore({
-    variables: { after: connection?.pageInfo.endCursor },
-    updateQuery: (previous, { fetchMoreResult }) => ({
-      services: { ...fetchMoreResult.services, edges: [...previous.services.edges, ...fetchMoreResult.services.edges] },
-    }),
-  });
+  const loadMore = () =>
+    query.fetchMore({
+      variables: { after: connection?.pageInfo.endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        services: { ...fetchMoreResult.services, edges: [...previous.services.edges, ...fetchMoreResult.services.edges] },
+      }),
+    });
   return (
     <section>
       <PageTitle title="Services directory">Find a service partner</PageTitle>
       <form className="filters" role="search" aria-label="Filter services" onSubmit={(e) => e.preventDefault()}>
-        <label>Search<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Title, description or partner" /></label>
-        <label>Service type
+        <label>
+          Search
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Title, description or partner" />
+        </label>
+        <label>
+          Service type
           <select value={serviceType} onChange={(e) => writeFilters({ type: e.target.value })}>
             <option value="">Any</option>
-            {enumValues(ServiceType).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+            {enumValues(ServiceType).map((t) => (
+              <option key={t} value={t}>
+                {humanize(t)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Product category
+        <label>
+          Product category
           <select value={productCategory} onChange={(e) => writeFilters({ category: e.target.value })}>
             <option value="">Any</option>
-            {enumValues(ProductCategory).map((c) => <option key={c} value={c}>{humanize(c)}</option>)}
+            {enumValues(ProductCategory).map((c) => (
+              <option key={c} value={c}>
+                {humanize(c)}
+              </option>
+            ))}
           </select>
         </label>
       </form>
-      {queryState('services', query) ?? (connection && connection.edges.length > 0 ? (
-        <>
-          <p role="status" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'service' : 'services'}
-            {filtered && <> · <button type="button" className="secondary" onClick={clearFilters}>Clear filters</button></>}</p>
-          <div className="cards">{connection.edges.map(({ node }) => <ServiceCard key={node.id} service={node} />)}</div>
-          {connection.pageInfo.hasNextPage && <button type="button" onClick={loadMore}>Show more services</button>}
-        </>
-      ) : filtered ? (
-        <Empty>No services match these filters. <button type="button" className="secondary" onClick={clearFilters}>Clear filters</button></Empty>
-      ) : <Empty>No services are listed yet.</Empty>)}
+      {queryState('services', query) ??
+        (connection && connection.edges.length > 0 ? (
+          <>
+            <p role="status" aria-live="polite">
+              {connection.totalCount} {connection.totalCount === 1 ? 'service' : 'services'}
+              {filtered && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <button type="button" className="secondary" onClick={clearFilters}>
+                    Clear filters
+                  </button>
+                </>
+              )}
+            </p>
+            <div className="cards">
+              {connection.edges.map(({ node }) => (
+                <ServiceCard key={node.id} service={node} />
+              ))}
+            </div>
+            {connection.pageInfo.hasNextPage && (
+              <button type="button" onClick={loadMore}>
+                Show more services
+              </button>
+            )}
+          </>
+        ) : filtered ? (
+          <Empty>
+            No services match these filters.{' '}
+            <button type="button" className="secondary" onClick={clearFilters}>
+              Clear filters
+            </button>
+          </Empty>
+        ) : (
+          <Empty>No services are listed yet.</Empty>
+        ))}
     </section>
   );
 }

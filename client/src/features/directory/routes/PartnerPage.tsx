@@ -15,7 +15,8 @@ function summary(services: ServiceCardFieldsFragment[]): string | null {
   if (services.length === 0) return null;
   const types = distinct(services.map((s) => humanize(s.serviceType).toLowerCase()));
   const categories = distinct(services.flatMap((s) => s.productCategories.map((c) => humanize(c).toLowerCase())));
-  const forWhom = categories.length > 0 && categories.length <= 4 ? ` for ${listOf(categories)} sellers` : ' for sellers in many product categories';
+  const forWhom =
+    categories.length > 0 && categories.length <= 4 ? ` for ${listOf(categories)} sellers` : ' for sellers in many product categories';
   return `Offers ${listOf(types)}${forWhom}.`;
 }
 
@@ -32,7 +33,11 @@ export function PartnerPage() {
       <PageTitle title={partner.name}>{partner.name}</PageTitle>
       {/* Only its members and operators see a partner that is not onboarded. */}
       {partner.status !== 'ONBOARDED' && (
-        <p className="notice notice-warn">{partner.status === 'SUSPENDED' ? 'Suspended: hidden from sellers.' : 'Awaiting onboarding: hidden from sellers until the platform onboards it.'}</p>
+        <p className="notice notice-warn">
+          {partner.status === 'SUSPENDED'
+            ? 'Suspended: hidden from sellers.'
+            : 'Awaiting onboarding: hidden from sellers until the platform onboards it.'}
+        </p>
       )}
       {about && <p className="lead-text">{about}</p>}
       {partner.description && (
@@ -42,15 +47,37 @@ export function PartnerPage() {
         </section>
       )}
       <dl className="facts">
-        {partner.location && <div><dt>Based in</dt><dd>{partner.location}</dd></div>}
-        {partner.languages.length > 0 && <div><dt>Languages</dt><dd>{languageList(partner.languages)}</dd></div>}
-        <div><dt>Contact email</dt><dd><a href={`mailto:${partner.contactEmail}`}>{partner.contactEmail}</a></dd></div>
+        {partner.location && (
+          <div>
+            <dt>Based in</dt>
+            <dd>{partner.location}</dd>
+          </div>
+        )}
+        {partner.languages.length > 0 && (
+          <div>
+            <dt>Languages</dt>
+            <dd>{languageList(partner.languages)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Contact email</dt>
+          <dd>
+            <a href={`mailto:${partner.contactEmail}`}>{partner.contactEmail}</a>
+          </dd>
+        </div>
       </dl>
       <p className="hint">Sellers without a TikTok Shop account can only contact a partner by this email.</p>
       <PartnerReviews partnerId={partner.id} />
       <h2>Services</h2>
-      {services.length === 0 ? <Empty>This partner lists no services yet.</Empty>
-        : <div className="cards">{services.map((s) => <ServiceCard key={s.id} service={s} showPartner={false} />)}</div>}
+      {services.length === 0 ? (
+        <Empty>This partner lists no services yet.</Empty>
+      ) : (
+        <div className="cards">
+          {services.map((s) => (
+            <ServiceCard key={s.id} service={s} showPartner={false} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -2,6 +2,18 @@ import { graphql } from '../../../gql';
 
 export const ReviewPartnerMutation = graphql(`
   mutation ReviewPartner($input: ReviewPartnerInput!) {
-    reviewPartner(input: $input) { review { id rating comment updatedAt } userErrors { field message code } }
+    reviewPartner(input: $input) {
+      review {
+        id
+        rating
+        comment
+        updatedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);

@@ -13,9 +13,16 @@ import { BusinessProfileFields, businessProfileKeys, optionalProfileKeys, type B
 
 function formValues(inquiry: InquiryFieldsFragment): BusinessProfileForm {
   return {
-    contactName: inquiry.contact?.name ?? '', location: inquiry.location ?? '', language: inquiry.language ?? '', companySize: inquiry.companySize,
-    currency: inquiry.budget.currency, shopGmv: inquiry.shopGmv.amount, otherChannelsGmv: inquiry.otherChannelsGmv?.amount ?? '',
-    budget: inquiry.budget.amount, productCategory: inquiry.productCategory, hotSaleProduct: inquiry.hotSaleProduct ?? '',
+    contactName: inquiry.contact?.name ?? '',
+    location: inquiry.location ?? '',
+    language: inquiry.language ?? '',
+    companySize: inquiry.companySize,
+    currency: inquiry.budget.currency,
+    shopGmv: inquiry.shopGmv.amount,
+    otherChannelsGmv: inquiry.otherChannelsGmv?.amount ?? '',
+    budget: inquiry.budget.amount,
+    productCategory: inquiry.productCategory,
+    hotSaleProduct: inquiry.hotSaleProduct ?? '',
     otherDetails: inquiry.otherDetails ?? '',
   };
 }
@@ -30,7 +37,12 @@ export function EditInquiryForm({ inquiry, lockedFields }: { inquiry: InquiryFie
   const [update] = useMutation(UpdateInquiryMutation);
   // The version this form was filled from: an edit someone made since is refused, never overwritten.
   const [openedVersion, setOpenedVersion] = useState(inquiry.version);
-  const { handleSubmit, setError, reset, formState: { errors, isSubmitting, isDirty } } = form;
+  const {
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting, isDirty },
+  } = form;
   const onSubmit = handleSubmit(async (profile) => {
     const input = { inquiryId: inquiry.id, expectedVersion: openedVersion, ...profile } as UpdateInquiryInput;
     const { data } = await update({ variables: { input } });
@@ -46,7 +58,9 @@ export function EditInquiryForm({ inquiry, lockedFields }: { inquiry: InquiryFie
       <form onSubmit={onSubmit} noValidate aria-label="Edit request" className="form-wide">
         <BusinessProfileFields contactEmail={lockedFields} />
         <FormError message={errors.root?.server?.message} />
-        <button type="submit" disabled={isSubmitting || !isDirty}>{isSubmitting ? 'Saving…' : 'Save changes'}</button>
+        <button type="submit" disabled={isSubmitting || !isDirty}>
+          {isSubmitting ? 'Saving…' : 'Save changes'}
+        </button>
       </form>
     </FormProvider>
   );

@@ -5,7 +5,23 @@ import { humanize } from '../../../lib/labels';
 
 const InquiryUpdatesSubscription = graphql(`
   subscription InquiryUpdates {
-    inquiryUpdates { type lead { id status closeReason partner { id name } } inquiry { id status updatedAt } }
+    inquiryUpdates {
+      type
+      lead {
+        id
+        status
+        closeReason
+        partner {
+          id
+          name
+        }
+      }
+      inquiry {
+        id
+        status
+        updatedAt
+      }
+    }
   }
 `);
 

@@ -9,7 +9,9 @@ export function LeadStatusList({ leads }: { leads: Leads }) {
   return (
     <ul className="plain">
       {leads.map(({ node }) => (
-        <li key={node.id}>{node.partner.name}: <span className={`status-pill status-${node.status.toLowerCase()}`}>{humanize(node.status)}</span></li>
+        <li key={node.id}>
+          {node.partner.name}: <span className={`status-pill status-${node.status.toLowerCase()}`}>{humanize(node.status)}</span>
+        </li>
       ))}
     </ul>
   );

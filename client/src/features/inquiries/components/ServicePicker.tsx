@@ -6,14 +6,26 @@ import { humanize } from '../../../lib/labels';
 import { useDebounced } from '../../../lib/use-debounced';
 import { ChosenServiceQuery, PickableServicesQuery } from '../api/operations';
 
-interface PickedService { id: string; title: string; partner: { name: string } }
+interface PickedService {
+  id: string;
+  title: string;
+  partner: { name: string };
+}
 
 /**
  * Searchable choice of public services for a TARGET request, at most 50 at once. `initialId` is the
  * service a "Contact partner" link came from.
  */
-export function ServicePicker({ value, onChange, error, initialId }: {
-  value: string[]; onChange: (ids: string[]) => void; error?: string; initialId?: string | null;
+export function ServicePicker({
+  value,
+  onChange,
+  error,
+  initialId,
+}: {
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+  initialId?: string | null;
 }) {
   const id = useId();
   const [search, setSearch] = useState('');
@@ -32,7 +44,9 @@ export function ServicePicker({ value, onChange, error, initialId }: {
   const services = results.data?.services.edges.map((e) => e.node) ?? [];
   return (
     <fieldset className={error ? 'picker field-invalid' : 'picker'} aria-describedby={`${id}-count ${error ? `${id}-error` : ''}`}>
-      <legend>Services <span aria-hidden="true">*</span></legend>
+      <legend>
+        Services <span aria-hidden="true">*</span>
+      </legend>
       <p id={`${id}-count`} className="hint" aria-live="polite">
         {value.length} of at most {limits.targetServicesMax} chosen{full ? ' — remove one to choose another' : ''}
       </p>
@@ -41,13 +55,24 @@ export function ServicePicker({ value, onChange, error, initialId }: {
           {value.map((serviceId) => (
             <li key={serviceId}>
               {known[serviceId] ? `${known[serviceId].title} (${known[serviceId].partner.name})` : 'Service'}
-              <button type="button" aria-label={`Remove ${known[serviceId]?.title ?? 'service'}`} onClick={() => onChange(value.filter((v) => v !== serviceId))}>×</button>
+              <button
+                type="button"
+                aria-label={`Remove ${known[serviceId]?.title ?? 'service'}`}
+                onClick={() => onChange(value.filter((v) => v !== serviceId))}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
       )}
-      <label>Search services<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Service or partner name" /></label>
-      {results.loading && !results.data ? <Loading what="services" /> : (
+      <label>
+        Search services
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Service or partner name" />
+      </label>
+      {results.loading && !results.data ? (
+        <Loading what="services" />
+      ) : (
         <ul className="picker-results">
           {services.length === 0 && <li className="hint">No public service matches.</li>}
           {services.map((service) => {
@@ -55,7 +80,12 @@ export function ServicePicker({ value, onChange, error, initialId }: {
             return (
               <li key={service.id}>
                 <label>
-                  <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(service, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={checked}
+                    disabled={!checked && full}
+                    onChange={(e) => toggle(service, e.target.checked)}
+                  />
                   {service.title} — {service.partner.name} <span className="tag">{humanize(service.serviceType)}</span>
                 </label>
               </li>
@@ -63,7 +93,11 @@ export function ServicePicker({ value, onChange, error, initialId }: {
           })}
         </ul>
       )}
-      {error && <span id={`${id}-error`} className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </fieldset>
   );
 }

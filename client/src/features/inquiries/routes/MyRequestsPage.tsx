@@ -13,13 +13,22 @@ import { LeadStatusList } from '../components/LeadStatusList';
 
 const column = createColumnHelper<InquiryFieldsFragment>();
 const columns = [
-  column.accessor('createdAt', { header: 'Sent', cell: (c) => <Link to={`/requests/${c.row.original.id}`}>{formatDate(c.getValue())}</Link> }),
-  column.accessor((i) => (i.requestType === 'OPEN' ? `Referral: ${humanize(i.serviceType)}` : 'Chosen partners'), { id: 'type', header: 'Type' }),
+  column.accessor('createdAt', {
+    header: 'Sent',
+    cell: (c) => <Link to={`/requests/${c.row.original.id}`}>{formatDate(c.getValue())}</Link>,
+  }),
+  column.accessor((i) => (i.requestType === 'OPEN' ? `Referral: ${humanize(i.serviceType)}` : 'Chosen partners'), {
+    id: 'type',
+    header: 'Type',
+  }),
   column.accessor((i) => humanize(i.productCategory), { id: 'category', header: 'Category' }),
   column.accessor((i) => i.budget.amount, { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.budget) }),
   column.accessor('status', { header: 'Status', cell: (c) => humanize(c.getValue()) }),
   column.accessor((i) => i.leads.edges.map((e) => `${e.node.partner.name} ${e.node.status}`).join(' '), {
-    id: 'partners', header: 'Partners', enableSorting: false, cell: (c) => <LeadStatusList leads={c.row.original.leads.edges} />,
+    id: 'partners',
+    header: 'Partners',
+    enableSorting: false,
+    cell: (c) => <LeadStatusList leads={c.row.original.leads.edges} />,
   }),
 ];
 
@@ -32,14 +41,33 @@ export function MyRequestsPage() {
   return (
     <section>
       <PageTitle title="My requests">My requests</PageTitle>
-      <p><Link className="button" to="/requests/new">Request a partner</Link></p>
+      <p>
+        <Link className="button" to="/requests/new">
+          Request a partner
+        </Link>
+      </p>
       {queryState('your requests', query) ?? (
-        <ServerTable caption="My requests, newest first" data={inquiries} columns={columns}
-          empty={<>You have not sent a request yet. <Link to="/requests/new">Request a partner</Link>.</>}>
+        <ServerTable
+          caption="My requests, newest first"
+          data={inquiries}
+          columns={columns}
+          empty={
+            <>
+              You have not sent a request yet. <Link to="/requests/new">Request a partner</Link>.
+            </>
+          }
+        >
           {list && (
-            <Pager label="My requests" totalCount={list.totalCount} pageSize={pages.current.size} pageIndex={pages.current.page}
-              hasNext={list.pageInfo.hasNextPage} hasPrevious={list.pageInfo.hasPreviousPage}
-              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)} onPageSize={pages.setSize} />
+            <Pager
+              label="My requests"
+              totalCount={list.totalCount}
+              pageSize={pages.current.size}
+              pageIndex={pages.current.page}
+              hasNext={list.pageInfo.hasNextPage}
+              hasPrevious={list.pageInfo.hasPreviousPage}
+              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)}
+              onPageSize={pages.setSize}
+            />
           )}
         </ServerTable>
       )}

@@ -22,15 +22,25 @@ export function RequestPage() {
   const { inquiryId = '' } = useParams();
   const { state, node: inquiry } = useNode(InquiryQuery, inquiryId, 'Inquiry', 'this request');
   if (state) return state;
-  if (!inquiry) return <Empty>This request does not exist. <Link to="/requests">Back to my requests</Link></Empty>;
+  if (!inquiry)
+    return (
+      <Empty>
+        This request does not exist. <Link to="/requests">Back to my requests</Link>
+      </Empty>
+    );
   const active = inquiry.status === 'ACTIVE';
   return (
     <section>
       <PageTitle title="Request">Request of {formatDate(inquiry.createdAt)}</PageTitle>
-      <p>Status: <strong>{humanize(inquiry.status)}</strong>{inquiry.closedAt ? ` since ${formatDate(inquiry.closedAt)}` : ''}</p>
+      <p>
+        Status: <strong>{humanize(inquiry.status)}</strong>
+        {inquiry.closedAt ? ` since ${formatDate(inquiry.closedAt)}` : ''}
+      </p>
       <PartnerStatuses inquiry={inquiry} />
       <h2>Details</h2>
-      {active ? <EditInquiryForm inquiry={inquiry} lockedFields={<LockedFields inquiry={inquiry} />} /> : (
+      {active ? (
+        <EditInquiryForm inquiry={inquiry} lockedFields={<LockedFields inquiry={inquiry} />} />
+      ) : (
         <>
           <LockedFields inquiry={inquiry} />
           <BusinessProfile profile={inquiry} />
@@ -43,9 +53,10 @@ export function RequestPage() {
 }
 
 function LockedFields({ inquiry }: { inquiry: InquiryFieldsFragment }) {
-  const choice = inquiry.requestType === 'OPEN'
-    ? `Referral: ${humanize(inquiry.serviceType)}`
-    : inquiry.targetServices.map((s) => `${s.title} (${s.partner.name})`).join(', ');
+  const choice =
+    inquiry.requestType === 'OPEN'
+      ? `Referral: ${humanize(inquiry.serviceType)}`
+      : inquiry.targetServices.map((s) => `${s.title} (${s.partner.name})`).join(', ');
   return (
     <>
       <LockedField label="Contact email" value={inquiry.contact?.email ?? '—'} reason={LOCKED} />
@@ -63,30 +74,63 @@ function PartnerStatuses({ inquiry }: { inquiry: InquiryFieldsFragment }) {
   return (
     <>
       <h2>Partners</h2>
-      {leads.length === 0 ? <Empty>No partner has this request yet{inquiry.requestType === 'OPEN' ? ': the platform is finding fitting partners' : ''}.</Empty> : (
+      {leads.length === 0 ? (
+        <Empty>No partner has this request yet{inquiry.requestType === 'OPEN' ? ': the platform is finding fitting partners' : ''}.</Empty>
+      ) : (
         <div className="table-scroll">
           <table>
             <caption className="visually-hidden">Partners on this request</caption>
-            <thead><tr><th scope="col">Partner</th><th scope="col">Service</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Partner</th>
+                <th scope="col">Service</th>
+                <th scope="col">Status</th>
+                <th scope="col">Since</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {leads.map((lead) => (
                 <tr key={lead.id}>
-                  <td data-label="Partner"><Link to={`/partners/${lead.partner.id}`}>{lead.partner.name}</Link></td>
+                  <td data-label="Partner">
+                    <Link to={`/partners/${lead.partner.id}`}>{lead.partner.name}</Link>
+                  </td>
                   <td data-label="Service">{lead.services.length ? listOf(lead.services.map((s) => s.title)) : '—'}</td>
-                  <td data-label="Status"><span className={`status-pill status-${lead.status.toLowerCase()}`}>{humanize(lead.status)}</span>{lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''}</td>
+                  <td data-label="Status">
+                    <span className={`status-pill status-${lead.status.toLowerCase()}`}>{humanize(lead.status)}</span>
+                    {lead.closeReason ? ` (${humanize(lead.closeReason)})` : ''}
+                  </td>
                   <td data-label="Since">{formatDate(lead.createdAt)}</td>
                   <td className="actions">
                     {lead.status === 'DEAL' && <ReviewLead leadId={lead.id} partnerName={lead.partner.name} review={lead.review} />}
                     {canApply(LeadAction.AUTHORIZATION_MATCHED, lead.status as LeadStatus) && (
-                      <ConfirmButton label={`Authorize ${lead.partner.name}`} title={`Authorize ${lead.partner.name}?`} confirmLabel="Grant shop access" className=""
-                        onConfirm={() => run(() => grant(lead.partner.id), granted)}>
-                        <p>{lead.partner.name} gets access to your shop and this request reaches a deal with them. You can revoke it under Authorizations.</p>
+                      <ConfirmButton
+                        label={`Authorize ${lead.partner.name}`}
+                        title={`Authorize ${lead.partner.name}?`}
+                        confirmLabel="Grant shop access"
+                        className=""
+                        onConfirm={() => run(() => grant(lead.partner.id), granted)}
+                      >
+                        <p>
+                          {lead.partner.name} gets access to your shop and this request reaches a deal with them. You can revoke it under
+                          Authorizations.
+                        </p>
                       </ConfirmButton>
                     )}
                     {inquiry.status === 'ACTIVE' && canApply(LeadAction.SELLER_CLOSE, lead.status as LeadStatus) && (
-                      <ConfirmButton label={`Close for ${lead.partner.name}`} title={`Close for ${lead.partner.name}?`} confirmLabel="Close for this partner"
-                        onConfirm={() => run(async () => (await closeLead({ variables: { input: { leadId: lead.id } } })).data?.closeLead,
-                          `Closed for ${lead.partner.name}.`)}>
+                      <ConfirmButton
+                        label={`Close for ${lead.partner.name}`}
+                        title={`Close for ${lead.partner.name}?`}
+                        confirmLabel="Close for this partner"
+                        onConfirm={() =>
+                          run(
+                            async () => (await closeLead({ variables: { input: { leadId: lead.id } } })).data?.closeLead,
+                            `Closed for ${lead.partner.name}.`,
+                          )
+                        }
+                      >
                         <p>{lead.partner.name} will no longer see your contact details. Other partners keep the request.</p>
                       </ConfirmButton>
                     )}
@@ -107,9 +151,14 @@ function CloseInquiry({ inquiryId }: { inquiryId: string }) {
   const { error, run } = useActionError();
   return (
     <div className="danger-zone">
-      <ConfirmButton label="Close request" title="Close this request?" confirmLabel="Close request"
-        onConfirm={() => run(async () => (await closeInquiry({ variables: { input: { inquiryId } } })).data?.closeInquiry,
-          'Your request is closed.')}>
+      <ConfirmButton
+        label="Close request"
+        title="Close this request?"
+        confirmLabel="Close request"
+        onConfirm={() =>
+          run(async () => (await closeInquiry({ variables: { input: { inquiryId } } })).data?.closeInquiry, 'Your request is closed.')
+        }
+      >
         <p>No partner will receive it any more, partners who followed up lose your contact details, and it can no longer be edited.</p>
       </ConfirmButton>
       <FormError message={error} />

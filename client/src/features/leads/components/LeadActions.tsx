@@ -14,19 +14,28 @@ import { AcceptCooperationMutation, FollowLeadMutation, MarkNoAgreementMutation,
 import { leadLists } from '../tabs';
 
 const reasons = enumValues(RejectReason).map((value) => ({ value, label: humanize(value) }));
-interface RejectForm { reason: string; note: string }
+interface RejectForm {
+  reason: string;
+  note: string;
+}
 /** The shared rules for the note, and a reason that must be chosen. */
 const rejectRules = rejectLeadRules.extend({ reason: z.enum(RejectReason, 'Choose a reason') });
 type RejectInput = z.output<typeof rejectRules>;
-interface AcceptForm { authorizationId: string }
-interface NoteForm { note: string }
+interface AcceptForm {
+  authorizationId: string;
+}
+interface NoteForm {
+  note: string;
+}
 
 /** Moving a lead changes which tab lists it and every badge. */
 const moveLead = { update: (cache: Parameters<typeof evictLists>[0]) => evictLists(cache, ...leadLists) };
 
 const actionLabels: Partial<Record<LeadAction, string>> = {
-  [LeadAction.FOLLOW_UP]: 'Follow up', [LeadAction.REJECT]: 'Reject',
-  [LeadAction.ACCEPT_COOPERATION]: 'Accept cooperation', [LeadAction.MARK_NO_AGREEMENT]: 'Unable to reach agreement',
+  [LeadAction.FOLLOW_UP]: 'Follow up',
+  [LeadAction.REJECT]: 'Reject',
+  [LeadAction.ACCEPT_COOPERATION]: 'Accept cooperation',
+  [LeadAction.MARK_NO_AGREEMENT]: 'Unable to reach agreement',
 };
 
 /** The actions a partner that is not onboarded would have, shown disabled with the reason the API gives. */
@@ -34,8 +43,14 @@ function BlockedActions({ allowed, reason }: { allowed: LeadAction[]; reason: st
   const id = useId();
   return (
     <div className="actions" aria-label="Lead actions" role="group">
-      {allowed.map((action) => <button key={action} type="button" disabled aria-describedby={id}>{actionLabels[action]}</button>)}
-      <p id={id} className="hint">{reason}</p>
+      {allowed.map((action) => (
+        <button key={action} type="button" disabled aria-describedby={id}>
+          {actionLabels[action]}
+        </button>
+      ))}
+      <p id={id} className="hint">
+        {reason}
+      </p>
     </div>
   );
 }
@@ -58,41 +73,100 @@ export function LeadActions({ leadId, status, blocked }: { leadId: string; statu
   return (
     <div className="actions" aria-label="Lead actions" role="group">
       {allowed.includes(LeadAction.FOLLOW_UP) && (
-        <button type="button" onClick={() => run(async () => {
-          const payload = (await follow({ variables: { input: { leadId } } })).data?.followLead;
-          done('You are following up this lead.')(payload?.userErrors);
-          return payload;
-        })}>Follow up</button>
+        <button
+          type="button"
+          onClick={() =>
+            run(async () => {
+              const payload = (await follow({ variables: { input: { leadId } } })).data?.followLead;
+              done('You are following up this lead.')(payload?.userErrors);
+              return payload;
+            })
+          }
+        >
+          Follow up
+        </button>
       )}
       {allowed.includes(LeadAction.REJECT) && (
-        <DialogForm<RejectForm, RejectInput> buttonLabel="Reject" title="Reject this lead" submitLabel="Reject lead" className="danger"
-          defaultValues={{ reason: '', note: '' }} fieldNames={['reason', 'note']}
+        <DialogForm<RejectForm, RejectInput>
+          buttonLabel="Reject"
+          title="Reject this lead"
+          submitLabel="Reject lead"
+          className="danger"
+          defaultValues={{ reason: '', note: '' }}
+          fieldNames={['reason', 'note']}
           resolver={sharedRules(rejectRules, (v: RejectForm) => blankToNull(v, ['note']))}
           fields={({ register, formState: { errors } }) => (
             <>
               <p>You will no longer see this seller's information. The seller never sees your reason.</p>
-              <SelectField label="Reason" required placeholder="Choose…" options={reasons} registration={register('reason')} error={errors.reason?.message} />
-              <TextAreaField label="Note" hint="Optional, for your team and the platform" maxLength={limits.rejectNote} registration={register('note')} error={errors.note?.message} />
+              <SelectField
+                label="Reason"
+                required
+                placeholder="Choose…"
+                options={reasons}
+                registration={register('reason')}
+                error={errors.reason?.message}
+              />
+              <TextAreaField
+                label="Note"
+                hint="Optional, for your team and the platform"
+                maxLength={limits.rejectNote}
+                registration={register('note')}
+                error={errors.note?.message}
+              />
             </>
           )}
-          onSubmit={async ({ reason, note }) => done('Lead rejected.')((await reject({ variables: { input: { leadId, reason: reason as Reason, note } } })).data?.rejectLead.userErrors)} />
+          onSubmit={async ({ reason, note }) =>
+            done('Lead rejected.')(
+              (await reject({ variables: { input: { leadId, reason: reason as Reason, note } } })).data?.rejectLead.userErrors,
+            )
+          }
+        />
       )}
       {allowed.includes(LeadAction.ACCEPT_COOPERATION) && (
-        <DialogForm<AcceptForm> buttonLabel="Accept cooperation" title="Accept cooperation" submitLabel="Reach a deal"
-          defaultValues={{ authorizationId: '' }} fieldNames={['authorizationId']}
+        <DialogForm<AcceptForm>
+          buttonLabel="Accept cooperation"
+          title="Accept cooperation"
+          submitLabel="Reach a deal"
+          defaultValues={{ authorizationId: '' }}
+          fieldNames={['authorizationId']}
           fields={({ register, formState: { errors } }) => (
-            <TextField label="Authorization ID" required placeholder="AUTH-XXXX-XXXX" hint="The code the seller gave you when granting shop access"
-              registration={register('authorizationId', { required: 'Enter the authorization ID', setValueAs: (v: string) => v.trim() })} error={errors.authorizationId?.message} />
+            <TextField
+              label="Authorization ID"
+              required
+              placeholder="AUTH-XXXX-XXXX"
+              hint="The code the seller gave you when granting shop access"
+              registration={register('authorizationId', { required: 'Enter the authorization ID', setValueAs: (v: string) => v.trim() })}
+              error={errors.authorizationId?.message}
+            />
           )}
-          onSubmit={async ({ authorizationId }) => done('Deal reached.')((await accept({ variables: { input: { leadId, authorizationId } } })).data?.acceptCooperation.userErrors)} />
+          onSubmit={async ({ authorizationId }) =>
+            done('Deal reached.')((await accept({ variables: { input: { leadId, authorizationId } } })).data?.acceptCooperation.userErrors)
+          }
+        />
       )}
       {allowed.includes(LeadAction.MARK_NO_AGREEMENT) && (
-        <DialogForm<NoteForm> buttonLabel="Unable to reach agreement" title="Unable to reach an agreement" submitLabel="Close lead" className="danger"
-          defaultValues={{ note: '' }} fieldNames={['note']}
+        <DialogForm<NoteForm>
+          buttonLabel="Unable to reach agreement"
+          title="Unable to reach an agreement"
+          submitLabel="Close lead"
+          className="danger"
+          defaultValues={{ note: '' }}
+          fieldNames={['note']}
           fields={({ register, formState: { errors } }) => (
-            <TextAreaField label="Note" hint="Optional; never shown to the seller" maxLength={limits.rejectNote} registration={register('note')} error={errors.note?.message} />
+            <TextAreaField
+              label="Note"
+              hint="Optional; never shown to the seller"
+              maxLength={limits.rejectNote}
+              registration={register('note')}
+              error={errors.note?.message}
+            />
           )}
-          onSubmit={async ({ note }) => done('Lead closed without agreement.')((await noAgreement({ variables: { input: { leadId, note: note || null } } })).data?.markNoAgreement.userErrors)} />
+          onSubmit={async ({ note }) =>
+            done('Lead closed without agreement.')(
+              (await noAgreement({ variables: { input: { leadId, note: note || null } } })).data?.markNoAgreement.userErrors,
+            )
+          }
+        />
       )}
       <FormError message={error} />
     </div>

@@ -25,7 +25,9 @@ export function LeadAlerts() {
       if (!alert) return;
       const inquiry = alert.lead.inquiry;
       const now = alert.type === 'LEAD_UPDATED' ? `, now ${humanize(alert.lead.closeReason ?? alert.lead.status)}` : '';
-      notify(`${messages[alert.type] ?? 'Lead update'}${inquiry ? `: ${humanize(inquiry.productCategory)}, budget ${formatMoney(inquiry.budget)}` : ''}${now}`);
+      notify(
+        `${messages[alert.type] ?? 'Lead update'}${inquiry ? `: ${humanize(inquiry.productCategory)}, budget ${formatMoney(inquiry.budget)}` : ''}${now}`,
+      );
       evictLists(client.cache, ...leadLists);
     },
   });
@@ -36,5 +38,14 @@ export function LeadAlerts() {
 export function LeadPoolNavLabel() {
   const { data } = useQuery(LeadCountsQuery);
   const fresh = data?.leadCounts.new ?? 0;
-  return <>Seller Leads Pool{fresh > 0 && <span className="badge" aria-label={`${fresh} new`}>{fresh}</span>}</>;
+  return (
+    <>
+      Seller Leads Pool
+      {fresh > 0 && (
+        <span className="badge" aria-label={`${fresh} new`}>
+          {fresh}
+        </span>
+      )}
+    </>
+  );
 }

@@ -2,11 +2,13 @@ import { useViewer } from '../../../lib/viewer';
 
 const standing: Record<string, { banner: (name: string) => string; blocked: string }> = {
   PENDING: {
-    banner: (name) => `${name} awaits onboarding by the platform. Until then you see your leads and their business profiles, but not the sellers' contact details, and you cannot act on leads.`,
+    banner: (name) =>
+      `${name} awaits onboarding by the platform. Until then you see your leads and their business profiles, but not the sellers' contact details, and you cannot act on leads.`,
     blocked: 'Lead actions open once the platform onboards your organisation.',
   },
   SUSPENDED: {
-    banner: (name) => `${name} is suspended by the platform. While it is suspended you see your leads and their business profiles, but not the sellers' contact details, and you cannot act on leads.`,
+    banner: (name) =>
+      `${name} is suspended by the platform. While it is suspended you see your leads and their business profiles, but not the sellers' contact details, and you cannot act on leads.`,
     blocked: 'Lead actions are unavailable while your organisation is suspended.',
   },
 };

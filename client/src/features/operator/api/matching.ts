@@ -3,8 +3,35 @@ import { graphql } from '../../../gql';
 export const OpenInquiryQueueQuery = graphql(`
   query OpenInquiryQueue($first: Int, $after: String, $last: Int, $before: String) {
     openInquiryQueue(first: $first, after: $after, last: $last, before: $before) {
-      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { node { id createdAt serviceType productCategory companySize location budget { amount currency } leads(first: 100) { edges { node { id status } } } } }
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          id
+          createdAt
+          serviceType
+          productCategory
+          companySize
+          location
+          budget {
+            amount
+            currency
+          }
+          leads(first: 100) {
+            edges {
+              node {
+                id
+                status
+              }
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -14,9 +41,48 @@ export const OperatorInquiryQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Inquiry {
-        id status requestType serviceType location language companySize productCategory hotSaleProduct otherDetails createdAt
-        shopGmv { amount currency } otherChannelsGmv { amount currency } budget { amount currency }
-        leads(first: 100) { edges { node { id status closeReason source createdAt partner { id name } history { type note } } } }
+        id
+        status
+        requestType
+        serviceType
+        location
+        language
+        companySize
+        productCategory
+        hotSaleProduct
+        otherDetails
+        createdAt
+        shopGmv {
+          amount
+          currency
+        }
+        otherChannelsGmv {
+          amount
+          currency
+        }
+        budget {
+          amount
+          currency
+        }
+        leads(first: 100) {
+          edges {
+            node {
+              id
+              status
+              closeReason
+              source
+              createdAt
+              partner {
+                id
+                name
+              }
+              history {
+                type
+                note
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -26,21 +92,63 @@ export const RecommendedPartnersQuery = graphql(`
   query RecommendedPartners($inquiryId: ID!) {
     recommendedPartners(inquiryId: $inquiryId, first: 20) {
       score
-      partner { id name location }
-      service { id title }
-      reasons { factor weight value explanation }
+      partner {
+        id
+        name
+        location
+      }
+      service {
+        id
+        title
+      }
+      reasons {
+        factor
+        weight
+        value
+        explanation
+      }
     }
   }
 `);
 
 export const AssignPartnersMutation = graphql(`
   mutation AssignPartners($input: AssignPartnersInput!) {
-    assignPartners(input: $input) { leads { id status source partner { id name } } userErrors { field message code } }
+    assignPartners(input: $input) {
+      leads {
+        id
+        status
+        source
+        partner {
+          id
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
 
 export const UnassignLeadMutation = graphql(`
   mutation UnassignLead($input: UnassignLeadInput!) {
-    unassignLead(input: $input) { lead { id status closeReason history { type note } } userErrors { field message code } }
+    unassignLead(input: $input) {
+      lead {
+        id
+        status
+        closeReason
+        history {
+          type
+          note
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);

@@ -12,17 +12,26 @@ export function ExpiringSoon() {
   return (
     <section aria-labelledby="expiring-soon">
       <h2 id="expiring-soon">Expiring soon</h2>
-      <p className="hint">Leads the platform assigned that nobody has followed up, due within 24 hours. At the deadline each passes to the next partner.</p>
-      {queryState('expiring leads', query) ?? (leads.length === 0 ? <p>No lead expires in the next 24 hours.</p> : (
-        <ul className="plain">
-          {leads.map((lead) => (
-            <li key={lead.id}>
-              <TimeLeft until={lead.respondBy} /> — {lead.partner.name}: {lead.inquiry
-                ? <Link to={`/operator/inquiries/${lead.inquiry.id}`}>{humanize(lead.inquiry.productCategory)} request</Link> : 'request'}
-            </li>
-          ))}
-        </ul>
-      ))}
+      <p className="hint">
+        Leads the platform assigned that nobody has followed up, due within 24 hours. At the deadline each passes to the next partner.
+      </p>
+      {queryState('expiring leads', query) ??
+        (leads.length === 0 ? (
+          <p>No lead expires in the next 24 hours.</p>
+        ) : (
+          <ul className="plain">
+            {leads.map((lead) => (
+              <li key={lead.id}>
+                <TimeLeft until={lead.respondBy} /> — {lead.partner.name}:{' '}
+                {lead.inquiry ? (
+                  <Link to={`/operator/inquiries/${lead.inquiry.id}`}>{humanize(lead.inquiry.productCategory)} request</Link>
+                ) : (
+                  'request'
+                )}
+              </li>
+            ))}
+          </ul>
+        ))}
     </section>
   );
 }

@@ -11,13 +11,22 @@ export function ScoreParts({ parts }: { parts: Part[] }) {
   return (
     <table className="score-parts">
       <caption className="visually-hidden">Score parts</caption>
-      <thead><tr><th scope="col">Factor</th><th scope="col">Weight</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Factor</th>
+          <th scope="col">Weight</th>
+          <th scope="col">Value</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
       <tbody>
         {parts.map((part) => (
           <tr key={part.factor}>
             <td data-label="Factor">{factorLabel(part.factor)}</td>
             <td data-label="Weight">{percent(part.weight)}</td>
-            <td data-label="Value"><meter min={0} max={1} value={part.value} aria-label={`${factorLabel(part.factor)} value`} /> {percent(part.value)}</td>
+            <td data-label="Value">
+              <meter min={0} max={1} value={part.value} aria-label={`${factorLabel(part.factor)} value`} /> {percent(part.value)}
+            </td>
             <td data-label="Why">{part.explanation}</td>
           </tr>
         ))}

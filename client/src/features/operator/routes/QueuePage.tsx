@@ -15,15 +15,20 @@ import { ExpiringSoon } from '../components/ExpiringSoon';
 type QueueRow = QueueData['openInquiryQueue']['edges'][number]['node'];
 const column = createColumnHelper<QueueRow>();
 const columns = [
-  column.accessor('createdAt', { header: 'Received', cell: (c) => <Link to={`/operator/inquiries/${c.row.original.id}`}>{formatDate(c.getValue())}</Link> }),
+  column.accessor('createdAt', {
+    header: 'Received',
+    cell: (c) => <Link to={`/operator/inquiries/${c.row.original.id}`}>{formatDate(c.getValue())}</Link>,
+  }),
   column.accessor((i) => humanize(i.serviceType), { id: 'serviceType', header: 'Service type' }),
   column.accessor((i) => humanize(i.productCategory), { id: 'category', header: 'Category' }),
   column.accessor((i) => companySizeLabel(i.companySize), { id: 'companySize', header: 'Company size' }),
   column.accessor((i) => i.budget.amount, { id: 'budget', header: 'Budget', cell: (c) => formatMoney(c.row.original.budget) }),
   column.accessor((i) => i.location ?? '', { id: 'location', header: 'Location' }),
   // Only partners still working it count: a rejected, closed or unassigned lead leaves a place free.
-  column.accessor((i) => i.leads.edges.filter((e) => activeLeadStatuses.includes(e.node.status as LeadStatus)).length,
-    { id: 'partners', header: 'Active partners' }),
+  column.accessor((i) => i.leads.edges.filter((e) => activeLeadStatuses.includes(e.node.status as LeadStatus)).length, {
+    id: 'partners',
+    header: 'Active partners',
+  }),
 ];
 
 /** OPEN inquiries that still need partners, oldest first. */
@@ -35,12 +40,23 @@ export function QueuePage() {
     <section>
       <PageTitle title="Open inquiries">Open inquiries</PageTitle>
       {queryState('the queue', query) ?? (
-        <ServerTable caption="Open inquiries needing partners, oldest first" data={list?.edges.map((e) => e.node) ?? []}
-          columns={columns} empty="Every open inquiry has its partners.">
+        <ServerTable
+          caption="Open inquiries needing partners, oldest first"
+          data={list?.edges.map((e) => e.node) ?? []}
+          columns={columns}
+          empty="Every open inquiry has its partners."
+        >
           {list && (
-            <Pager label="Open inquiries" totalCount={list.totalCount} pageSize={pages.current.size} pageIndex={pages.current.page}
-              hasNext={list.pageInfo.hasNextPage} hasPrevious={list.pageInfo.hasPreviousPage}
-              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)} onPageSize={pages.setSize} />
+            <Pager
+              label="Open inquiries"
+              totalCount={list.totalCount}
+              pageSize={pages.current.size}
+              pageIndex={pages.current.page}
+              hasNext={list.pageInfo.hasNextPage}
+              hasPrevious={list.pageInfo.hasPreviousPage}
+              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)}
+              onPageSize={pages.setSize}
+            />
           )}
         </ServerTable>
       )}

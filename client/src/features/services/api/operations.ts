@@ -2,18 +2,52 @@ import { graphql } from '../../../gql';
 
 export const MyServicesQuery = graphql(`
   query MyServices {
-    viewer { partner { id name status description services(first: 100) { totalCount edges { node { ...ServiceCardFields } } } } }
+    viewer {
+      partner {
+        id
+        name
+        status
+        description
+        services(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...ServiceCardFields
+            }
+          }
+        }
+      }
+    }
   }
 `);
 
 export const PublishServiceMutation = graphql(`
   mutation PublishService($input: PublishServiceInput!) {
-    publishService(input: $input) { service { ...ServiceCardFields } userErrors { field message code } }
+    publishService(input: $input) {
+      service {
+        ...ServiceCardFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
 
 export const UpdatePartnerProfileMutation = graphql(`
   mutation UpdatePartnerProfile($input: UpdatePartnerProfileInput!) {
-    updatePartnerProfile(input: $input) { partner { id description } userErrors { field message code } }
+    updatePartnerProfile(input: $input) {
+      partner {
+        id
+        description
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
