@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Pager } from '../../../components/Pager';
+import { UrlPager } from '../../../components/UrlPager';
 import { PageTitle } from '../../../components/PageTitle';
 import { Empty, queryState } from '../../../components/status';
 import { formatDate } from '../../../lib/labels';
@@ -54,18 +54,7 @@ export function MailboxPage() {
                 </li>
               ))}
             </ul>
-            {list && (
-              <Pager
-                label="Emails"
-                totalCount={list.totalCount}
-                pageSize={pages.current.size}
-                pageIndex={pages.current.page}
-                hasNext={list.pageInfo.hasNextPage}
-                hasPrevious={list.pageInfo.hasPreviousPage}
-                onMove={(move) => pages.move(move, list.pageInfo, list.totalCount)}
-                onPageSize={pages.setSize}
-              />
-            )}
+            {list && <UrlPager label="Emails" list={list} pages={pages} />}
           </>
         ))}
     </section>

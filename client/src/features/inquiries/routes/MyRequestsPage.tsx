@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Pager } from '../../../components/Pager';
+import { UrlPager } from '../../../components/UrlPager';
 import { ServerTable } from '../../../components/ServerTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
@@ -57,18 +57,7 @@ export function MyRequestsPage() {
             </>
           }
         >
-          {list && (
-            <Pager
-              label="My requests"
-              totalCount={list.totalCount}
-              pageSize={pages.current.size}
-              pageIndex={pages.current.page}
-              hasNext={list.pageInfo.hasNextPage}
-              hasPrevious={list.pageInfo.hasPreviousPage}
-              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)}
-              onPageSize={pages.setSize}
-            />
-          )}
+          {list && <UrlPager label="My requests" list={list} pages={pages} />}
         </ServerTable>
       )}
     </section>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { PartnerStatus, limits, operatorReasonFormRules } from '@slp/shared';
 import { DialogForm } from '../../../components/DialogForm';
-import { Pager } from '../../../components/Pager';
+import { UrlPager } from '../../../components/UrlPager';
 import { ServerTable } from '../../../components/ServerTable';
 import { FormError, TextAreaField } from '../../../components/fields';
 import { useToast } from '../../../components/toasts';
@@ -152,18 +152,7 @@ export function PartnersPage() {
           columns={columns}
           empty="No partner in this status."
         >
-          {list && (
-            <Pager
-              label="Partners"
-              totalCount={list.totalCount}
-              pageSize={pages.current.size}
-              pageIndex={pages.current.page}
-              hasNext={list.pageInfo.hasNextPage}
-              hasPrevious={list.pageInfo.hasPreviousPage}
-              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)}
-              onPageSize={pages.setSize}
-            />
-          )}
+          {list && <UrlPager label="Partners" list={list} pages={pages} />}
         </ServerTable>
       )}
     </section>

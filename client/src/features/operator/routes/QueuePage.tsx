@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { activeLeadStatuses, type LeadStatus } from '@slp/shared';
-import { Pager } from '../../../components/Pager';
+import { UrlPager } from '../../../components/UrlPager';
 import { ServerTable } from '../../../components/ServerTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { queryState } from '../../../components/status';
@@ -46,18 +46,7 @@ export function QueuePage() {
           columns={columns}
           empty="Every open inquiry has its partners."
         >
-          {list && (
-            <Pager
-              label="Open inquiries"
-              totalCount={list.totalCount}
-              pageSize={pages.current.size}
-              pageIndex={pages.current.page}
-              hasNext={list.pageInfo.hasNextPage}
-              hasPrevious={list.pageInfo.hasPreviousPage}
-              onMove={(to) => pages.move(to, list.pageInfo, list.totalCount)}
-              onPageSize={pages.setSize}
-            />
-          )}
+          {list && <UrlPager label="Open inquiries" list={list} pages={pages} />}
         </ServerTable>
       )}
       <ExpiringSoon />
