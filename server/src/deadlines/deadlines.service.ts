@@ -1,6 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InquiryStatus, LeadAction, LeadSource, LeadStatus, type ServiceType } from '@slp/shared';
+import { InquiryStatus, LeadAction, LeadSource, LeadStatus, Role, type ServiceType } from '@slp/shared';
+import { requireRole, type Viewer } from '../auth/viewer.js';
+import { pageSize } from '../db/keyset-pages.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import type { Read } from '../db/lean-read.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -51,6 +53,17 @@ export class DeadlinesService {
           : null;
       return { expired: lead, next };
     });
+  }
+
+  /** Operator: NEW platform-assigned leads whose deadline falls within the next hours (24 unless given), soonest first. */
+  async expiring(viewer: Viewer | null, withinHours: number | null, first: number | null): Promise<Lead[]> {
+    requireRole(viewer, Role.OPERATOR);
+    const until = new Date(Date.now() + (withinHours ?? 24) * 3_600_000);
+    return this.em.find(
+      Lead,
+      { status: LeadStatus.NEW, source: LeadSource.PLATFORM_ASSIGNED, responseDueAt: { $lte: until } },
+      { orderBy: { responseDueAt: 'asc', id: 'asc' }, limit: pageSize(first) },
+    );
   }
 
   /** The partner's reminder, once, while the lead is still open and before its deadline. */

@@ -3,7 +3,6 @@ import { CompanySize, PartnerStatus, ProductCategory, RequestType, Role, Service
 import { AuthService } from '../auth/auth.service.js';
 import { User } from '../auth/user.entity.js';
 import { viewerOf } from '../auth/viewer.js';
-import { toGlobalId } from '../graphql/node.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
 import { InquiriesService } from '../inquiries/inquiries.service.js';
@@ -225,7 +224,7 @@ async function demoInquiries(em: EntityManager, seller: User, services: Service[
       ...base,
       ...profile,
       requestType: RequestType.TARGET,
-      targetServiceIds: services.slice(index, index + 4).map((s) => toGlobalId('Service', s.id)),
+      targetServiceIds: services.slice(index, index + 4).map((s) => s.id),
     });
   }
   // OPEN requests: the platform assigns three fitting partners to the first; nobody offers jewellery

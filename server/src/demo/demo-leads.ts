@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompanySize, ProductCategory, RejectReason, RequestType } from '@slp/shared';
 import { User } from '../auth/user.entity.js';
 import { viewerOf } from '../auth/viewer.js';
-import { toGlobalId } from '../graphql/node.js';
 import { InquiriesService } from '../inquiries/inquiries.service.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -66,7 +65,7 @@ export async function demoLeadProgress(em: EntityManager, seller: User, partnerE
       productCategory: shop.category,
       hotSaleProduct: shop.product,
       requestType: RequestType.TARGET,
-      targetServiceIds: [toGlobalId('Service', serviceId)],
+      targetServiceIds: [serviceId],
     });
     const lead = await em.findOneOrFail(Lead, { inquiry, partner: member.partner! });
     leadIds.set(shop.step, lead.id);

@@ -3,10 +3,8 @@ import { InputArg } from '../graphql/user-error.js';
 import { ContactAccess, InquiryStatus } from '@slp/shared';
 import type { Context } from '../request/context.js';
 import { PageArgs, TwoWayPageArgs } from '../graphql/connection.js';
-import { paginateList } from '../db/keyset-pages.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
-import { accessPolicy } from '../auth/access-policy.js';
 import { contactAccessOf } from './inquiry-access.js';
 import { queryOrThrow } from '../auth/guards.js';
 import { Service } from '../partners/service.entity.js';
@@ -69,18 +67,17 @@ export class InquiryResolver {
   @FieldResolver(() => LeadConnection, { description: "The owner and operators: every partner's lead; a partner: its own." })
   async leads(@Root() inquiry: Read<Inquiry>, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const leads = await ctx.loaders.leadsOfInquiry.load(inquiry.id);
-    // Filtered before paging, so the total counts only what the viewer may see.
-    const sellerId = inquiry.seller.id;
-    return paginateList(
-      leads.filter((lead) => accessPolicy.lead(ctx.viewer, { partnerId: lead.partner.id, sellerId })),
-      page,
-    );
+    return new InquiriesService(ctx.em).leadsPage(ctx.viewer, inquiry, leads, page);
   }
 
   @Mutation(() => InquiryPayload, { description: 'Seller: sends a request to chosen services (TARGET) or to the platform (OPEN).' })
   submitInquiry(@InputArg(() => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context) {
     return mutationPayload(
-      () => new InquiriesService(ctx.em).submit(ctx.viewer, input),
+      () =>
+        new InquiriesService(ctx.em).submit(ctx.viewer, {
+          ...input,
+          targetServiceIds: input.targetServiceIds?.map((id) => rowIdOf(id, 'Service')),
+        }),
       ({ inquiry, leads }) => {
         // A new inquiry's leads are the ones just created: the payload lists them without reading them back.
         ctx.loaders.leadsOfInquiry.prime(inquiry.id, leads);

@@ -16,7 +16,6 @@ import {
 import { accessPolicy } from '../auth/access-policy.js';
 import { DomainError, validate } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
-import { idOfType } from '../graphql/node.js';
 import { Service } from '../partners/service.entity.js';
 import { Lead } from '../leads/lead.entity.js';
 import { lockLead, newLeadRows, transitionLead, type LeadChange } from '../leads/lead-state-machine.js';
@@ -25,8 +24,8 @@ import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 import { insertInquiry, type SubmittedInquiry } from './inquiry-writes.js';
 import { sha256 } from '../auth/digest.js';
-import { paginate } from '../db/keyset-pages.js';
-import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
+import { paginate, paginateList } from '../db/keyset-pages.js';
+import type { ConnectionResult, PageArgs, TwoWayPageArgs } from '../graphql/connection.js';
 import type { Read } from '../db/lean-read.js';
 
 export interface SubmitInquiryData {
@@ -44,7 +43,8 @@ export interface SubmitInquiryData {
   otherDetails?: string | null;
   requestType: string;
   serviceType?: string | null;
-  targetServiceIds?: string[] | null;
+  /** Row ids, decoded at the GraphQL edge: 0 for an ID naming no service, refused as missing at its place. */
+  targetServiceIds?: number[] | null;
   idempotencyKey?: string | null;
 }
 
@@ -64,7 +64,7 @@ export class InquiriesService {
    */
   async submit(viewer: Viewer | null, input: SubmitInquiryData): Promise<SubmittedInquiry> {
     const seller = requireRole(viewer, Role.SELLER).user;
-    const { idempotencyKey = null, ...data } = validate(submitInquiryRules, input);
+    const { idempotencyKey = null, ...data } = validate(submitInquiryRules, { ...input, targetServiceIds: chosenServiceKeys(input) });
     const idempotencyFingerprint = idempotencyKey ? sha256(JSON.stringify(data)) : null;
     const retried = () => this.earlierSubmit(seller.id, idempotencyKey, idempotencyFingerprint);
     const earlier = await retried();
@@ -78,7 +78,7 @@ export class InquiriesService {
       idempotencyKey,
       idempotencyFingerprint,
     });
-    const targets = data.requestType === RequestType.TARGET ? await this.targetServices(data.targetServiceIds ?? []) : [];
+    const targets = data.requestType === RequestType.TARGET ? await this.targetServices(input.targetServiceIds ?? []) : [];
     const leads =
       data.requestType === RequestType.OPEN
         ? await new MatchingService(this.em).bestPartnersFor(inquiry as Inquiry & { serviceType: ServiceType })
@@ -127,13 +127,21 @@ export class InquiriesService {
     return paginate(this.em, Inquiry, status ? { seller, status } : { seller }, page);
   }
 
+  /** A page of the inquiry's leads (all of them, read together), oldest first: filtered before paging, so the total counts only what the viewer may see. */
+  leadsPage(viewer: Viewer | null, inquiry: Read<Inquiry>, leads: Read<Lead>[], page: PageArgs): ConnectionResult<Read<Lead>> {
+    const sellerId = inquiry.seller.id;
+    return paginateList(
+      leads.filter((lead) => accessPolicy.lead(viewer, { partnerId: lead.partner.id, sellerId })),
+      page,
+    );
+  }
+
   /** TARGET requests may only name public services of onboarded partners. */
-  private async targetServices(globalIds: string[]): Promise<Service[]> {
-    const ids = globalIds.map((id) => idOfType(id, 'Service'));
-    const found = await this.em.find(Service, { id: { $in: ids.filter((id): id is number => id != null) } }, { populate: ['partner'] });
+  private async targetServices(ids: number[]): Promise<Service[]> {
+    const found = await this.em.find(Service, { id: { $in: ids.filter((id) => id !== 0) } }, { populate: ['partner'] });
     const byId = new Map(found.map((service) => [service.id, service]));
     const problems = ids.flatMap((id, index) => {
-      const service = id == null ? undefined : byId.get(id);
+      const service = byId.get(id);
       // What anyone may see of a service (the directory's rule) is what a seller may target.
       const listed =
         service &&
@@ -148,7 +156,7 @@ export class InquiriesService {
       ];
     });
     if (problems.length) throw new DomainError(problems);
-    return ids.map((id) => byId.get(id!)!);
+    return ids.map((id) => byId.get(id)!);
   }
 
   async update(viewer: Viewer | null, input: { inquiryId: number } & Record<string, unknown>): Promise<Inquiry> {
@@ -227,6 +235,15 @@ export class InquiriesService {
     if (!inquiry || inquiry.seller.id !== sellerId) throw notFound();
     return inquiry;
   }
+}
+
+/**
+ * The chosen services as the shared rule checks them (how many, each once): each row id as text, and
+ * for an ID naming no service a key of its own, so two unknown IDs are each refused as missing at
+ * their place rather than as one service chosen twice.
+ */
+function chosenServiceKeys({ targetServiceIds }: SubmitInquiryData): string[] | null | undefined {
+  return targetServiceIds?.map((id, index) => (id === 0 ? `unknown:${index}` : String(id)));
 }
 
 function firstServicePerPartner(services: Service[]): Service[] {

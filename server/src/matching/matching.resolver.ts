@@ -2,15 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../request/context.js';
 import { TwoWayPageArgs } from '../graphql/connection.js';
-import { paginate, pageSize } from '../db/keyset-pages.js';
+import { rowIdOf } from '../graphql/node.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { queryOrThrow } from '../auth/guards.js';
-import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { InquiryConnection } from '../inquiries/inquiries.types.js';
 import { LeadPayload } from '../leads/leads.types.js';
 import { Partner } from '../partners/partner.entity.js';
 import { Service } from '../partners/service.entity.js';
-import { MatchingService } from './matching.service.js';
+import { MatchingService, type AssignPartnersData } from './matching.service.js';
 import { AssignPartnersInput, AssignPartnersPayload, PartnerRecommendation, UnassignLeadInput } from './matching.types.js';
 
 @Resolver(() => PartnerRecommendation)
@@ -19,9 +18,7 @@ export class MatchingResolver {
     description: 'Operator: ACTIVE OPEN inquiries with fewer active (NEW or FOLLOWING) leads than the platform assigns, oldest first.',
   })
   openInquiryQueue(@Args(() => TwoWayPageArgs) page: TwoWayPageArgs, @Ctx() ctx: Context) {
-    return queryOrThrow(async () =>
-      paginate(ctx.em, Inquiry, new MatchingService(ctx.em).queueFilter(ctx.viewer), page, { oldestFirst: true }),
-    );
+    return queryOrThrow(() => new MatchingService(ctx.em).queue(ctx.viewer, page));
   }
 
   @Query(() => [PartnerRecommendation], {
@@ -32,7 +29,7 @@ export class MatchingResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many, 0 to 100 (default 20).' }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<PartnerRecommendation[]> {
-    const ranked = await queryOrThrow(() => new MatchingService(ctx.em).recommend(ctx.viewer, inquiryId, pageSize(first)));
+    const ranked = await queryOrThrow(() => new MatchingService(ctx.em).recommend(ctx.viewer, rowIdOf(inquiryId, 'Inquiry'), first));
     return ranked.map(({ partnerId, serviceId, score, parts }) => ({ partnerId, serviceId, score, reasons: parts }));
   }
 
@@ -49,7 +46,7 @@ export class MatchingResolver {
   @Mutation(() => AssignPartnersPayload, { description: 'Operator: gives an ACTIVE OPEN inquiry to the chosen partners (all or none).' })
   async assignPartners(@InputArg(() => AssignPartnersInput) input: AssignPartnersInput, @Ctx() ctx: Context) {
     const payload = await mutationPayload(
-      () => new MatchingService(ctx.em).assign(ctx.viewer, input),
+      () => new MatchingService(ctx.em).assign(ctx.viewer, assignment(input)),
       (leads) => ({ leads }),
     );
     // A refusal creates no lead: the list is empty, never null.
@@ -62,8 +59,12 @@ export class MatchingResolver {
   })
   unassignLead(@InputArg(() => UnassignLeadInput) input: UnassignLeadInput, @Ctx() ctx: Context) {
     return mutationPayload(
-      () => new MatchingService(ctx.em).unassign(ctx.viewer, input.leadId, input.reason),
+      () => new MatchingService(ctx.em).unassign(ctx.viewer, rowIdOf(input.leadId, 'Lead'), input.reason),
       ({ lead }) => ({ lead }),
     );
   }
+}
+
+function assignment(input: AssignPartnersInput): AssignPartnersData {
+  return { inquiryId: rowIdOf(input.inquiryId, 'Inquiry'), partnerIds: input.partnerIds.map((id) => rowIdOf(id, 'Partner')) };
 }

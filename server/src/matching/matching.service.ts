@@ -14,9 +14,10 @@ import {
 import { partnerMayAct } from '../auth/access-policy.js';
 import { DomainError, validate, type Problem } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
-import { idOfType } from '../graphql/node.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import type { Read } from '../db/lean-read.js';
+import { paginate, pageSize } from '../db/keyset-pages.js';
+import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
 import { Lead } from '../leads/lead.entity.js';
 import { lockLead, newLeadRows, transitionLead, type Actor, type LeadChange, type NewLeadRef } from '../leads/lead-state-machine.js';
 import { insertLeads, writeLeadEvents } from '../leads/lead-writes.js';
@@ -25,9 +26,10 @@ import { gatherCandidates, type CandidateQuery } from './candidate-features.js';
 import { matchingConfig, type MatchingConfig } from './matching.config.js';
 import { pickForAssignment, rankCandidates, type Recommendation } from './scoring.js';
 
+/** Row ids, decoded at the GraphQL edge: 0 names no row and is refused as missing, at its place in the list. */
 export interface AssignPartnersData {
-  inquiryId: string;
-  partnerIds: string[];
+  inquiryId: number;
+  partnerIds: number[];
 }
 
 const noSuchInquiry = () => DomainError.of(UserErrorCode.NOT_FOUND, 'No such inquiry', ['inquiryId']);
@@ -82,16 +84,22 @@ export class MatchingService {
     }));
   }
 
-  /** Operator: the ranked list with every score part. */
-  async recommend(viewer: Viewer | null, inquiryGlobalId: string, limit: number): Promise<Recommendation[]> {
+  /** Operator: the best `first` of the ranked list, with every score part. */
+  async recommend(viewer: Viewer | null, inquiryId: number, first: number | null): Promise<Recommendation[]> {
+    const limit = pageSize(first);
     requireRole(viewer, Role.OPERATOR);
-    const inquiry = await this.openInquiry(this.em, inquiryGlobalId);
+    const inquiry = await this.openInquiry(this.em, inquiryId);
     return (await this.rank(this.em, inquiry)).slice(0, limit);
   }
 
-  /** Operator: ACTIVE OPEN inquiries still short of partners, oldest first (the filter for a page). */
-  queueFilter(viewer: Viewer | null): () => FilterQuery<Inquiry> {
+  /** Operator: a page of ACTIVE OPEN inquiries still short of partners, oldest first. */
+  async queue(viewer: Viewer | null, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Inquiry>>> {
     requireRole(viewer, Role.OPERATOR);
+    return paginate(this.em, Inquiry, this.shortOfPartners(), page, { oldestFirst: true });
+  }
+
+  /** The queue's filter, fresh for each use (its raw count is single-use). */
+  private shortOfPartners(): () => FilterQuery<Inquiry> {
     const statuses = activeLeadStatuses.map((status) => `'${status}'`).join(', ');
     return () => ({
       requestType: RequestType.OPEN,
@@ -105,14 +113,14 @@ export class MatchingService {
   /** Operator: gives the inquiry to the chosen partners, all or none. */
   async assign(viewer: Viewer | null, input: AssignPartnersData): Promise<Read<Lead>[]> {
     const operator = requireRole(viewer, Role.OPERATOR).user;
-    const ids = input.partnerIds.map((id) => idOfType(id, 'Partner'));
+    const ids = input.partnerIds;
     checkPartnerList(ids);
     return this.em.transactional(async (em) => {
       const inquiry = await this.openInquiry(em, input.inquiryId, true);
       if (inquiry.status === InquiryStatus.CLOSED) {
         throw DomainError.of(UserErrorCode.NOT_EDITABLE, 'A closed inquiry takes no new partners', ['inquiryId']);
       }
-      const known = ids.filter((id): id is number => id != null);
+      const known = ids.filter(namesRow);
       const eligible = new Map((await this.rank(em, inquiry, { partnerIds: known })).map((choice) => [choice.partnerId, choice]));
       const problems = await this.refusals(em, inquiry, ids, eligible);
       if (problems.length) throw new DomainError(problems);
@@ -126,12 +134,11 @@ export class MatchingService {
   }
 
   /** Operator: takes back a platform assignment the partner has not acted on (see docs/matching.md). */
-  async unassign(viewer: Viewer | null, leadGlobalId: string, givenReason?: string | null): Promise<LeadChange> {
+  async unassign(viewer: Viewer | null, leadId: number, givenReason?: string | null): Promise<LeadChange> {
     const operator = requireRole(viewer, Role.OPERATOR).user;
     const { reason } = validate(operatorReasonRules, { reason: givenReason });
-    const leadId = idOfType(leadGlobalId, 'Lead');
     return this.em.transactional(async (em) => {
-      const lead = leadId == null ? null : await lockLead(em, leadId);
+      const lead = await lockLead(em, leadId);
       if (!lead) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such lead', ['leadId']);
       if (lead.source !== LeadSource.PLATFORM_ASSIGNED) {
         throw DomainError.of(UserErrorCode.INVALID, 'The seller chose this partner; only leads the platform assigned can be taken back', [
@@ -162,9 +169,8 @@ export class MatchingService {
     );
   }
 
-  private async openInquiry(em: EntityManager, globalId: string, lock = false): Promise<OpenInquiry> {
-    const id = idOfType(globalId, 'Inquiry');
-    const inquiry = id == null ? null : await em.findOne(Inquiry, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+  private async openInquiry(em: EntityManager, id: number, lock = false): Promise<OpenInquiry> {
+    const inquiry = await em.findOne(Inquiry, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
     if (!inquiry) throw noSuchInquiry();
     if (inquiry.requestType !== RequestType.OPEN || !inquiry.serviceType) {
       throw DomainError.of(UserErrorCode.INVALID, 'Only OPEN inquiries are matched by the platform', ['inquiryId']);
@@ -176,17 +182,17 @@ export class MatchingService {
   private async refusals(
     em: EntityManager,
     inquiry: OpenInquiry,
-    ids: (number | null)[],
+    ids: number[],
     eligible: Map<number, Recommendation>,
   ): Promise<Problem[]> {
-    const missing = ids.filter((id): id is number => id != null && !eligible.has(id));
-    if (!missing.length && !ids.includes(null)) return [];
+    const missing = ids.filter((id) => namesRow(id) && !eligible.has(id));
+    if (!missing.length && ids.every(namesRow)) return [];
     const partners = new Map((await em.find(Partner, { id: { $in: missing } })).map((p) => [p.id, p]));
     const holding = new Set((await em.find(Lead, { inquiry, partner: { $in: missing } })).map((lead) => lead.partner.id));
     return ids.flatMap((id, index): Problem[] => {
-      if (id != null && eligible.has(id)) return [];
+      if (eligible.has(id)) return [];
       const field = ['partnerIds', String(index)];
-      const partner = id == null ? undefined : partners.get(id);
+      const partner = partners.get(id);
       if (!partner) return [{ code: UserErrorCode.NOT_FOUND, field, message: 'No such partner' }];
       if (holding.has(partner.id))
         return [
@@ -204,9 +210,12 @@ export class MatchingService {
   }
 }
 
-function checkPartnerList(ids: (number | null)[]): void {
+/** 0 is what the edge makes of an ID naming no partner: refused as missing, never as chosen twice. */
+const namesRow = (id: number) => id !== 0;
+
+function checkPartnerList(ids: number[]): void {
   if (!ids.length) throw DomainError.of(UserErrorCode.INVALID, 'Choose at least one partner', ['partnerIds']);
-  const known = ids.filter((id) => id != null);
+  const known = ids.filter(namesRow);
   if (new Set(known).size !== known.length) {
     throw DomainError.of(UserErrorCode.INVALID, 'Each partner can be chosen once', ['partnerIds']);
   }

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PartnerStatus, Role } from '@slp/shared';
-import { requireRoleOrThrow } from '../auth/guards.js';
+import { PartnerStatus } from '@slp/shared';
+import { queryOrThrow } from '../auth/guards.js';
 import { InputArg } from '../graphql/user-error.js';
 import type { Context } from '../request/context.js';
 import { PageArgs, TwoWayPageArgs } from '../graphql/connection.js';
-import { paginate } from '../db/keyset-pages.js';
+import { rowIdOf } from '../graphql/node.js';
 import { money, Money } from '../graphql/money.js';
 import { mutationPayload } from '../graphql/payload.js';
 import { Partner } from './partner.entity.js';
@@ -27,7 +27,7 @@ import type { Read } from '../db/lean-read.js';
 export class PartnerResolver {
   @FieldResolver(() => ServiceConnection, { description: "The partner's services: public ones, or all for its members and operators." })
   services(@Root() partner: Read<Partner>, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return paginate(ctx.em, Service, new PartnersService(ctx.em).servicesWhere(ctx.viewer, partner), page);
+    return new PartnersService(ctx.em).servicesOf(ctx.viewer, partner, page);
   }
 
   @Query(() => PartnerConnection, { description: 'Operator: every partner, newest first, to onboard or suspend them.' })
@@ -36,14 +36,13 @@ export class PartnerResolver {
     @Arg('status', () => PartnerStatus, { nullable: true, description: 'Only partners in this status.' }) status: PartnerStatus | null,
     @Ctx() ctx: Context,
   ) {
-    requireRoleOrThrow(ctx, Role.OPERATOR);
-    return paginate(ctx.em, Partner, status ? { status } : {}, page);
+    return queryOrThrow(() => new PartnersService(ctx.em).list(ctx.viewer, status, page));
   }
 
   @Mutation(() => PartnerPayload, { description: 'Operator: onboard, suspend or set back to pending.' })
   setPartnerStatus(@InputArg(() => SetPartnerStatusInput) input: SetPartnerStatusInput, @Ctx() ctx: Context) {
     return mutationPayload(
-      () => new PartnersService(ctx.em).setPartnerStatus(ctx.viewer, input),
+      () => new PartnersService(ctx.em).setPartnerStatus(ctx.viewer, { ...input, partnerId: rowIdOf(input.partnerId, 'Partner') }),
       (partner) => ({ partner }),
     );
   }
@@ -66,7 +65,7 @@ export class ServiceResolver {
     filter: ServiceFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return paginate(ctx.em, Service, new PartnersService(ctx.em).directoryWhere(filter ?? {}), page);
+    return new PartnersService(ctx.em).directory(filter ?? {}, page);
   }
 
   @FieldResolver(() => Partner, { description: 'The partner offering the service.' })

@@ -13,7 +13,9 @@ import {
 import { DomainError, validate } from '../domain-error.js';
 import { requireOnboardedPartner, requirePartner, requireRole, type Viewer } from '../auth/viewer.js';
 import { DIRECTORY_RULE, partnerServicesVisibleTo } from '../auth/access-policy.js';
-import { idOfType } from '../graphql/node.js';
+import { paginate } from '../db/keyset-pages.js';
+import type { Read } from '../db/lean-read.js';
+import type { ConnectionResult, PageArgs, TwoWayPageArgs } from '../graphql/connection.js';
 import { Partner } from './partner.entity.js';
 import { Service } from './service.entity.js';
 
@@ -27,26 +29,20 @@ export interface DirectoryFilter {
 export class PartnersService {
   constructor(private readonly em: EntityManager) {}
 
-  /** The directory: what the access policy shows anyone of a service (public, of an onboarded partner). */
-  directoryWhere(filter: DirectoryFilter = {}): FilterQuery<Service> {
-    const where: FilterQuery<Service> & Record<string, unknown> = {
-      public: DIRECTORY_RULE.isPublic,
-      partner: { status: DIRECTORY_RULE.partnerStatus },
-    };
-    if (filter.serviceType) where.serviceType = filter.serviceType;
-    if (filter.productCategory) where.productCategories = { $contains: [filter.productCategory] };
-    const search = filter.search?.trim();
-    if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.$or = [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }, { partner: { name: { $ilike: pattern } } }];
-    }
-    return where;
+  /** A page of the directory, newest first. */
+  directory(filter: DirectoryFilter, page: PageArgs): Promise<ConnectionResult<Read<Service>>> {
+    return paginate(this.em, Service, directoryWhere(filter), page);
   }
 
-  /** A partner's own members and operators also see its private services; others what the directory shows. */
-  servicesWhere(viewer: Viewer | null, partner: Partner): FilterQuery<Service> {
-    if (partnerServicesVisibleTo(viewer, partner.id) === 'all') return { partner };
-    return { partner: { id: partner.id, status: DIRECTORY_RULE.partnerStatus }, public: DIRECTORY_RULE.isPublic };
+  /** A page of a partner's services, newest first: its own members and operators see its private ones too. */
+  servicesOf(viewer: Viewer | null, partner: Read<Partner>, page: PageArgs): Promise<ConnectionResult<Read<Service>>> {
+    return paginate(this.em, Service, servicesWhere(viewer, partner), page);
+  }
+
+  /** Operator: a page of every partner (or those in one status), newest first. */
+  async list(viewer: Viewer | null, status: PartnerStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Partner>>> {
+    requireRole(viewer, Role.OPERATOR);
+    return paginate(this.em, Partner, status ? { status } : {}, page);
   }
 
   async publishService(viewer: Viewer | null, input: unknown): Promise<Service> {
@@ -75,12 +71,11 @@ export class PartnersService {
    */
   async setPartnerStatus(
     viewer: Viewer | null,
-    input: { partnerId: string; status: PartnerStatus; reason?: string | null },
+    input: { partnerId: number; status: PartnerStatus; reason?: string | null },
   ): Promise<Partner> {
     requireRole(viewer, Role.OPERATOR);
     const { reason } = validate(operatorReasonRules, { reason: input.reason });
-    const id = idOfType(input.partnerId, 'Partner');
-    const partner = id == null ? null : await this.em.findOne(Partner, id);
+    const partner = await this.em.findOne(Partner, input.partnerId);
     if (!partner) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such partner', ['partnerId']);
     if (partner.status !== input.status || reason) {
       partner.status = input.status;
@@ -100,4 +95,26 @@ export class PartnersService {
     await this.em.flush();
     return own;
   }
+}
+
+/** The directory: what the access policy shows anyone of a service (public, of an onboarded partner). */
+function directoryWhere(filter: DirectoryFilter): FilterQuery<Service> {
+  const where: FilterQuery<Service> & Record<string, unknown> = {
+    public: DIRECTORY_RULE.isPublic,
+    partner: { status: DIRECTORY_RULE.partnerStatus },
+  };
+  if (filter.serviceType) where.serviceType = filter.serviceType;
+  if (filter.productCategory) where.productCategories = { $contains: [filter.productCategory] };
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.$or = [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }, { partner: { name: { $ilike: pattern } } }];
+  }
+  return where;
+}
+
+/** A partner's own members and operators also see its private services; others what the directory shows. */
+function servicesWhere(viewer: Viewer | null, partner: Read<Partner>): FilterQuery<Service> {
+  if (partnerServicesVisibleTo(viewer, partner.id) === 'all') return { partner: partner.id };
+  return { partner: { id: partner.id, status: DIRECTORY_RULE.partnerStatus }, public: DIRECTORY_RULE.isPublic };
 }

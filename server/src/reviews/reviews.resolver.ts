@@ -1,4 +1,3 @@
-import { LeadStatus } from '@slp/shared';
 import { Args, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../request/context.js';
 import { PageArgs } from '../graphql/connection.js';
@@ -81,6 +80,6 @@ export class ReviewResolver {
 export class LeadReviewResolver {
   @FieldResolver(() => PartnerReview, { nullable: true, description: "The seller's review of the partner on this lead, once written." })
   review(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
-    return lead.status === LeadStatus.DEAL ? ctx.em.findOne(PartnerReview, { lead: lead.id }) : null;
+    return new ReviewsService(ctx.em).ofLead(lead);
   }
 }

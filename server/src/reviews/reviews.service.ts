@@ -6,6 +6,7 @@ import { reviewsVisibleSql } from '../auth/access-policy.js';
 import type { Sql } from '../db/sql.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { lockLead } from '../leads/lead-state-machine.js';
+import type { Lead } from '../leads/lead.entity.js';
 import { PartnerReview } from './partner-review.entity.js';
 import { NEWEST_FIRST, paginateByKey } from '../db/keyset-pages.js';
 import type { ConnectionResult, PageArgs } from '../graphql/connection.js';
@@ -60,6 +61,11 @@ export class ReviewsService {
       if (review.hiddenAt) throw DomainError.of(UserErrorCode.INVALID, 'This review is already hidden', ['reviewId']);
       return Object.assign(review, { hiddenAt: new Date(), hiddenReason: reason, hiddenBy: operator });
     });
+  }
+
+  /** The seller's review of a lead, once written: only a lead that reached a deal has one (the others read nothing). */
+  ofLead(lead: Read<Lead>): Promise<PartnerReview | null> | null {
+    return lead.status === LeadStatus.DEAL ? this.em.findOne(PartnerReview, { lead: lead.id }) : null;
   }
 
   /** A page of a partner's reviews this viewer may see, newest first. */
