@@ -48,6 +48,23 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Services own their reads: a resolver decodes arguments, calls a service and maps what it returns.
+    files: ['server/src/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/keyset-pages*', '**/db/batched-reads*'],
+              message: 'Resolvers read through a service: pages and batched reads belong to the domain module',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.entity.ts'],
     rules: { 'import-x/no-cycle': 'off' },
   },

@@ -54,6 +54,18 @@ describe('lint encodes the layers', () => {
     expect(await problems(filePath, code)).toEqual(['import-x/no-restricted-paths']);
   });
 
+  it.each([
+    ['a page', "import { paginate } from '../db/keyset-pages.js';\nexport const x = paginate;\n"],
+    ['a batched read', "import { findLeanByIds } from '../db/batched-reads.js';\nexport const x = findLeanByIds;\n"],
+  ])('refuses a resolver reading %s itself', async (_name, code) => {
+    expect(await problems('server/src/partners/planted.resolver.ts', code)).toEqual(['no-restricted-imports']);
+  });
+
+  it('accepts a service reading pages', async () => {
+    const code = "import { paginate } from '../db/keyset-pages.js';\nexport const x = paginate;\n";
+    expect(await problems('server/src/partners/planted.service.ts', code)).toEqual([]);
+  });
+
   it('refuses an import cycle', async () => {
     // digest.ts is imported by auth.service.ts: importing it back closes a loop.
     const code = "import { AuthService } from './auth.service.js';\nexport const x = AuthService;\n";
