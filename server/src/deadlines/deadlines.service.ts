@@ -4,13 +4,13 @@ import { InquiryStatus, LeadAction, LeadSource, LeadStatus, Role, type ServiceTy
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { pageSize } from '../db/keyset-pages.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
-import type { Read } from '../db/lean-read.js';
 import { Lead } from '../leads/lead.entity.js';
 import { LeadEvent } from '../leads/lead-event.entity.js';
 import { lockLead, newLeadEvent, transitionLead } from '../leads/lead-state-machine.js';
 import { writeLeadEvents } from '../leads/lead-writes.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { pickForAssignment } from '../matching/scoring.js';
+import type { LeadRead } from '../leads/lead-reads.js';
 
 /** History entries the deadline jobs write; their routes (notifications/event-routes.ts) send the emails and alerts. */
 export const deadlineEvents = {
@@ -23,7 +23,7 @@ export const deadlineEvents = {
 /** What an expiry did: the lead that expired and the one the inquiry moved on to (null when nobody fits). */
 export interface Expiry {
   expired: Lead;
-  next: Read<Lead> | null;
+  next: LeadRead | null;
 }
 
 /**
@@ -81,7 +81,7 @@ export class DeadlinesService {
   }
 
   /** The best assignable partner without a lead on the inquiry gets one, as on submit. */
-  private async passOn(em: EntityManager, inquiry: Inquiry & { serviceType: ServiceType }): Promise<Read<Lead> | null> {
+  private async passOn(em: EntityManager, inquiry: Inquiry & { serviceType: ServiceType }): Promise<LeadRead | null> {
     const matching = new MatchingService(em);
     const [choice] = pickForAssignment(await matching.rank(em, inquiry, { assignableFor: inquiry.productCategory }), 1);
     return choice ? (await matching.newLeads(em, inquiry, [choice], null))[0] : null;

@@ -15,7 +15,7 @@ import { GraphQLError } from 'graphql';
 import { accessPolicy, type InquiryFacts } from '../auth/access-policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { exportRefusal } from '../api-tokens/token-scope.js';
-import { leanMapper, type Read } from '../db/lean-read.js';
+import { leanMapper } from '../db/lean-read.js';
 import { pgArray } from '../db/pg-array.js';
 import { SqlConditions } from '../db/sql.js';
 import { DomainError } from '../domain-error.js';
@@ -27,6 +27,8 @@ import { DEFAULT_LEAD_ORDER, leadPageOrder, type LeadOrderData } from '../leads/
 import { LeadsService, type LeadFilterData } from '../leads/leads.service.js';
 import type { Partner } from '../partners/partner.entity.js';
 import { csvRecord, type CsvValue } from './csv.js';
+import type { LeadRead } from '../leads/lead-reads.js';
+import type { InquiryRead } from '../inquiries/inquiry-reads.js';
 
 /** What an export lists: the arguments of the `leads` query, without paging (it is every row). */
 export interface LeadExportRequest {
@@ -102,8 +104,8 @@ export function requireExporter(viewer: Viewer | null): Viewer & { partner: Part
 
 /** A row of the export as read: the lead, its inquiry, and what is joined to it. */
 interface ExportRow {
-  lead: Read<Lead>;
-  inquiry: Read<Inquiry> | undefined;
+  lead: LeadRead;
+  inquiry: InquiryRead | undefined;
   services: string | null;
   authorizationId: string | null;
 }
@@ -126,7 +128,7 @@ interface Verdicts {
 type Column = [header: string, read: (row: ExportRow, may: Verdicts) => CsvValue];
 
 const profile =
-  (read: (inquiry: Read<Inquiry>) => CsvValue): Column[1] =>
+  (read: (inquiry: InquiryRead) => CsvValue): Column[1] =>
   ({ inquiry }, may) =>
     may.profile && inquiry ? read(inquiry) : null;
 

@@ -11,6 +11,7 @@ import { Service } from '../partners/service.entity.js';
 import { LeadConnection } from '../leads/leads.types.js';
 import { Inquiry } from './inquiry.entity.js';
 import { InquiriesService } from './inquiries.service.js';
+import type { InquiryRead } from './inquiry-reads.js';
 import {
   CloseInquiryInput,
   InquiryConnection,
@@ -21,7 +22,6 @@ import {
 } from './inquiries.types.js';
 import { inquiryDocs } from './inquiry-docs.js';
 import { rowIdOf } from '../graphql/node.js';
-import type { Read } from '../db/lean-read.js';
 
 @Resolver(() => Inquiry)
 export class InquiryResolver {
@@ -35,37 +35,37 @@ export class InquiryResolver {
     return queryOrThrow(() => new InquiriesService(ctx.em).mine(ctx.viewer, status, page));
   }
 
-  @FieldResolver(() => Money, { description: inquiryDocs.shopGmv }) shopGmv(@Root() inquiry: Read<Inquiry>) {
+  @FieldResolver(() => Money, { description: inquiryDocs.shopGmv }) shopGmv(@Root() inquiry: InquiryRead) {
     return money(inquiry.shopGmvAmount, inquiry.currency);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: inquiryDocs.otherChannelsGmv }) otherChannelsGmv(
-    @Root() inquiry: Read<Inquiry>,
+    @Root() inquiry: InquiryRead,
   ) {
     return money(inquiry.otherChannelsGmvAmount, inquiry.currency);
   }
 
-  @FieldResolver(() => Money, { description: inquiryDocs.budget }) budget(@Root() inquiry: Read<Inquiry>) {
+  @FieldResolver(() => Money, { description: inquiryDocs.budget }) budget(@Root() inquiry: InquiryRead) {
     return money(inquiry.budgetAmount, inquiry.currency);
   }
 
   @FieldResolver(() => SellerContact, { nullable: true, description: 'Null unless this viewer may see it; contactAccess says why.' })
-  contact(@Root() inquiry: Read<Inquiry>): SellerContact {
+  contact(@Root() inquiry: InquiryRead): SellerContact {
     return { name: inquiry.contactName, email: inquiry.contactEmail };
   }
 
   @FieldResolver(() => ContactAccess, { description: 'Whether this viewer sees the contact details, and why not.' })
-  contactAccess(@Root() inquiry: Read<Inquiry>, @Ctx() ctx: Context) {
+  contactAccess(@Root() inquiry: InquiryRead, @Ctx() ctx: Context) {
     return contactAccessOf(ctx, inquiry);
   }
 
   @FieldResolver(() => [Service], { description: 'TARGET requests: the services the seller chose.' })
-  async targetServices(@Root() inquiry: Read<Inquiry>, @Ctx() ctx: Context) {
+  async targetServices(@Root() inquiry: InquiryRead, @Ctx() ctx: Context) {
     return (await ctx.loaders.targetServices.load(inquiry.id)).map((row) => row.service);
   }
 
   @FieldResolver(() => LeadConnection, { description: "The owner and operators: every partner's lead; a partner: its own." })
-  async leads(@Root() inquiry: Read<Inquiry>, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async leads(@Root() inquiry: InquiryRead, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const leads = await ctx.loaders.leadsOfInquiry.load(inquiry.id);
     return new InquiriesService(ctx.em).leadsPage(ctx.viewer, inquiry, leads, page);
   }

@@ -24,9 +24,10 @@ import { MatchingService } from '../matching/matching.service.js';
 import { Inquiry } from './inquiry.entity.js';
 import { insertInquiry, type SubmittedInquiry } from './inquiry-writes.js';
 import { sha256 } from '../auth/digest.js';
-import { paginate, paginateList } from '../db/keyset-pages.js';
+import { paginateList } from '../db/keyset-pages.js';
 import type { ConnectionResult, PageArgs, TwoWayPageArgs } from '../graphql/connection.js';
-import type { Read } from '../db/lean-read.js';
+import type { LeadRead } from '../leads/lead-reads.js';
+import { sellerInquiriesPage, type InquiryRead } from './inquiry-reads.js';
 
 export interface SubmitInquiryData {
   contactName: string;
@@ -122,13 +123,16 @@ export class InquiriesService {
   }
 
   /** A page of the seller's own inquiries, newest first. */
-  async mine(viewer: Viewer | null, status: InquiryStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Inquiry>>> {
+  async mine(viewer: Viewer | null, status: InquiryStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<InquiryRead>> {
     const seller = requireRole(viewer, Role.SELLER).user;
-    return paginate(this.em, Inquiry, status ? { seller, status } : { seller }, page);
+    return sellerInquiriesPage(this.em, seller.id, status, page);
   }
 
-  /** A page of the inquiry's leads (all of them, read together), oldest first: filtered before paging, so the total counts only what the viewer may see. */
-  leadsPage(viewer: Viewer | null, inquiry: Read<Inquiry>, leads: Read<Lead>[], page: PageArgs): ConnectionResult<Read<Lead>> {
+  /**
+   * A page of the inquiry's leads the viewer may see, oldest first, from all of them read together:
+   * filtered before paging, so the total counts only what the viewer may see.
+   */
+  leadsPage(viewer: Viewer | null, inquiry: InquiryRead, leads: LeadRead[], page: PageArgs): ConnectionResult<LeadRead> {
     const sellerId = inquiry.seller.id;
     return paginateList(
       leads.filter((lead) => accessPolicy.lead(viewer, { partnerId: lead.partner.id, sellerId })),

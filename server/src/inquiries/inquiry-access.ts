@@ -2,11 +2,10 @@ import type { ContactAccess } from '@slp/shared';
 import { accessPolicy, type InquiryFacts } from '../auth/access-policy.js';
 import type { Context } from '../request/context.js';
 import { andThen, type Maybe } from '../graphql/maybe.js';
-import type { Inquiry } from './inquiry.entity.js';
-import type { Read } from '../db/lean-read.js';
+import type { InquiryRead } from './inquiry-reads.js';
 
 /** An inquiry's facts for this viewer: a partner's access turns on its own lead on the inquiry. */
-export function inquiryFacts(ctx: Context, inquiry: Read<Inquiry>): Maybe<InquiryFacts> {
+export function inquiryFacts(ctx: Context, inquiry: InquiryRead): Maybe<InquiryFacts> {
   const sellerId = inquiry.seller.id;
   if (!ctx.viewer?.partner) return { sellerId, viewerLead: null };
   return andThen(ctx.loaders.viewerLeadOnInquiry.get(inquiry.id), (lead) => ({
@@ -15,6 +14,6 @@ export function inquiryFacts(ctx: Context, inquiry: Read<Inquiry>): Maybe<Inquir
   }));
 }
 
-export function contactAccessOf(ctx: Context, inquiry: Read<Inquiry>): Maybe<ContactAccess> {
+export function contactAccessOf(ctx: Context, inquiry: InquiryRead): Maybe<ContactAccess> {
   return andThen(inquiryFacts(ctx, inquiry), (facts) => accessPolicy.contact(ctx.viewer, facts));
 }

@@ -1,16 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanMapper, type Read } from '../db/lean-read.js';
+import { leanMapper } from '../db/lean-read.js';
 import { insertValues } from '../db/native-write.js';
 import { pgArray } from '../db/pg-array.js';
 import type { NewLeadRows } from '../leads/lead-state-machine.js';
 import { Lead } from '../leads/lead.entity.js';
 import { newLeadsCtes } from '../leads/lead-writes.js';
 import { Inquiry } from './inquiry.entity.js';
+import type { LeadRead } from '../leads/lead-reads.js';
+import type { InquiryRead } from './inquiry-reads.js';
 
 /** A new inquiry and the leads it was given, in the order they were created. */
 export interface SubmittedInquiry {
-  inquiry: Read<Inquiry>;
-  leads: Read<Lead>[];
+  inquiry: InquiryRead;
+  leads: LeadRead[];
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
-import { leanMapper, type Read } from '../db/lean-read.js';
+import { leanMapper } from '../db/lean-read.js';
 import { pgArray } from '../db/pg-array.js';
 import { outboxCtes } from '../notifications/outbox-writer.js';
 import type { NewLeadEvent, NewLeadRows } from './lead-state-machine.js';
 import { Lead } from './lead.entity.js';
+import type { LeadRead } from './lead-reads.js';
 
 /**
  * The one writer of lead history: history entries from `rows` (a select of lead_id, type, at,
@@ -59,7 +60,7 @@ export function newLeadsCtes(inquiryId: string, inquiryParams: unknown[], rows: 
  * New leads on a stored inquiry (an operator's assignment, a deadline passing the inquiry on) in one
  * statement, inside the caller's transaction. Read-only objects in creation order (db/lean-read.ts).
  */
-export async function insertLeads(em: EntityManager, inquiryId: number, rows: NewLeadRows): Promise<Read<Lead>[]> {
+export async function insertLeads(em: EntityManager, inquiryId: number, rows: NewLeadRows): Promise<LeadRead[]> {
   if (!rows.leads.length) return [];
   const leads = newLeadsCtes('?::int', [inquiryId], rows);
   const [row] = await em.execute<{ new_leads: Record<string, unknown>[] }[]>(

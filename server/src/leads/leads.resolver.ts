@@ -19,7 +19,6 @@ import type { LeadChange } from './lead-state-machine.js';
 import { LeadsService } from './leads.service.js';
 import { servicesOfLead } from './lead-services.js';
 import { rowIdOf } from '../graphql/node.js';
-import type { Read } from '../db/lean-read.js';
 import {
   AcceptCooperationInput,
   CloseLeadInput,
@@ -32,6 +31,7 @@ import {
   MarkNoAgreementInput,
   RejectLeadInput,
 } from './leads.types.js';
+import type { LeadRead } from './lead-reads.js';
 
 /** A changed lead as a payload; the partner's own lead then answers access checks on its inquiry. */
 function leadPayload(ctx: Context, run: () => Promise<LeadChange>) {
@@ -45,8 +45,8 @@ function leadPayload(ctx: Context, run: () => Promise<LeadChange>) {
  * Loads up front, in one batch, the inquiries, partners and services the query asks for on a page
  * of leads: graphql-js then completes the whole page in one pass instead of a promise per lead.
  */
-async function holdRelations(loaders: Loaders, leads: Read<Lead>[], asked: Set<string>): Promise<void> {
-  const ids = (pick: (lead: Read<Lead>) => { id: number } | null | undefined) => leads.flatMap((lead) => pick(lead)?.id ?? []);
+async function holdRelations(loaders: Loaders, leads: LeadRead[], asked: Set<string>): Promise<void> {
+  const ids = (pick: (lead: LeadRead) => { id: number } | null | undefined) => leads.flatMap((lead) => pick(lead)?.id ?? []);
   await Promise.all([
     asked.has('inquiry') && loaders.inquiry.hold(ids((lead) => lead.inquiry)),
     asked.has('partner') && loaders.partner.hold(ids((lead) => lead.partner)),
@@ -87,17 +87,17 @@ export class LeadResolver {
   }
 
   @FieldResolver(() => Inquiry, { nullable: true, description: 'Null for a partner whose lead is REJECTED.' })
-  inquiry(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
+  inquiry(@Root() lead: LeadRead, @Ctx() ctx: Context) {
     return ctx.loaders.inquiry.get(lead.inquiry.id);
   }
 
   @FieldResolver(() => Partner, { description: 'The partner working the lead.' })
-  partner(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
+  partner(@Root() lead: LeadRead, @Ctx() ctx: Context) {
     return ctx.loaders.partner.get(lead.partner.id);
   }
 
   @FieldResolver(() => Service, { nullable: true, description: 'The service the seller chose; null for leads the platform assigned.' })
-  service(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
+  service(@Root() lead: LeadRead, @Ctx() ctx: Context) {
     return lead.service ? ctx.loaders.service.get(lead.service.id) : null;
   }
 
@@ -105,17 +105,17 @@ export class LeadResolver {
     description:
       'Every service the seller chose from this partner (the first is `service`); a platform-assigned lead: the one it was matched on.',
   })
-  services(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
+  services(@Root() lead: LeadRead, @Ctx() ctx: Context) {
     return servicesOfLead(ctx.loaders, lead);
   }
 
   @FieldResolver(() => RejectReason, { nullable: true, description: 'Never visible to the seller.' })
-  rejectReason(@Root() lead: Read<Lead>) {
+  rejectReason(@Root() lead: LeadRead) {
     return lead.rejectReason ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Never visible to the seller.' })
-  rejectNote(@Root() lead: Read<Lead>) {
+  rejectNote(@Root() lead: LeadRead) {
     return lead.rejectNote ?? null;
   }
 
@@ -123,17 +123,17 @@ export class LeadResolver {
     nullable: true,
     description: "The partner's remark when no agreement was reached; never visible to the seller.",
   })
-  closeNote(@Root() lead: Read<Lead>) {
+  closeNote(@Root() lead: LeadRead) {
     return lead.closeNote ?? null;
   }
 
   @FieldResolver(() => SellerAuthorization, { nullable: true, description: 'The authorization matched when the deal was reached.' })
-  authorization(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
+  authorization(@Root() lead: LeadRead, @Ctx() ctx: Context) {
     return lead.authorization ? ctx.loaders.authorization.get(lead.authorization.id) : null;
   }
 
   @FieldResolver(() => [LeadEvent], { description: 'Who did what, when, oldest first.' })
-  history(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
+  history(@Root() lead: LeadRead, @Ctx() ctx: Context) {
     return ctx.loaders.leadEvents.load(lead.id);
   }
 

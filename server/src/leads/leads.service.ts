@@ -19,10 +19,9 @@ import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { SellerAuthorization } from '../authorizations/seller-authorization.entity.js';
 import { Lead } from './lead.entity.js';
 import { assertTransition, lockLead, transitionLead, type LeadChange } from './lead-state-machine.js';
-import { paginateByKey } from '../db/keyset-pages.js';
 import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
 import { leadPageOrder, leadSearchSql, type LeadOrderData } from './lead-order.js';
-import type { Read } from '../db/lean-read.js';
+import { leadPage, type LeadRead } from './lead-reads.js';
 import { writeLeadEvents } from './lead-writes.js';
 
 export interface LeadFilterData {
@@ -124,19 +123,18 @@ export class LeadsService {
     });
   }
 
+  /** One page of a tab, in the order asked for (newest first by default), with its total. */
+  tab(viewer: Viewer | null, tab: LeadTab, page: TwoWayPageArgs): Promise<ConnectionResult<LeadRead>> {
+    const where = this.leadsWhere(viewer, tab.status, tab.filter ?? {}, tab.search);
+    return leadPage(this.em, where, page, leadPageOrder(viewer, tab.orderBy ?? undefined));
+  }
+
   /**
    * Which leads a tab lists, as a condition on `leads l`: the rows the access policy lets the viewer
    * list, and of those, for a filter on the business profile, only rows whose profile it may see, so
    * a hidden inquiry never decides what comes back. Plain SQL: building it through the query builder
    * cost more CPU than PostgreSQL spends running the page.
    */
-  /** One page of a tab, in the order asked for (newest first by default), with its total. */
-  tab(viewer: Viewer | null, tab: LeadTab, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Lead>>> {
-    const where = this.leadsWhere(viewer, tab.status, tab.filter ?? {}, tab.search);
-    return paginateByKey(this.em, Lead, where, page, leadPageOrder(viewer, tab.orderBy ?? undefined));
-  }
-
-  /** The condition (on `leads` as `l`) selecting a tab's leads that the viewer may list, filtered and searched. */
   leadsWhere(viewer: Viewer | null, status: LeadStatus, filter: LeadFilterData = {}, search?: string | null): Sql {
     const listed = this.listed(viewer);
     const where = new SqlConditions().add(listed.sql, ...listed.params).add('l.status = ?', status);

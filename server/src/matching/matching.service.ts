@@ -1,4 +1,4 @@
-import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   InquiryStatus,
@@ -7,7 +7,6 @@ import {
   RequestType,
   Role,
   UserErrorCode,
-  activeLeadStatuses,
   type ServiceType,
   operatorReasonRules,
 } from '@slp/shared';
@@ -15,8 +14,8 @@ import { partnerMayAct } from '../auth/access-policy.js';
 import { DomainError, validate, type Problem } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
-import type { Read } from '../db/lean-read.js';
-import { paginate, pageSize } from '../db/keyset-pages.js';
+import { pageSize } from '../db/keyset-pages.js';
+import { shortOfPartnersPage, type InquiryRead } from '../inquiries/inquiry-reads.js';
 import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
 import { Lead } from '../leads/lead.entity.js';
 import { lockLead, newLeadRows, transitionLead, type Actor, type LeadChange, type NewLeadRef } from '../leads/lead-state-machine.js';
@@ -25,6 +24,7 @@ import { Partner } from '../partners/partner.entity.js';
 import { gatherCandidates, type CandidateQuery } from './candidate-features.js';
 import { matchingConfig, type MatchingConfig } from './matching.config.js';
 import { pickForAssignment, rankCandidates, type Recommendation } from './scoring.js';
+import type { LeadRead } from '../leads/lead-reads.js';
 
 /** Row ids, decoded at the GraphQL edge: 0 names no row and is refused as missing, at its place in the list. */
 export interface AssignPartnersData {
@@ -93,25 +93,13 @@ export class MatchingService {
   }
 
   /** Operator: a page of ACTIVE OPEN inquiries still short of partners, oldest first. */
-  async queue(viewer: Viewer | null, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Inquiry>>> {
+  async queue(viewer: Viewer | null, page: TwoWayPageArgs): Promise<ConnectionResult<InquiryRead>> {
     requireRole(viewer, Role.OPERATOR);
-    return paginate(this.em, Inquiry, this.shortOfPartners(), page, { oldestFirst: true });
-  }
-
-  /** The queue's filter, fresh for each use (its raw count is single-use). */
-  private shortOfPartners(): () => FilterQuery<Inquiry> {
-    const statuses = activeLeadStatuses.map((status) => `'${status}'`).join(', ');
-    return () => ({
-      requestType: RequestType.OPEN,
-      status: InquiryStatus.ACTIVE,
-      [raw((alias) => `(select count(*) from leads l where l.inquiry_id = ${alias}.id and l.status in (${statuses}))`)]: {
-        $lt: this.config.partnersPerInquiry,
-      },
-    });
+    return shortOfPartnersPage(this.em, this.config.partnersPerInquiry, page);
   }
 
   /** Operator: gives the inquiry to the chosen partners, all or none. */
-  async assign(viewer: Viewer | null, input: AssignPartnersData): Promise<Read<Lead>[]> {
+  async assign(viewer: Viewer | null, input: AssignPartnersData): Promise<LeadRead[]> {
     const operator = requireRole(viewer, Role.OPERATOR).user;
     const ids = input.partnerIds;
     checkPartnerList(ids);
@@ -152,7 +140,7 @@ export class MatchingService {
   }
 
   /** Platform-assigned NEW leads for the chosen partners and services, in that order, in the caller's transaction. */
-  async newLeads(em: EntityManager, inquiry: Inquiry, choices: Recommendation[], actor: Actor | null): Promise<Read<Lead>[]> {
+  async newLeads(em: EntityManager, inquiry: Inquiry, choices: Recommendation[], actor: Actor | null): Promise<LeadRead[]> {
     // The statement bypasses the unit of work: what the transaction changed so far goes first.
     await em.flush();
     return insertLeads(

@@ -10,6 +10,9 @@ import { emailContent, profileOf } from './email-templates.js';
 import { renderEmail, type RenderedEmail } from './email-layout.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 import type { Read } from '../db/lean-read.js';
+import type { LeadRead } from '../leads/lead-reads.js';
+import type { InquiryRead } from '../inquiries/inquiry-reads.js';
+import type { PartnerRead } from '../partners/partner-reads.js';
 
 export type ComposedEmail = RenderedEmail & { outboxId: number; to: string; messageId: string };
 
@@ -61,9 +64,9 @@ export async function composeEmails(em: EntityManager, outboxIds: number[], appU
 interface EmailParts {
   row: Read<OutboxEmail>;
   recipient: Read<User>;
-  lead: Read<Lead>;
-  partner: Read<Partner>;
-  inquiry: Read<Inquiry>;
+  lead: LeadRead;
+  partner: PartnerRead;
+  inquiry: InquiryRead;
 }
 
 /** A partner's member is sent to the lead, a seller to its request. */

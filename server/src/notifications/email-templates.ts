@@ -1,8 +1,7 @@
 import { companySizeLabels, formatMoney, type CompanySize, type ProductCategory } from '@slp/shared';
-import type { Inquiry } from '../inquiries/inquiry.entity.js';
-import type { Read } from '../db/lean-read.js';
 import { EmailKind } from './outbox-email.entity.js';
 import type { EmailContent } from './email-layout.js';
+import type { InquiryRead } from '../inquiries/inquiry-reads.js';
 
 /** The business profile an email may show: never the seller's contact details (SPEC section 4). */
 export interface InquiryProfile {
@@ -29,7 +28,7 @@ export interface EmailFacts {
   respondBy: Date | null;
 }
 
-export function profileOf(inquiry: Read<Inquiry>): InquiryProfile {
+export function profileOf(inquiry: InquiryRead): InquiryProfile {
   return {
     productCategory: inquiry.productCategory,
     companySize: inquiry.companySize,

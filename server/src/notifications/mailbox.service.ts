@@ -1,12 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '@slp/shared';
 import { requireRole, type Viewer } from '../auth/viewer.js';
-import { paginate } from '../db/keyset-pages.js';
-import type { Read } from '../db/lean-read.js';
 import type { ConnectionResult, TwoWayPageArgs } from '../graphql/connection.js';
 import { MailboxMessage } from './mailbox-message.entity.js';
-
-const recipient = (to: string | null | undefined) => (to?.trim() ? { to: to.trim().toLowerCase() } : {});
+import { mailboxPage, recipient, type MailboxMessageRead } from './mailbox-reads.js';
 
 /** The local mailbox (emails delivered when no SMTP server is configured), newest first: operators only. */
 export class MailboxService {
@@ -19,8 +16,8 @@ export class MailboxService {
   }
 
   /** A page of the emails, to one address or to anyone, with their total. */
-  async page(viewer: Viewer | null, to: string | null | undefined, page: TwoWayPageArgs): Promise<ConnectionResult<Read<MailboxMessage>>> {
+  async page(viewer: Viewer | null, to: string | null | undefined, page: TwoWayPageArgs): Promise<ConnectionResult<MailboxMessageRead>> {
     requireRole(viewer, Role.OPERATOR);
-    return paginate(this.em, MailboxMessage, recipient(to), page);
+    return mailboxPage(this.em, to, page);
   }
 }

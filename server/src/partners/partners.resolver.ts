@@ -21,12 +21,12 @@ import {
   UpdatePartnerProfileInput,
 } from './partners.types.js';
 import { serviceDocs } from './service-docs.js';
-import type { Read } from '../db/lean-read.js';
+import type { PartnerRead, ServiceRead } from './partner-reads.js';
 
 @Resolver(() => Partner)
 export class PartnerResolver {
   @FieldResolver(() => ServiceConnection, { description: "The partner's services: public ones, or all for its members and operators." })
-  services(@Root() partner: Read<Partner>, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  services(@Root() partner: PartnerRead, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return new PartnersService(ctx.em).servicesOf(ctx.viewer, partner, page);
   }
 
@@ -69,17 +69,17 @@ export class ServiceResolver {
   }
 
   @FieldResolver(() => Partner, { description: 'The partner offering the service.' })
-  async partner(@Root() service: Read<Service>, @Ctx() ctx: Context) {
+  async partner(@Root() service: ServiceRead, @Ctx() ctx: Context) {
     return ctx.loaders.partner.get(service.partner.id);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: serviceDocs.priceFrom })
-  priceFrom(@Root() service: Read<Service>) {
+  priceFrom(@Root() service: ServiceRead) {
     return money(service.priceFromAmount, service.currency);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: serviceDocs.priceTo })
-  priceTo(@Root() service: Read<Service>) {
+  priceTo(@Root() service: ServiceRead) {
     return money(service.priceToAmount, service.currency);
   }
 

@@ -1,48 +1,37 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FilterQuery } from '@mikro-orm/core';
-import {
-  PartnerStatus,
-  ProductCategory,
-  Role,
-  ServiceType,
-  UserErrorCode,
-  operatorReasonRules,
-  partnerProfileRules,
-  publishServiceRules,
-} from '@slp/shared';
+import { PartnerStatus, Role, UserErrorCode, operatorReasonRules, partnerProfileRules, publishServiceRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { requireOnboardedPartner, requirePartner, requireRole, type Viewer } from '../auth/viewer.js';
-import { DIRECTORY_RULE, partnerServicesVisibleTo } from '../auth/access-policy.js';
-import { paginate } from '../db/keyset-pages.js';
-import type { Read } from '../db/lean-read.js';
 import type { ConnectionResult, PageArgs, TwoWayPageArgs } from '../graphql/connection.js';
 import { Partner } from './partner.entity.js';
 import { Service } from './service.entity.js';
-
-export interface DirectoryFilter {
-  serviceType?: ServiceType | null;
-  productCategory?: ProductCategory | null;
-  search?: string | null;
-}
+import {
+  directoryPage,
+  partnerServicesPage,
+  partnersPage,
+  type DirectoryFilter,
+  type PartnerRead,
+  type ServiceRead,
+} from './partner-reads.js';
 
 /** Partners, their published services, and the public directory. */
 export class PartnersService {
   constructor(private readonly em: EntityManager) {}
 
   /** A page of the directory, newest first. */
-  directory(filter: DirectoryFilter, page: PageArgs): Promise<ConnectionResult<Read<Service>>> {
-    return paginate(this.em, Service, directoryWhere(filter), page);
+  directory(filter: DirectoryFilter, page: PageArgs): Promise<ConnectionResult<ServiceRead>> {
+    return directoryPage(this.em, filter, page);
   }
 
   /** A page of a partner's services, newest first: its own members and operators see its private ones too. */
-  servicesOf(viewer: Viewer | null, partner: Read<Partner>, page: PageArgs): Promise<ConnectionResult<Read<Service>>> {
-    return paginate(this.em, Service, servicesWhere(viewer, partner), page);
+  servicesOf(viewer: Viewer | null, partner: PartnerRead, page: PageArgs): Promise<ConnectionResult<ServiceRead>> {
+    return partnerServicesPage(this.em, viewer, partner.id, page);
   }
 
   /** Operator: a page of every partner (or those in one status), newest first. */
-  async list(viewer: Viewer | null, status: PartnerStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<Read<Partner>>> {
+  async list(viewer: Viewer | null, status: PartnerStatus | null, page: TwoWayPageArgs): Promise<ConnectionResult<PartnerRead>> {
     requireRole(viewer, Role.OPERATOR);
-    return paginate(this.em, Partner, status ? { status } : {}, page);
+    return partnersPage(this.em, status, page);
   }
 
   async publishService(viewer: Viewer | null, input: unknown): Promise<Service> {
@@ -95,26 +84,4 @@ export class PartnersService {
     await this.em.flush();
     return own;
   }
-}
-
-/** The directory: what the access policy shows anyone of a service (public, of an onboarded partner). */
-function directoryWhere(filter: DirectoryFilter): FilterQuery<Service> {
-  const where: FilterQuery<Service> & Record<string, unknown> = {
-    public: DIRECTORY_RULE.isPublic,
-    partner: { status: DIRECTORY_RULE.partnerStatus },
-  };
-  if (filter.serviceType) where.serviceType = filter.serviceType;
-  if (filter.productCategory) where.productCategories = { $contains: [filter.productCategory] };
-  const search = filter.search?.trim();
-  if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.$or = [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }, { partner: { name: { $ilike: pattern } } }];
-  }
-  return where;
-}
-
-/** A partner's own members and operators also see its private services; others what the directory shows. */
-function servicesWhere(viewer: Viewer | null, partner: Read<Partner>): FilterQuery<Service> {
-  if (partnerServicesVisibleTo(viewer, partner.id) === 'all') return { partner: partner.id };
-  return { partner: { id: partner.id, status: DIRECTORY_RULE.partnerStatus }, public: DIRECTORY_RULE.isPublic };
 }

@@ -10,7 +10,8 @@ import { partnerRecordOf } from './partner-record.js';
 import { ReviewsService } from './reviews.service.js';
 import { HideReviewInput, PartnerReviewConnection, PartnerReviewPayload, ReviewPartnerInput } from './reviews.types.js';
 import { rowIdOf } from '../graphql/node.js';
-import type { Read } from '../db/lean-read.js';
+import type { LeadRead } from '../leads/lead-reads.js';
+import type { PartnerRead } from '../partners/partner-reads.js';
 
 /** A partner's track record and reviews, shown on its public page (SPEC section 6a). */
 @Resolver(() => Partner)
@@ -19,19 +20,19 @@ export class PartnerRecordResolver {
     nullable: true,
     description: 'Average rating of its visible reviews (1–5, two decimals); null without reviews.',
   })
-  async rating(@Root() partner: Read<Partner>, @Ctx() ctx: Context) {
+  async rating(@Root() partner: PartnerRead, @Ctx() ctx: Context) {
     return (await partnerRecordOf(ctx, partner.id)).rating;
   }
 
   @FieldResolver(() => Int, { description: 'How many visible reviews it has.' })
-  async reviewCount(@Root() partner: Read<Partner>, @Ctx() ctx: Context) {
+  async reviewCount(@Root() partner: PartnerRead, @Ctx() ctx: Context) {
     return (await partnerRecordOf(ctx, partner.id)).reviewCount;
   }
 
   @FieldResolver(() => PartnerReviewConnection, {
     description: 'Its reviews, newest first: the visible ones (operators and authors also see hidden ones).',
   })
-  reviews(@Root() partner: Read<Partner>, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  reviews(@Root() partner: PartnerRead, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return new ReviewsService(ctx.em).reviewsOf(ctx.viewer, partner.id, page);
   }
 
@@ -39,7 +40,7 @@ export class PartnerRecordResolver {
     nullable: true,
     description: 'Median hours from receiving a lead to following it up; null before its first follow-up.',
   })
-  async medianHoursToFollowUp(@Root() partner: Read<Partner>, @Ctx() ctx: Context) {
+  async medianHoursToFollowUp(@Root() partner: PartnerRead, @Ctx() ctx: Context) {
     return (await partnerRecordOf(ctx, partner.id)).medianHoursToFollowUp;
   }
 
@@ -47,7 +48,7 @@ export class PartnerRecordResolver {
     nullable: true,
     description: 'Share (0–1) of its platform-assigned leads, once past NEW, that expired unanswered; null before any.',
   })
-  async expiredLeadShare(@Root() partner: Read<Partner>, @Ctx() ctx: Context) {
+  async expiredLeadShare(@Root() partner: PartnerRead, @Ctx() ctx: Context) {
     return (await partnerRecordOf(ctx, partner.id)).expiredShare;
   }
 }
@@ -79,7 +80,7 @@ export class ReviewResolver {
 @Resolver(() => Lead)
 export class LeadReviewResolver {
   @FieldResolver(() => PartnerReview, { nullable: true, description: "The seller's review of the partner on this lead, once written." })
-  review(@Root() lead: Read<Lead>, @Ctx() ctx: Context) {
+  review(@Root() lead: LeadRead, @Ctx() ctx: Context) {
     return new ReviewsService(ctx.em).ofLead(lead);
   }
 }

@@ -2,15 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LeadStatus, Role, UserErrorCode, hideReviewRules, reviewPartnerRules } from '@slp/shared';
 import { DomainError, validate } from '../domain-error.js';
 import { requireRole, type Viewer } from '../auth/viewer.js';
-import { reviewsVisibleSql } from '../auth/access-policy.js';
-import type { Sql } from '../db/sql.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { lockLead } from '../leads/lead-state-machine.js';
-import type { Lead } from '../leads/lead.entity.js';
+import type { LeadRead } from '../leads/lead-reads.js';
 import { PartnerReview } from './partner-review.entity.js';
-import { NEWEST_FIRST, paginateByKey } from '../db/keyset-pages.js';
+import { partnerReviewsPage, type PartnerReviewRead } from './review-reads.js';
 import type { ConnectionResult, PageArgs } from '../graphql/connection.js';
-import type { Read } from '../db/lean-read.js';
 import { User } from '../auth/user.entity.js';
 
 export interface ReviewPartnerData {
@@ -64,14 +61,12 @@ export class ReviewsService {
   }
 
   /** The seller's review of a lead, once written: only a lead that reached a deal has one (the others read nothing). */
-  ofLead(lead: Read<Lead>): Promise<PartnerReview | null> | null {
+  ofLead(lead: LeadRead): Promise<PartnerReview | null> | null {
     return lead.status === LeadStatus.DEAL ? this.em.findOne(PartnerReview, { lead: lead.id }) : null;
   }
 
   /** A page of a partner's reviews this viewer may see, newest first. */
-  reviewsOf(viewer: Viewer | null, partnerId: number, page: PageArgs): Promise<ConnectionResult<Read<PartnerReview>>> {
-    const visible = reviewsVisibleSql(viewer);
-    const where: Sql = { sql: `l.partner_id = ? and ${visible.sql}`, params: [partnerId, ...visible.params] };
-    return paginateByKey(this.em, PartnerReview, where, page, NEWEST_FIRST);
+  reviewsOf(viewer: Viewer | null, partnerId: number, page: PageArgs): Promise<ConnectionResult<PartnerReviewRead>> {
+    return partnerReviewsPage(this.em, viewer, partnerId, page);
   }
 }

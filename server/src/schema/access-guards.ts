@@ -15,6 +15,8 @@ import type { WebhookEndpoint } from '../webhooks/webhook.entity.js';
 import type { Context } from '../request/context.js';
 import type { Read } from '../db/lean-read.js';
 import { andThen, type Maybe } from '../graphql/maybe.js';
+import type { LeadRead } from '../leads/lead-reads.js';
+import type { PartnerRead } from '../partners/partner-reads.js';
 
 /**
  * The access policy as the schema applies it: for each restricted GraphQL type, the facts its rule
@@ -24,13 +26,13 @@ import { andThen, type Maybe } from '../graphql/maybe.js';
  */
 
 /** Only a seller viewer can be a lead's seller, so only then is the inquiry read for it. */
-function leadSellerId(ctx: Context, lead: Read<Lead>): Maybe<number | null> {
+function leadSellerId(ctx: Context, lead: LeadRead): Maybe<number | null> {
   if (ctx.viewer?.user.role !== Role.SELLER) return null;
   return andThen(ctx.loaders.inquiry.get(lead.inquiry.id), (inquiry) => inquiry?.seller.id ?? null);
 }
 
 /** A not-onboarded partner stays visible to a seller it has leads with: read only in that case. */
-function worksForViewer(ctx: Context, partner: Read<Partner>): Maybe<boolean> {
+function worksForViewer(ctx: Context, partner: PartnerRead): Maybe<boolean> {
   if (ctx.viewer?.user.role !== Role.SELLER) return false;
   return andThen(ctx.loaders.sellerPartnerIds.get(ctx.viewer.user.id), (ids) => ids.includes(partner.id));
 }
