@@ -65,6 +65,7 @@ export class MatchingResolver {
   }
 }
 
+/** The operator's choice as row ids (0 for an ID naming no row, which the service refuses at its place). */
 function assignment(input: AssignPartnersInput): AssignPartnersData {
   return { inquiryId: rowIdOf(input.inquiryId, 'Inquiry'), partnerIds: input.partnerIds.map((id) => rowIdOf(id, 'Partner')) };
 }
