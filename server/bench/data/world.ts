@@ -46,6 +46,8 @@ const serviceTypes = Object.values(ServiceType);
 const categories = Object.values(ProductCategory);
 const companySizes = Object.values(CompanySize);
 const rejectReasons = Object.values(RejectReason);
+/** As slp_company_size_rank() ranks them: smallest first, from 1 (the loader checks the two agree). */
+const companySizeRank = (size: CompanySize) => companySizes.indexOf(size) + 1;
 
 interface PartnerInfo {
   id: number;
@@ -193,6 +195,9 @@ export class World {
     const chosen = this.choosePartners(open ? (this.partnersByType.get(serviceType) ?? []) : this.partners, leadCount);
     const budget = r.int(5, 200) * 100;
     const closedAt = closed ? new Date(Math.min(this.now, createdAt + r.int(1, 60) * DAY)) : null;
+    const location = r.pick(cities);
+    const companySize = r.pick(companySizes);
+    const shopGmv = budget * r.int(5, 50);
     rows.inquiries.push([
       id,
       sellerId,
@@ -201,10 +206,10 @@ export class World {
       open ? serviceType : null,
       `Contact ${id}`,
       `contact${id}@shop.bench.test`,
-      r.pick(cities),
-      r.pick(companySizes),
+      location,
+      companySize,
       'USD',
-      budget * r.int(5, 50),
+      shopGmv,
       r.chance(0.5) ? budget * r.int(1, 20) : null,
       budget,
       r.pick(categories),
@@ -215,10 +220,12 @@ export class World {
       closedAt,
       1,
     ]);
+    // The order keys a lead copies from its inquiry (the leads_written trigger's job, off during COPY).
+    const keys = [budget, shopGmv, companySizeRank(companySize)];
     for (const partner of chosen) {
       const service = open ? partner.services.find((s) => s.type === serviceType)! : r.pick(partner.services);
       if (!open) rows.targets.push([id, service.id]);
-      this.lead(rows, { inquiryId: id, sellerId, partner, serviceId: service.id, open, createdAt, closed, recency });
+      this.lead(rows, { inquiryId: id, sellerId, partner, serviceId: service.id, open, createdAt, closed, recency, keys });
     }
   }
 
@@ -257,6 +264,7 @@ export class World {
       createdAt: number;
       closed: boolean;
       recency: number;
+      keys: Cell[];
     },
   ) {
     const r = this.random;
@@ -306,6 +314,8 @@ export class World {
       ended && new Date(ended),
       rejected && new Date(rejected),
       1,
+      new Date(Math.max(created, followed ?? 0, dealt ?? 0, ended ?? 0, rejected ?? 0)),
+      ...info.keys,
     ]);
   }
 
@@ -376,5 +386,9 @@ const leadColumns = [
   'closed_at',
   'rejected_at',
   'version',
+  'updated_at',
+  'budget_amount',
+  'shop_gmv_amount',
+  'company_size_rank',
 ];
 const eventColumns = ['id', 'lead_id', 'type', 'at', 'actor_role', 'actor_id'];
