@@ -22,6 +22,8 @@ export interface ApiLimits {
   logInWindowSeconds: number;
   /** Password verifications (argon2id) run at once in a process; more wait, known places first (log-in-throttle.ts). */
   logInVerifications: number;
+  /** Log-ins from unknown places that may wait for a verification; more are refused with RATE_LIMITED. */
+  logInWaiting: number;
   /** WebSocket: the largest frame, open connections per session (or API token) and per address,
    * subscriptions per connection, and the bytes a subscriber may leave unread before it is disconnected. */
   wsMaxPayloadBytes: number;
@@ -54,6 +56,8 @@ export const defaultApiLimits: ApiLimits = {
   logInFailuresPerAddress: 100,
   logInWindowSeconds: 900,
   logInVerifications: 2,
+  // About 5 s of argon2 at two at a time: a real user beyond that is better told to retry.
+  logInWaiting: 50,
   // Operations are small; the SPA keeps one socket per tab with a few subscriptions.
   wsMaxPayloadBytes: 64 * 1024,
   wsConnectionsPerSession: 10,

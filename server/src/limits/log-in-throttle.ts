@@ -3,7 +3,7 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { sha256 } from '../auth/digest.js';
 import type { ApiLimits } from './api-limits.js';
 import { rateLimited, rateLimiter } from './rate-limits.js';
-import { VerifyQueue } from './verify-queue.js';
+import { QueueFull, VerifyQueue } from './verify-queue.js';
 
 /** How long an address where an account logged in stays known for it. */
 // 14 days (the in-memory store keeps a key with a timer, and Node timers end at 24.8 days).
@@ -22,6 +22,9 @@ const KNOWN_PLACE_SECONDS = 14 * 86_400;
  * an address where it logged in within 14 days goes before them, so a real user is not kept waiting
  * behind an attack it has nothing to do with (`pnpm bench:login` measures it).
  */
+/** A log-in refused because too many wait for verification: RATE_LIMITED, to retry in a moment. */
+const busy = () => rateLimited({ msBeforeNext: 2_000 }, 'Too many log-ins are waiting: try again in 2 s');
+
 export class LogInThrottle {
   private readonly byAccount: RateLimiterAbstract;
   private readonly byAddress: RateLimiterAbstract;
@@ -42,7 +45,7 @@ export class LogInThrottle {
       duration,
     });
     this.knownPlaces = rateLimiter(redis, { keyPrefix: `${limits.rateKeyPrefix}:log-in:known`, points: 1, duration: KNOWN_PLACE_SECONDS });
-    this.verifications = new VerifyQueue(limits.logInVerifications);
+    this.verifications = new VerifyQueue(limits.logInVerifications, limits.logInWaiting);
   }
 
   /** Verifications waiting for a place now. */
@@ -61,7 +64,12 @@ export class LogInThrottle {
     }
     const place = sha256(`${account} ${address}`).slice(0, 32);
     const known = (await this.knownPlaces.get(place).catch(() => null)) !== null;
-    const result = await this.verifications.run(known, verify);
+    const result = await this.verifications.run(known, verify).catch(async (error: unknown) => {
+      if (!(error instanceof QueueFull)) throw error;
+      // Refused unheard, the attempt is no failure of its account or address: its points go back.
+      await Promise.all([this.byAccount.reward(account, 1), this.byAddress.reward(address, 1)]);
+      throw busy();
+    });
     if (result !== null) {
       await Promise.all([
         this.byAccount.delete(account),

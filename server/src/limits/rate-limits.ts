@@ -36,9 +36,9 @@ function limiterFor(kind: ClientKind, limits: ApiLimits, redis: Redis | null): R
   });
 }
 
-export function rateLimited(refusal: RateLimiterRes): GraphQLError {
+export function rateLimited(refusal: Pick<RateLimiterRes, 'msBeforeNext'>, message?: string): GraphQLError {
   const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-  return new GraphQLError(`Rate limit exceeded: try again in ${seconds} s`, {
+  return new GraphQLError(message ?? `Rate limit exceeded: try again in ${seconds} s`, {
     extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },
   });
 }

@@ -1,7 +1,8 @@
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { defaultApiLimits } from './api-limits.js';
 import { LogInThrottle } from './log-in-throttle.js';
-import { VerifyQueue } from './verify-queue.js';
+import { QueueFull, VerifyQueue } from './verify-queue.js';
 
 /** A verification the test finishes when it wants, recording when it started. */
 function gate(log: string[], name: string, result: string | null = null) {
@@ -48,6 +49,22 @@ describe('the verification queue', () => {
     expect(queue.waiting).toBe(0);
   });
 
+  it('refuses an ordinary verification past maxWaiting, never a priority one', async () => {
+    const queue = new VerifyQueue(1, 2);
+    const log: string[] = [];
+    const tasks = Object.fromEntries(['a', 'b', 'c', 'p'].map((name) => [name, gate(log, name)]));
+    const runs = [queue.run(false, tasks.a.verify), queue.run(false, tasks.b.verify), queue.run(false, tasks.c.verify)];
+    await settle();
+    expect(queue.full).toBe(true);
+    await expect(queue.run(false, async () => 'never')).rejects.toThrow(QueueFull);
+    runs.push(queue.run(true, tasks.p.verify));
+    expect(queue.waiting).toBe(3);
+    for (const task of Object.values(tasks)) task.finish();
+    await Promise.all(runs);
+    expect(log).toEqual(['a', 'p', 'b', 'c']);
+    expect(queue.full).toBe(false);
+  });
+
   it('gives the place on when a verification throws', async () => {
     const queue = new VerifyQueue(1);
     await expect(
@@ -88,5 +105,24 @@ describe('log-in verifications', () => {
     elsewhere.finish();
     await Promise.all([...guessRuns, fromHome, fromElsewhere]);
     expect(log.slice(2)).toEqual(['real user, from home', 'guess 1', 'guess 2', 'guess 3', 'real user, elsewhere']);
+  });
+
+  it('refuse a log-in from an unknown place with RATE_LIMITED while too many wait, and give its points back', async () => {
+    const throttle = new LogInThrottle({ ...defaultApiLimits, logInVerifications: 1, logInWaiting: 1, logInFailuresPerAddress: 3 });
+    const log: string[] = [];
+    const held = [gate(log, 'running'), gate(log, 'waiting')];
+    const runs = held.map((task, n) => throttle.attempt(`guess${n}@shop.test`, '198.51.100.1', task.verify));
+    await settle();
+    const refused = await throttle.attempt('third@shop.test', '198.51.100.1', async () => 'never').catch((error: GraphQLError) => error);
+    expect(refused).toBeInstanceOf(GraphQLError);
+    expect((refused as GraphQLError).message).toBe('Too many log-ins are waiting: try again in 2 s');
+    expect((refused as GraphQLError).extensions.code).toBe('RATE_LIMITED');
+    for (const task of held) task.finish();
+    await Promise.all(runs);
+    // Two failures counted of three: the refused attempt cost the address nothing, so one more is heard.
+    const heard = gate(log, 'heard');
+    heard.finish();
+    expect(await throttle.attempt('fourth@shop.test', '198.51.100.1', heard.verify)).toBeNull();
+    expect(log).toEqual(['running', 'waiting', 'heard']);
   });
 });
