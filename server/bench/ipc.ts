@@ -35,6 +35,15 @@ export const heapAfterGcMb = () => {
   return Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 };
 
+/**
+ * RSS right after a full collection, in MB: the memory the process keeps, wherever its heap happens to
+ * be in its collection cycle (RSS alone swings by a third between two collections under load).
+ */
+export const rssAfterGcMb = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return rssMb();
+};
+
 /** CPU time the process has used so far, in ms: per request it shows cost even on a busy machine. */
 export const cpuMs = () => {
   const { user, system } = process.cpuUsage();
@@ -42,7 +51,7 @@ export const cpuMs = () => {
 };
 
 /** What every benchmark server answers besides its own commands. */
-export const processCommands = { peakRssMb, rssMb, heapAfterGcMb, cpuMs };
+export const processCommands = { peakRssMb, rssMb, rssAfterGcMb, heapAfterGcMb, cpuMs };
 
 /** Runner side: a server in its own Node process, so load generation and serving do not share a thread. */
 export class ChildServer {

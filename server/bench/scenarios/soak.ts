@@ -29,7 +29,7 @@ function mixedPlans(actors: Actors, settings: BenchSettings): RequestPlan[] {
 
 /**
  * A long run of what users do, on a fresh app process, to see memory hold still: its RSS after a
- * warm-up against its RSS at the end (and the highest sampled between).
+ * warm-up against its RSS at the end, each after a full collection (and the highest sampled between).
  */
 export async function runSoak(env: Record<string, string>, actors: Actors, settings: BenchSettings): Promise<SoakResult> {
   const app = await ChildServer.start('./app-process.ts', env);
@@ -37,8 +37,8 @@ export async function runSoak(env: Record<string, string>, actors: Actors, setti
   try {
     const plans = mixedPlans(actors, settings);
     await runLoad(app.url, '', plans, { connections, seconds: Math.max(3, settings.soakSeconds / 10) });
-    // RSS before the forced collection, as at the end.
-    const start = await app.ask<number>('rssMb');
+    // Both ends are read right after a full collection, so the growth is memory kept, not GC timing.
+    const start = await app.ask<number>('rssAfterGcMb');
     const heapStart = await app.ask<number>('heapAfterGcMb');
     let highest = start;
     const sampler = setInterval(() => {
@@ -47,7 +47,7 @@ export async function runSoak(env: Record<string, string>, actors: Actors, setti
       });
     }, 2_000);
     const load = await runLoad(app.url, '', plans, { connections, seconds: settings.soakSeconds }).finally(() => clearInterval(sampler));
-    const end = await app.ask<number>('rssMb');
+    const end = await app.ask<number>('rssAfterGcMb');
     const heapEnd = await app.ask<number>('heapAfterGcMb');
     const rssGrowthPercent = ((end - start) / start) * 100;
     return {
@@ -57,7 +57,7 @@ export async function runSoak(env: Record<string, string>, actors: Actors, setti
       peakRssMb: await app.ask<number>('peakRssMb'),
       rssGrowthPercent,
       detail:
-        `${settings.soakSeconds} s; RSS ${start} MB after the warm-up, ${end} MB at the end (${rssGrowthPercent.toFixed(1)}%), ` +
+        `${settings.soakSeconds} s; RSS after a full GC ${start} MB after the warm-up, ${end} MB at the end (${rssGrowthPercent.toFixed(1)}%), ` +
         `at most ${highest} MB sampled; JavaScript heap after a full GC ${heapStart} → ${heapEnd} MB`,
     };
   } finally {
