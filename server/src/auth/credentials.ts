@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiTokensService } from '../api-tokens/api-tokens.service.js';
 import { AuthService } from './auth.service.js';
-import { viewerOf, type Viewer } from './viewer.js';
+import type { Viewer } from './viewer.js';
 
 /** What a request brings to say who it is: an Authorization header (API token) and/or a session cookie. */
 export interface Credentials {
@@ -36,7 +36,4 @@ export async function resolveViewer(
   return sessionToken ? viewerForSession(sessionToken) : null;
 }
 
-async function sessionViewer(em: EntityManager, token: string): Promise<Viewer | null> {
-  const user = await new AuthService(em).userForSession(token);
-  return user ? viewerOf(user) : null;
-}
+const sessionViewer = (em: EntityManager, token: string) => new AuthService(em).viewerForSession(token);

@@ -39,7 +39,7 @@ export class PartnersService {
     // A private draft is the partner's own business; a public service needs an onboarded partner.
     const { partner } = data.public ? requireOnboardedPartner(viewer) : requirePartner(viewer);
     const service = this.em.create(Service, {
-      partner,
+      partner: this.em.getReference(Partner, partner.id),
       title: data.title,
       description: data.description,
       serviceType: data.serviceType,

@@ -56,7 +56,7 @@ export class ReviewsService {
       const review = await em.findOne(PartnerReview, input.reviewId);
       if (!review) throw DomainError.of(UserErrorCode.NOT_FOUND, 'No such review', ['reviewId']);
       if (review.hiddenAt) throw DomainError.of(UserErrorCode.INVALID, 'This review is already hidden', ['reviewId']);
-      return Object.assign(review, { hiddenAt: new Date(), hiddenReason: reason, hiddenBy: operator });
+      return Object.assign(review, { hiddenAt: new Date(), hiddenReason: reason, hiddenBy: em.getReference(User, operator.id) });
     });
   }
 
