@@ -41,8 +41,8 @@ export function leadSearchSql(text: string | null | undefined): Sql | null {
   if (!parsed.words.length) return null;
   const query = parsed.words.map((word) => `${word}:*`).join(' & ');
   return {
-    sql: `(exists (select 1 from inquiries i where i.id = l.inquiry_id and i.search_document @@ to_tsquery('simple', ?))
-      or exists (select 1 from services s where s.id = l.service_id and s.search_document @@ to_tsquery('simple', ?)))`,
+    sql: `((select i.search_document from inquiries i where i.id = l.inquiry_id) @@ to_tsquery('simple', ?)
+      or (select s.search_document from services s where s.id = l.service_id) @@ to_tsquery('simple', ?))`,
     params: [query, query],
   };
 }
