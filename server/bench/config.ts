@@ -24,6 +24,8 @@ export interface BenchSettings {
   json?: string;
   /** Run only the scenarios whose name contains this (while profiling one). */
   only?: string;
+  /** A JSON report of an earlier run (SCALE=1) to hold this one's figures against. */
+  compare?: string;
 }
 
 /** `--quick` is the smoke test inside `pnpm test`; SCALE multiplies the default data size. */
@@ -32,7 +34,7 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
   const valueOf = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const scale = Number(env.SCALE ?? 1);
   if (!(scale > 0)) throw new Error(`SCALE must be a positive number, not ${env.SCALE}`);
-  const common = { scale, json: valueOf('--json'), only: valueOf('--only'), pageSize: 50 };
+  const common = { scale, json: valueOf('--json'), only: valueOf('--only'), compare: valueOf('--compare'), pageSize: 50 };
   const seconds = Number(valueOf('--seconds') ?? (quick ? 1 : 10));
   if (quick) {
     return {

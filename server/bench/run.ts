@@ -8,7 +8,7 @@ import { loadData } from './data/load.js';
 import { prepareActors, type Actors } from './actors.js';
 import { ChildServer } from './ipc.js';
 import { formatReport, loadAverage, type BenchReport, type ScenarioResult } from './report.js';
-import { applyTargets } from './targets.js';
+import { applyTargets, compareTargets } from './targets.js';
 import { NEW_TAB, httpScenarios } from './scenarios/http.js';
 import { runHttpScenario } from './scenarios/run-http.js';
 import { runBaseline } from './scenarios/baseline.js';
@@ -93,8 +93,10 @@ async function main(): Promise<BenchReport> {
 }
 
 const report = await main();
+const { json, compare } = settingsFrom(process.argv.slice(2));
+const comparison = compare ? compareTargets(report, JSON.parse(fs.readFileSync(compare, 'utf8')) as BenchReport) : [];
 console.log(`\n${formatReport(report)}`);
+for (const line of comparison) console.log(line);
 for (const failed of report.scenarios.filter((r) => r.errors)) console.log(`${failed.name}: ${failed.errors} errors, e.g. ${failed.note}`);
-const { json } = settingsFrom(process.argv.slice(2));
 if (json) fs.writeFileSync(json, JSON.stringify(report, null, 2));
 process.exit(report.scenarios.some((r) => r.errors) ? 1 : 0);
