@@ -103,6 +103,11 @@ export class LiveEventHub {
     };
   }
 
+  /** How many subscriptions of this process wait for the audience's events. */
+  listenerCount(audience: Audience): number {
+    return this.listeners.get(keyOf(audience))?.size ?? 0;
+  }
+
   private listen(key: string, listener: Listener): () => void {
     const listeners = this.listeners.get(key) ?? new Set<Listener>();
     this.listeners.set(key, listeners.add(listener));
