@@ -1,3 +1,4 @@
+import type { PageInfoFieldsFragment } from '../gql/graphql';
 import type { useUrlPage } from '../lib/url-pages';
 import { Pager } from './Pager';
 
@@ -5,7 +6,7 @@ interface UrlPagerProps {
   label: string;
   list: {
     totalCount: number;
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
+    pageInfo: PageInfoFieldsFragment;
   };
   pages: ReturnType<typeof useUrlPage>;
 }

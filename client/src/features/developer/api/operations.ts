@@ -5,10 +5,7 @@ export const MailboxQuery = graphql(`
     mailbox(to: $to, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

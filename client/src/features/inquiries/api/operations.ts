@@ -78,10 +78,7 @@ export const MyInquiriesQuery = graphql(`
     myInquiries(first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

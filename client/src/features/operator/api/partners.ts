@@ -5,10 +5,7 @@ export const PartnersQuery = graphql(`
     partners(status: $status, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
