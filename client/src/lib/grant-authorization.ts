@@ -17,9 +17,7 @@ export const GrantAuthorizationMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

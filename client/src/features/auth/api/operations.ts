@@ -7,9 +7,7 @@ export const LogInMutation = graphql(`
         ...ViewerFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -22,9 +20,7 @@ export const SignUpSellerMutation = graphql(`
         ...ViewerFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -37,9 +33,7 @@ export const SignUpPartnerMutation = graphql(`
         ...ViewerFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -28,9 +28,7 @@ export const RevokeAuthorizationMutation = graphql(`
         ...AuthorizationFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -107,9 +107,7 @@ export const SubmitInquiryMutation = graphql(`
         ...InquiryFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -122,9 +120,7 @@ export const UpdateInquiryMutation = graphql(`
         ...InquiryFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -137,9 +133,7 @@ export const CloseInquiryMutation = graphql(`
         ...InquiryFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -155,9 +149,7 @@ export const CloseLeadMutation = graphql(`
         closedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

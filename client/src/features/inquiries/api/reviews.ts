@@ -10,9 +10,7 @@ export const ReviewPartnerMutation = graphql(`
         updatedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -145,9 +145,7 @@ export const FollowLeadMutation = graphql(`
         ...LeadDetailFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -160,9 +158,7 @@ export const RejectLeadMutation = graphql(`
         ...LeadDetailFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -175,9 +171,7 @@ export const AcceptCooperationMutation = graphql(`
         ...LeadDetailFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -190,9 +184,7 @@ export const MarkNoAgreementMutation = graphql(`
         ...LeadDetailFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

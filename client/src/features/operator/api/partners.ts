@@ -33,9 +33,7 @@ export const SetPartnerStatusMutation = graphql(`
         statusChangedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -28,9 +28,7 @@ export const PublishServiceMutation = graphql(`
         ...ServiceCardFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -44,9 +42,7 @@ export const UpdatePartnerProfileMutation = graphql(`
         description
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
