@@ -52,3 +52,13 @@ it('holds a larger pool to 1.5× the p99 of SCALE=1 with the same statements, an
   expect(large.scenarios[1].targets![1]).toEqual({ text: 'statements unchanged', met: false });
   expect(large.scenarios[2].targets).toBeUndefined();
 });
+
+it("finds the alerts by their name's stem, which their result extends with its parameters", () => {
+  const alerts = scenario('leadAlerts: submit → delivery (1000 subscribers, 2 processes)', { p99: 300 });
+  applyTargets([alerts]);
+  expect(alerts.targets).toEqual([{ text: 'p99 < 250 ms', met: false }]);
+  const small = report(1, 17, [scenario(alerts.name, { p99: 100 })]);
+  const large = report(10, 160, [scenario(alerts.name, { p99: 300 })]);
+  // Deliveries are not a read: the larger pool's figure is reported, not held to 1.5×.
+  expect(compareTargets(large, small)).toEqual(['Against SCALE=1 (p99 there → here):', '- load: 160 s (target under 300 s): met']);
+});
