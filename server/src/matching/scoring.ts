@@ -57,12 +57,18 @@ export interface Recommendation {
   partnerId: number;
   serviceId: number;
   score: number;
-  parts: ScorePart[];
+  /** Every part with its reason; the sentences are written when this is read, not while ranking. */
+  readonly parts: ScorePart[];
   servesCategory: boolean;
   freeCapacity: number;
 }
 
+/**
+ * A part's value and its reason in words. The reason is written only when `say` is set (a list an
+ * operator reads); ranking on submit scores hundreds of candidates and reads none, so it gets ''.
+ */
 type PartValue = { value: number; explanation: string };
+type Part = (needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig, say: boolean) => PartValue;
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 const words = (code: string) => code.toLowerCase().replace(/_/g, ' ');
@@ -95,127 +101,154 @@ function sellerSide(needs: InquiryNeeds): SellerSide {
   return side;
 }
 
-function productCategoryPart(needs: InquiryNeeds, c: CandidateFeatures): PartValue {
+const productCategoryPart: Part = (needs, c, _config, say) => {
   const { wanted } = sellerSide(needs);
-  if (c.productCategories.includes(needs.productCategory)) return { value: 1, explanation: `Serves ${wanted}` };
-  const served = c.productCategories.map(words).join(', ') || 'no listed category';
-  return { value: 0, explanation: `Serves ${served}; not ${wanted}` };
-}
+  if (c.productCategories.includes(needs.productCategory)) return { value: 1, explanation: say ? `Serves ${wanted}` : '' };
+  return { value: 0, explanation: say ? `Serves ${c.productCategories.map(words).join(', ') || 'no listed category'}; not ${wanted}` : '' };
+};
 
-function budgetPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
-  const money = (amount: string) => moneyText(amount, needs.currency);
+const budgetPart: Part = (needs, c, config, say) => {
+  const { priceFrom: from, priceTo: to, serviceCurrency } = c;
   const { budget } = sellerSide(needs);
-  if (c.priceFrom == null && c.priceTo == null) return { value: config.unknown, explanation: 'No price range published' };
-  if (c.serviceCurrency !== needs.currency) {
-    return {
-      value: config.unknown,
-      explanation: `Prices are in ${c.serviceCurrency}, the budget in ${needs.currency}: not comparable without an exchange rate`,
-    };
+  if (from == null && to == null) return { value: config.unknown, explanation: say ? 'No price range published' : '' };
+  if (serviceCurrency !== needs.currency) {
+    const why = `Prices are in ${serviceCurrency}, the budget in ${needs.currency}: not comparable without an exchange rate`;
+    return { value: config.unknown, explanation: say ? why : '' };
   }
-  if (c.priceFrom != null && compareAmounts(needs.budgetAmount, c.priceFrom) < 0) {
-    const share = Number(needs.budgetAmount) / Number(c.priceFrom);
-    return { value: share, explanation: `Budget ${budget} is ${percent(share)} of the lowest price ${money(c.priceFrom)}` };
+  if (from != null && compareAmounts(needs.budgetAmount, from) < 0) {
+    const share = Number(needs.budgetAmount) / Number(from);
+    const why = say ? `Budget ${budget} is ${percent(share)} of the lowest price ${moneyText(from, needs.currency)}` : '';
+    return { value: share, explanation: why };
   }
-  if (c.priceTo != null && compareAmounts(needs.budgetAmount, c.priceTo) > 0) {
-    return { value: config.budgetAboveRange, explanation: `Budget ${budget} is above the highest price ${money(c.priceTo)}` };
+  if (to != null && compareAmounts(needs.budgetAmount, to) > 0) {
+    const why = say ? `Budget ${budget} is above the highest price ${moneyText(to, needs.currency)}` : '';
+    return { value: config.budgetAboveRange, explanation: why };
   }
-  const end = (amount: string | null) => (amount == null ? null : { amount, currency: needs.currency });
-  return { value: 1, explanation: `Budget ${budget} is within the price range ${formatMoneyRange(end(c.priceFrom), end(c.priceTo))}` };
-}
+  return { value: 1, explanation: say ? `Budget ${budget} is within the price range ${rangeText(from, to, needs.currency)}` : '' };
+};
 
-function regionPart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
-  if (!needs.location) return { value: config.unknown, explanation: 'The seller gave no location' };
+const rangeText = (from: string | null, to: string | null, currency: string) =>
+  formatMoneyRange(from == null ? null : { amount: from, currency }, to == null ? null : { amount: to, currency });
+
+const regionPart: Part = (needs, c, config, say) => {
+  if (!needs.location) return { value: config.unknown, explanation: say ? 'The seller gave no location' : '' };
   const seller = sellerSide(needs).place;
   if (c.regions.length) {
-    const served = c.regions.find((region) => seller.includes(region.trim().toLowerCase()));
-    return served
-      ? { value: 1, explanation: `Serves ${served}, where the seller is` }
-      : { value: 0, explanation: `Serves only ${c.regions.join(', ')}; the seller is in ${needs.location}` };
+    const served = servedRegion(c.regions, seller);
+    if (served) return { value: 1, explanation: say ? `Serves ${served}, where the seller is` : '' };
+    return { value: 0, explanation: say ? `Serves only ${c.regions.join(', ')}; the seller is in ${needs.location}` : '' };
   }
-  if (!c.partnerLocation) return { value: config.unknown, explanation: 'Serves every region; the partner gave no location' };
-  const partner = placeParts(c.partnerLocation);
+  const based = c.partnerLocation;
+  if (!based) return { value: config.unknown, explanation: say ? 'Serves every region; the partner gave no location' : '' };
+  const partner = placeParts(based);
   const sameCountry = partner.at(-1) === seller.at(-1);
-  if (sameCountry && partner[0] === seller[0]) return { value: 1, explanation: `Based in ${c.partnerLocation}, the seller's city` };
-  if (sameCountry) return { value: config.region.sameCountry, explanation: `Based in ${c.partnerLocation}, the seller's country` };
-  return { value: config.region.elsewhere, explanation: `Serves every region; based in ${c.partnerLocation}` };
+  if (sameCountry && partner[0] === seller[0]) return { value: 1, explanation: say ? `Based in ${based}, the seller's city` : '' };
+  if (sameCountry) return { value: config.region.sameCountry, explanation: say ? `Based in ${based}, the seller's country` : '' };
+  return { value: config.region.elsewhere, explanation: say ? `Serves every region; based in ${based}` : '' };
+};
+
+function servedRegion(regions: string[], seller: string[]): string | undefined {
+  for (const region of regions) if (seller.includes(region.trim().toLowerCase())) return region;
+  return undefined;
 }
 
-function languagePart(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): PartValue {
-  if (!needs.language) return { value: config.unknown, explanation: 'The seller named no language' };
-  if (!c.languages.length) return { value: config.unknown, explanation: 'The partner lists no languages' };
-  return c.languages.includes(needs.language)
-    ? { value: 1, explanation: `Works in ${needs.language}` }
-    : { value: 0, explanation: `Works in ${c.languages.join(', ')}; not ${needs.language}` };
-}
+const languagePart: Part = (needs, c, config, say) => {
+  const wanted = needs.language;
+  if (!wanted) return { value: config.unknown, explanation: say ? 'The seller named no language' : '' };
+  if (!c.languages.length) return { value: config.unknown, explanation: say ? 'The partner lists no languages' : '' };
+  if (c.languages.includes(wanted)) return { value: 1, explanation: say ? `Works in ${wanted}` : '' };
+  return { value: 0, explanation: say ? `Works in ${c.languages.join(', ')}; not ${wanted}` : '' };
+};
 
-function capacityPart(c: CandidateFeatures): PartValue {
+const capacityPart: Part = (_needs, c, _config, say) => {
   const free = Math.max(0, c.capacity - c.activeLeads);
   const value = c.capacity > 0 ? free / c.capacity : 0;
-  return { value, explanation: `${free} of ${c.capacity} lead slots free (${c.activeLeads} NEW or FOLLOWING)` };
-}
+  return { value, explanation: say ? `${free} of ${c.capacity} lead slots free (${c.activeLeads} NEW or FOLLOWING)` : '' };
+};
+
+/** A Bayesian average: `observed` over `count`, with `k` imaginary ones at the prior value. */
+const smoothed = (observed: number, count: number, prior: number, k: number) => (observed + k * prior) / (count + k);
 
 /**
  * Follow-up share, speed, answering in time (no expiry), deal rate and rating, each pulled toward a
  * typical partner until there is history: a Bayesian average with `priorLeads` imaginary leads (or
  * reviews) at the prior value.
  */
-function trackRecordPart(c: CandidateFeatures, config: MatchingConfig): PartValue {
-  const { priorLeads: k, mix } = config.trackRecord;
+const trackRecordPart: Part = (_needs, c, config, say) => {
   const p = config.trackRecord;
-  const smoothed = (observed: number, count: number, prior: number) => (observed + k * prior) / (count + k);
+  const k = p.priorLeads;
   const rawSpeed = c.medianHoursToFollowUp == null ? 0 : 1 / (1 + c.medianHoursToFollowUp / p.halfSpeedHours);
-  const measures = {
-    followUpShare: smoothed(c.followedUp, c.leadsDue, p.priorFollowUpShare),
-    speed: smoothed(c.followedUp * rawSpeed, c.followedUp, p.priorSpeed),
-    onTime: 1 - smoothed(c.expired, c.assignedDecided, p.priorExpiryRate),
-    dealRate: smoothed(c.deals, c.followedUp, p.priorDealRate),
+  const value =
+    p.mix.followUpShare * smoothed(c.followedUp, c.leadsDue, p.priorFollowUpShare, k) +
+    p.mix.speed * smoothed(c.followedUp * rawSpeed, c.followedUp, p.priorSpeed, k) +
+    p.mix.onTime * (1 - smoothed(c.expired, c.assignedDecided, p.priorExpiryRate, k)) +
+    p.mix.dealRate * smoothed(c.deals, c.followedUp, p.priorDealRate, k) +
     // Ratings 1–5 as 0–1: (rating − 1) ÷ 4, summed.
-    rating: smoothed((c.ratingSum - c.reviewCount) / 4, c.reviewCount, p.priorRating),
-  };
-  const value = (Object.keys(mix) as (keyof typeof mix)[]).reduce((sum, measure) => sum + mix[measure] * measures[measure], 0);
+    p.mix.rating * smoothed((c.ratingSum - c.reviewCount) / 4, c.reviewCount, p.priorRating, k);
+  if (!say) return { value, explanation: '' };
   if (c.leadsDue === 0 && c.reviewCount === 0) return { value, explanation: 'No leads answered yet: scored as a typical partner' };
+  return { value, explanation: trackRecordText(c) };
+};
+
+function trackRecordText(c: CandidateFeatures): string {
   const median = c.medianHoursToFollowUp == null ? 'no follow-ups yet' : `median ${c.medianHoursToFollowUp.toFixed(1)} h to follow up`;
   const rated = c.reviewCount ? `rated ${(c.ratingSum / c.reviewCount).toFixed(1)} from ${c.reviewCount} reviews` : 'no reviews';
-  return {
-    value,
-    explanation:
-      `Followed up ${c.followedUp} of ${c.leadsDue} leads, ${median}, ${c.expired} of ${c.assignedDecided} assigned leads expired, ` +
-      `${c.deals} deals, ${rated} (smoothed toward a typical partner)`,
-  };
+  return (
+    `Followed up ${c.followedUp} of ${c.leadsDue} leads, ${median}, ${c.expired} of ${c.assignedDecided} assigned leads expired, ` +
+    `${c.deals} deals, ${rated} (smoothed toward a typical partner)`
+  );
 }
 
-function fairSpreadingPart(c: CandidateFeatures, config: MatchingConfig): PartValue {
+const fairSpreadingPart: Part = (_needs, c, config, say) => {
   const { windowDays, halfAtAssignments } = config.fairSpreading;
-  return {
-    value: 1 / (1 + c.recentAssignments / halfAtAssignments),
-    explanation: `${c.recentAssignments} platform-assigned leads in the last ${windowDays} days`,
-  };
+  const value = 1 / (1 + c.recentAssignments / halfAtAssignments);
+  return { value, explanation: say ? `${c.recentAssignments} platform-assigned leads in the last ${windowDays} days` : '' };
+};
+
+const partOf: Record<ScoreFactor, Part> = {
+  productCategory: productCategoryPart,
+  budget: budgetPart,
+  region: regionPart,
+  language: languagePart,
+  capacity: capacityPart,
+  trackRecord: trackRecordPart,
+  fairSpreading: fairSpreadingPart,
+};
+
+const factors = Object.keys(partOf) as ScoreFactor[];
+
+/** A scored candidate: the numbers at once, the sentences of its parts only when read. */
+class ScoredCandidate implements Recommendation {
+  readonly partnerId: number;
+  readonly serviceId: number;
+  readonly score: number;
+  readonly servesCategory: boolean;
+  readonly freeCapacity: number;
+
+  constructor(
+    private readonly needs: InquiryNeeds,
+    private readonly candidate: CandidateFeatures,
+    private readonly config: MatchingConfig,
+  ) {
+    let score = 0;
+    for (const factor of factors) score += config.weights[factor] * round(partOf[factor](needs, candidate, config, false).value);
+    this.partnerId = candidate.partnerId;
+    this.serviceId = candidate.serviceId;
+    this.score = round(score);
+    this.servesCategory = candidate.productCategories.includes(needs.productCategory);
+    this.freeCapacity = Math.max(0, candidate.capacity - candidate.activeLeads);
+  }
+
+  get parts(): ScorePart[] {
+    return factors.map((factor) => {
+      const { value, explanation } = partOf[factor](this.needs, this.candidate, this.config, true);
+      return { factor, weight: this.config.weights[factor], value: round(value), explanation };
+    });
+  }
 }
 
 export function scoreCandidate(needs: InquiryNeeds, c: CandidateFeatures, config: MatchingConfig): Recommendation {
-  const values: Record<ScoreFactor, PartValue> = {
-    productCategory: productCategoryPart(needs, c),
-    budget: budgetPart(needs, c, config),
-    region: regionPart(needs, c, config),
-    language: languagePart(needs, c, config),
-    capacity: capacityPart(c),
-    trackRecord: trackRecordPart(c, config),
-    fairSpreading: fairSpreadingPart(c, config),
-  };
-  const parts = (Object.keys(values) as ScoreFactor[]).map((factor) => ({
-    factor,
-    weight: config.weights[factor],
-    value: round(values[factor].value),
-    explanation: values[factor].explanation,
-  }));
-  return {
-    partnerId: c.partnerId,
-    serviceId: c.serviceId,
-    score: round(parts.reduce((sum, part) => sum + part.weight * part.value, 0)),
-    parts,
-    servesCategory: values.productCategory.value === 1,
-    freeCapacity: Math.max(0, c.capacity - c.activeLeads),
-  };
+  return new ScoredCandidate(needs, c, config);
 }
 
 /** Best service per partner, best partner first; equal scores go to the lower id, so the order is stable. */

@@ -7,6 +7,11 @@ import { serviceDocs } from './service-docs.js';
 
 @Entity({ tableName: 'services' })
 @Index({ properties: ['serviceType', 'public'] })
+// The services listing a product category, for matching's assignable partners (matching/candidate-features.ts).
+@Index({
+  name: 'services_product_categories_index',
+  expression: 'create index "services_product_categories_index" on "services" using gin ("product_categories")',
+})
 @ObjectType({ implements: Node, description: 'A service a partner publishes; public ones appear in the directory.' })
 export class Service extends Node {
   @PrimaryKey({ type: 'integer', autoincrement: true })
