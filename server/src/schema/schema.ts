@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { applyFieldGuards } from './field-guards.js';
 import { readPlainFieldsDirectly } from './plain-fields.js';
+import { callFieldResolversDirectly } from './direct-resolvers.js';
 import { NodeResolver } from './node.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { PartnerResolver, ServiceResolver } from '../partners/partners.resolver.js';
@@ -64,8 +65,11 @@ export function codeFirstSchema(): Promise<GraphQLSchema> {
   });
 }
 
-/** Each gives the same result in any order (field-guards.test.ts): the access guards mark what they guard. */
-export const schemaTransforms = [readPlainFieldsDirectly, applyFieldGuards, describeRootTypes] as const;
+/**
+ * Each gives the same guarded schema in any order (field-guards.test.ts): the access guards mark what
+ * they guard. Direct calls go before the guards so that guarded fields get them too.
+ */
+export const schemaTransforms = [readPlainFieldsDirectly, callFieldResolversDirectly, applyFieldGuards, describeRootTypes] as const;
 
 /** The code-first schema; schema.graphql at the repository root is its printed copy. */
 export function appSchema(): Promise<GraphQLSchema> {
