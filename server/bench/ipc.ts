@@ -66,8 +66,12 @@ export class ChildServer {
   }
 
   static start(script: string, env: Record<string, string>): Promise<ChildServer> {
-    // BENCH_CPU_PROF=dir writes each server's CPU profile there when it stops, to see where time goes.
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    // BENCH_CPU_PROF=dir writes each server's CPU profile there when it stops, to see where time goes;
+    // BENCH_ALLOC_PROF=dir what it allocated (allocation-profile.ts).
+    const profile = [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ...(process.env.BENCH_ALLOC_PROF ? ['--import', fileURLToPath(new URL('./allocation-profile.ts', import.meta.url))] : []),
+    ];
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
       execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
       env: { ...process.env, ...env },
