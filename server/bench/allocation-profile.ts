@@ -17,7 +17,7 @@ let requests = 0;
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
   if (event === 'request') requests += 1;
-  return emit.call(this, event, ...args);
+  return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
 } as typeof emit;
 
 interface ProfileNode {

@@ -22,21 +22,31 @@ export class HeldLoader<V> {
   private readonly held = new Map<number, V>();
   private readonly loader: DataLoader<number, V>;
 
-  constructor(batch: (ids: readonly number[]) => Promise<V[]>) {
-    this.loader = new DataLoader(async (ids) => {
-      const values = await batch(ids);
-      ids.forEach((id, index) => this.held.set(id, values[index]));
-      return values;
-    });
+  constructor(private readonly batch: (ids: readonly number[]) => Promise<V[]>) {
+    this.loader = new DataLoader(async (ids) => this.store(ids, await batch(ids)));
   }
 
   get(id: number): Maybe<V> {
     return this.held.has(id) ? this.held.get(id)! : this.loader.load(id);
   }
 
-  /** Loads these ids (one batch with whatever else this turn asks for) so that `get` holds them. */
+  /**
+   * Loads the ids not held yet so that `get` holds them: one batch call, which BatchedReads joins to
+   * whatever else this turn reads. Not DataLoader's loadMany, which makes two promises per id (a page's
+   * worth for every relation). Should the read fail, `get` asks again, through the loader.
+   */
   async hold(ids: number[]): Promise<void> {
-    await this.loader.loadMany(ids);
+    const missing = [...new Set(ids)].filter((id) => !this.held.has(id));
+    if (!missing.length) return;
+    await this.batch(missing).then(
+      (values) => this.store(missing, values),
+      () => undefined,
+    );
+  }
+
+  private store(ids: readonly number[], values: V[]): V[] {
+    ids.forEach((id, index) => this.held.set(id, values[index]));
+    return values;
   }
 
   prime(id: number, value: V): void {
