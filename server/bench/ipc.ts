@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
 interface Command {
   id: number;
@@ -53,6 +53,20 @@ export const cpuMs = () => {
 /** What every benchmark server answers besides its own commands. */
 export const processCommands = { peakRssMb, rssMb, rssAfterGcMb, heapAfterGcMb, cpuMs };
 
+const builds = new Map<string, Promise<string>>();
+
+/** The bench script built once per run into dist/bench-<name>.mjs. */
+function compiled(script: string): Promise<string> {
+  let built = builds.get(script);
+  if (!built) {
+    const name = `bench-${script.replace(/^\.\//, '').replace(/\.ts$/, '').replace(/\//g, '-')}`;
+    // Imported here, not at the top: the child processes' bundles hold this file too and never build.
+    built = import('../build.js').then(({ buildServer }) => buildServer(path.join('bench', script), name));
+    builds.set(script, built);
+  }
+  return built;
+}
+
 /** Runner side: a server in its own Node process, so load generation and serving do not share a thread. */
 export class ChildServer {
   private nextId = 1;
@@ -65,15 +79,16 @@ export class ChildServer {
     child.on('message', (message: Reply) => this.pending.get(message.id)?.(message.result));
   }
 
-  static start(script: string, env: Record<string, string>): Promise<ChildServer> {
+  /** Starts a bench script (relative to bench/) compiled as production runs the app (build.ts). */
+  static async start(script: string, env: Record<string, string>): Promise<ChildServer> {
     // BENCH_CPU_PROF=dir writes each server's CPU profile there when it stops, to see where time goes;
     // BENCH_ALLOC_PROF=dir what it allocated (allocation-profile.ts).
     const profile = [
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-      ...(process.env.BENCH_ALLOC_PROF ? ['--import', fileURLToPath(new URL('./allocation-profile.ts', import.meta.url))] : []),
+      ...(process.env.BENCH_ALLOC_PROF ? ['--import', await compiled('./allocation-profile.ts')] : []),
     ];
-    const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
+    const child = fork(await compiled(script), [], {
+      execArgv: ['--expose-gc', ...profile],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded-postgres.js';
 import { openDatabase } from '../src/db/orm.js';
+import { buildServer } from '../build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,9 +16,11 @@ declare module 'vitest' {
 
 /**
  * One PostgreSQL for the run (embedded, or DATABASE_URL's server) and one migrated template
- * database; every test file then gets its own copy of the template.
+ * database; every test file then gets its own copy of the template. And the server's build.
  */
 export default async function setup(project: TestProject) {
+  // Tests that run the API as its own process run what production runs (test/server-process.ts).
+  await buildServer();
   let embedded: RunningPostgres | undefined;
   let dir: string | undefined;
   let adminUrl = process.env.DATABASE_URL;

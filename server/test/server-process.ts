@@ -12,11 +12,12 @@ export interface ServerProcess {
 }
 
 /**
- * The real API as its own operating-system process (`node --import tsx src/main.ts`, one process so
- * a signal reaches the server itself), on a database the test chose. Resolves once it listens.
+ * The real API as its own operating-system process, as production runs it (`node dist/main.mjs`, built
+ * by the global setup; one process so a signal reaches the server itself), on a database the test
+ * chose. Resolves once it listens.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', DEMO_DATA: '0', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
