@@ -26,8 +26,6 @@ export async function buildServer(entry = 'src/main.ts', name = 'main'): Promise
     sourcemap: true,
     tsconfig: path.join(here, 'tsconfig.json'),
     logLevel: 'warning',
-    // ESM output has no require(): packages that still call it get one.
-    banner: { js: "import { createRequire as __slpRequire } from 'node:module'; const require = __slpRequire(import.meta.url);" },
     plugins: [
       {
         name: 'packages-stay-external',

@@ -160,8 +160,11 @@ const languagePart: Part = (needs, c, config, say) => {
   return { value: 0, explanation: say ? `Works in ${c.languages.join(', ')}; not ${wanted}` : '' };
 };
 
+/** Lead slots the partner has free: its capacity less the NEW and FOLLOWING leads it holds. */
+const freeSlots = (c: CandidateFeatures) => Math.max(0, c.capacity - c.activeLeads);
+
 const capacityPart: Part = (_needs, c, _config, say) => {
-  const free = Math.max(0, c.capacity - c.activeLeads);
+  const free = freeSlots(c);
   const value = c.capacity > 0 ? free / c.capacity : 0;
   return { value, explanation: say ? `${free} of ${c.capacity} lead slots free (${c.activeLeads} NEW or FOLLOWING)` : '' };
 };
@@ -235,8 +238,9 @@ class ScoredCandidate implements Recommendation {
     this.partnerId = candidate.partnerId;
     this.serviceId = candidate.serviceId;
     this.score = round(score);
-    this.servesCategory = candidate.productCategories.includes(needs.productCategory);
-    this.freeCapacity = Math.max(0, candidate.capacity - candidate.activeLeads);
+    // The category part's own rule, not a second reading of the service's categories.
+    this.servesCategory = productCategoryPart(needs, candidate, config, false).value === 1;
+    this.freeCapacity = freeSlots(candidate);
   }
 
   get parts(): ScorePart[] {
