@@ -47,5 +47,14 @@ export async function buildServer(entry = 'src/main.ts', name = 'main'): Promise
   return outfile;
 }
 
+/** The Node flags production runs the server with (the file `node-flags`, which `pnpm start` passes). */
+export function nodeFlags(): string[] {
+  return fs
+    .readFileSync(path.join(here, 'node-flags'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
 // Run as a script (`tsx build.ts`), not when a bundle holds this module.
 if (path.basename(process.argv[1] ?? '') === 'build.ts') await buildServer();

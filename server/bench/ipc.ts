@@ -79,7 +79,7 @@ export class ChildServer {
     child.on('message', (message: Reply) => this.pending.get(message.id)?.(message.result));
   }
 
-  /** Starts a bench script (relative to bench/) compiled as production runs the app (build.ts). */
+  /** Starts a bench script (relative to bench/) compiled and run as production runs the app (build.ts, node-flags). */
   static async start(script: string, env: Record<string, string>): Promise<ChildServer> {
     // BENCH_CPU_PROF=dir writes each server's CPU profile there when it stops, to see where time goes;
     // BENCH_ALLOC_PROF=dir what it allocated (allocation-profile.ts).
@@ -87,8 +87,9 @@ export class ChildServer {
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
       ...(process.env.BENCH_ALLOC_PROF ? ['--import', await compiled('./allocation-profile.ts')] : []),
     ];
+    const { nodeFlags } = await import('../build.js');
     const child = fork(await compiled(script), [], {
-      execArgv: ['--expose-gc', ...profile],
+      execArgv: [...nodeFlags(), '--expose-gc', ...profile],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

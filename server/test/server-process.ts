@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeFlags } from '../build.js';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -12,12 +13,12 @@ export interface ServerProcess {
 }
 
 /**
- * The real API as its own operating-system process, as production runs it (`node dist/main.mjs`, built
+ * The real API as its own operating-system process, as production runs it (`node <node-flags> dist/main.mjs`, built
  * by the global setup; one process so a signal reaches the server itself), on a database the test
  * chose. Resolves once it listens.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags(), 'dist/main.mjs'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', DEMO_DATA: '0', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
