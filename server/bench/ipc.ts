@@ -67,6 +67,14 @@ function compiled(script: string): Promise<string> {
   return built;
 }
 
+/** Production's Node flags (node-flags), or BENCH_NODE_FLAGS instead, to try others (space-separated; empty for none). */
+async function serverNodeFlags(): Promise<string[]> {
+  const trying = process.env.BENCH_NODE_FLAGS;
+  if (trying != null) return trying.split(' ').filter(Boolean);
+  const { nodeFlags } = await import('../build.js');
+  return nodeFlags();
+}
+
 /** Runner side: a server in its own Node process, so load generation and serving do not share a thread. */
 export class ChildServer {
   private nextId = 1;
@@ -87,9 +95,8 @@ export class ChildServer {
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
       ...(process.env.BENCH_ALLOC_PROF ? ['--import', await compiled('./allocation-profile.ts')] : []),
     ];
-    const { nodeFlags } = await import('../build.js');
     const child = fork(await compiled(script), [], {
-      execArgv: [...nodeFlags(), '--expose-gc', ...profile],
+      execArgv: [...(await serverNodeFlags()), '--expose-gc', ...profile],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

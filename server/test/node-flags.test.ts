@@ -9,7 +9,7 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 describe('the Node flags production runs the server with', () => {
   it('are the lines of node-flags, its comments left out', () => {
-    expect(nodeFlags()).toEqual(['--enable-source-maps', '--max-semi-space-size=32', '--heap-growing-percent=100']);
+    expect(nodeFlags()).toEqual(['--max-semi-space-size=32', '--heap-growing-percent=100']);
   });
 
   it('are what pnpm start passes to node, and Node takes them', () => {

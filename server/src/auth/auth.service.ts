@@ -47,7 +47,7 @@ export class AuthService {
   /** Every account's password is held to the policy (password-policy.ts), whoever creates it. */
   async createUser(data: { email: string; password: string; name: string; role: Role; partner?: Partner }): Promise<User> {
     const email = data.email.trim().toLowerCase();
-    const weak = passwordProblem(data.password, [email, data.name]);
+    const weak = await passwordProblem(data.password, [email, data.name]);
     if (weak) throw DomainError.of(UserErrorCode.INVALID, weak, ['password']);
     if (await this.em.count(User, { email })) {
       throw DomainError.of(UserErrorCode.CONFLICT, 'An account with this email already exists', ['email']);
