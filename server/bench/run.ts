@@ -10,7 +10,7 @@ import { ChildServer } from './ipc.js';
 import { formatReport, loadAverage, type BenchReport, type ScenarioResult } from './report.js';
 import { applyTargets, compareTargets } from './targets.js';
 import { NEW_TAB, httpScenarios } from './scenarios/http.js';
-import { runHttpScenario } from './scenarios/run-http.js';
+import { runHttpScenario, warmUp } from './scenarios/run-http.js';
 import { runBaseline } from './scenarios/baseline.js';
 import { ALERTS, runAlerts } from './scenarios/alerts.js';
 import { SOAK, runSoak } from './scenarios/soak.js';
@@ -40,7 +40,10 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
     const missing = (needs: string[]) => needs.filter((field) => !fields.has(field));
     const results: ScenarioResult[] = [];
     const chosen = (name: string) => !settings.only || name.includes(settings.only);
-    for (const scenario of httpScenarios(actors, settings).filter((s) => chosen(s.name))) {
+    const scenarios = httpScenarios(actors, settings);
+    const newTab = scenarios.find((s) => s.name === NEW_TAB)!;
+    if (!missing(newTab.needs).length) await warmUp([app, baseline], newTab, settings);
+    for (const scenario of scenarios.filter((s) => chosen(s.name))) {
       if (missing(scenario.needs).length) {
         results.push(notAvailable(scenario.name, missing(scenario.needs)));
         continue;
