@@ -47,13 +47,17 @@ export async function buildServer(entry = 'src/main.ts', name = 'main'): Promise
   return outfile;
 }
 
-/** The Node flags production runs the server with (the file `node-flags`, which `pnpm start` passes). */
+/**
+ * The Node flags production runs the server with: the file `node-flags` read as `pnpm start` reads it
+ * (`$(grep -v '^#' node-flags)`: lines not starting with #, split into words).
+ */
 export function nodeFlags(): string[] {
-  return fs
-    .readFileSync(path.join(here, 'node-flags'), 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
+  const lines = fs.readFileSync(path.join(here, 'node-flags'), 'utf8').split('\n');
+  return lines
+    .filter((line) => !line.startsWith('#'))
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 // Run as a script (`tsx build.ts`), not when a bundle holds this module.
