@@ -3,8 +3,8 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import { settingsFrom, type BenchSettings } from './config.js';
-import { freshDatabase } from './database.js';
-import { loadData } from './data/load.js';
+import { freshDatabase, type BenchDatabase } from './database.js';
+import { loadData, type LoadResult } from './data/load.js';
 import { prepareActors, type Actors } from './actors.js';
 import { ChildServer } from './ipc.js';
 import { formatReport, loadAverage, type BenchReport, type ScenarioResult } from './report.js';
@@ -42,7 +42,7 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
     const chosen = (name: string) => !settings.only || name.includes(settings.only);
     const scenarios = httpScenarios(actors, settings);
     const newTab = scenarios.find((s) => s.name === NEW_TAB)!;
-    if (!missing(newTab.needs).length) await warmUp([app, baseline], newTab, settings);
+    if (chosen(NEW_TAB) && !missing(newTab.needs).length) await warmUp([app, baseline], newTab, settings);
     for (const scenario of scenarios.filter((s) => chosen(s.name))) {
       if (missing(scenario.needs).length) {
         results.push(notAvailable(scenario.name, missing(scenario.needs)));
@@ -72,14 +72,27 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
   }
 }
 
+/**
+ * BENCH_REUSE_DATABASE names a database an earlier run loaded (kept, not dropped, and not loaded
+ * again): to compare two trees on the same rows without waiting for a SCALE=10 load each time. Its
+ * rows drift with each run's writes, so figures for the README come from fresh runs.
+ */
+async function databaseFor(settings: BenchSettings): Promise<BenchDatabase & { load: LoadResult }> {
+  const reused = process.env.BENCH_REUSE_DATABASE;
+  if (reused) return { url: reused, drop: async () => undefined, load: { seconds: 0, rows: {} } };
+  const database = await freshDatabase();
+  console.log(`Loading ${settings.size.partners} partners and ${settings.size.inquiries} inquiries…`);
+  const load = await loadData(database.url, settings.size);
+  console.log(`Loaded in ${load.seconds.toFixed(1)} s`);
+  return { ...database, load };
+}
+
 async function main(): Promise<BenchReport> {
   const settings = settingsFrom(process.argv.slice(2));
   const before = loadAverage();
-  const database = await freshDatabase();
+  const database = await databaseFor(settings);
   try {
-    console.log(`Loading ${settings.size.partners} partners and ${settings.size.inquiries} inquiries…`);
-    const load = await loadData(database.url, settings.size);
-    console.log(`Loaded in ${load.seconds.toFixed(1)} s`);
+    const load = database.load;
     const scenarios = await runScenarios(database.url, await prepareActors(database.url, settings), settings);
     const baselineRatio = settings.quick ? undefined : applyTargets(scenarios);
     return {

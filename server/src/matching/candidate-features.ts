@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LeadCloseReason, LeadSource, LeadStatus, PartnerStatus, type ServiceType } from '@slp/shared';
+import { PartnerStatus, type ServiceType } from '@slp/shared';
 import { pgArray } from '../db/pg-array.js';
 import { SqlConditions, type Sql } from '../db/sql.js';
 import type { MatchingConfig } from './matching.config.js';
@@ -28,18 +28,22 @@ export interface CandidateQuery {
  * service of the wanted type (public or not) and no lead on the inquiry yet.
  *
  * The record is each partner's `partner_lead_stats` row, kept up to date by triggers on `leads`
- * (migrations 20261125200000 and 20261201110000: expiries too), so the cost grows with candidates, not
- * with their history; its visible reviews are one index range of partner_reviews. Only what
- * depends on the clock is counted here, from index ranges bounded by time: NEW leads still in their
+ * (migrations 20261125200000, 20261201110000 and 20261202100000), so the cost grows with candidates,
+ * not with their history; its visible reviews are one index range of partner_reviews. What depends on
+ * the clock is counted here from the row's creation times, not from the leads: NEW leads still in their
  * grace period (subtracted from the leads due) and platform assignments in the fair-spreading window.
- * Leads an operator took back count for nothing. The enum values in the `recent` subquery are literals so
- * that the planner matches them to the partial index `leads_recent_assignments_index`.
+ * Leads an operator took back count for nothing.
  *
  * Each filter is written only when asked for, as a plain condition: a `? is null or …` guard would keep
  * the planner from turning the category's services into a join driven by their GIN index, and it
  * would read every service of the type instead (10× the time at SCALE=10).
  */
 function candidateSql(eligible: Sql, assignable: boolean): string {
+  // One JSON value: the driver would otherwise parse hundreds of rows of 21 columns field by field.
+  return `select coalesce(json_agg(c order by c.partner_id, c.service_id), '[]') as rows from (${candidateRowsSql(eligible, assignable)}) c`;
+}
+
+function candidateRowsSql(eligible: Sql, assignable: boolean): string {
   return `
 with candidate as (
   select s.id as service_id, s.partner_id, to_json(s.product_categories) as product_categories, s.regions,
@@ -60,18 +64,9 @@ cross join lateral (
   select count(*)::int as review_count, coalesce(sum(v.rating), 0)::int as rating_sum from partner_reviews v
   where v.partner_id = c.partner_id and v.hidden_at is null
 ) reviews
-cross join lateral (
-  select count(*)::int as leads from leads l
-  where l.partner_id = c.partner_id and l.status = ? and l.created_at >= now() - make_interval(hours => ?)
-) fresh
-cross join lateral (
-  select count(*)::int as leads from leads l
-  where l.partner_id = c.partner_id and l.source = '${LeadSource.PLATFORM_ASSIGNED}'
-    and l.close_reason is distinct from '${LeadCloseReason.UNASSIGNED}'
-    and l.created_at > now() - make_interval(days => ?)
-) recent
-${assignable ? 'where c.capacity > coalesce(r.active_leads, 0)' : ''}
-order by c.partner_id, c.service_id`;
+cross join lateral (select count(*)::int as leads from unnest(r.new_lead_times) t where t >= now() - make_interval(hours => ?)) fresh
+cross join lateral (select count(*)::int as leads from unnest(r.assignment_times) t where t > now() - make_interval(days => ?)) recent
+${assignable ? 'where c.capacity > coalesce(r.active_leads, 0)' : ''}`;
 }
 
 /** Which services are candidates: see CandidateQuery. */
@@ -82,8 +77,9 @@ function eligibleServices(query: CandidateQuery): Sql {
     where.add('not exists (select 1 from leads held where held.inquiry_id = ? and held.partner_id = p.id)', query.inquiryId);
   }
   if (query.assignableFor !== undefined) {
+    // As an array, so the planner looks up just these partners by key instead of hashing every partner.
     where.add(
-      's.partner_id in (select own.partner_id from services own where own.service_type = ? and own.product_categories @> array[?::text])',
+      's.partner_id = any(array(select distinct own.partner_id from services own where own.service_type = ? and own.product_categories @> array[?::text]))',
       query.serviceType,
       query.assignableFor,
     );
@@ -120,13 +116,14 @@ export function candidateStatement(query: CandidateQuery, config: MatchingConfig
   const eligible = eligibleServices(query);
   return [
     candidateSql(eligible, query.assignableFor !== undefined),
-    [...eligible.params, LeadStatus.NEW, config.trackRecord.graceHours, config.fairSpreading.windowDays],
+    [...eligible.params, config.trackRecord.graceHours, config.fairSpreading.windowDays],
   ];
 }
 
 export async function gatherCandidates(em: EntityManager, query: CandidateQuery, config: MatchingConfig): Promise<CandidateFeatures[]> {
   const [sql, params] = candidateStatement(query, config);
-  return (await em.execute<CandidateRow[]>(sql, params)).map(toFeatures);
+  const [{ rows }] = await em.execute<{ rows: CandidateRow[] }[]>(sql, params);
+  return rows.map(toFeatures);
 }
 
 function toFeatures(row: CandidateRow): CandidateFeatures {
