@@ -14,6 +14,11 @@ import { LeadEvent } from './lead-event.entity.js';
 // A tab of one partner's leads, and every lead for operators, newest first (see LeadsService.leadsWhere).
 @Index({ properties: ['partner', 'status', 'createdAt', 'id'] })
 @Index({ properties: ['status', 'createdAt', 'id'] })
+// A partner's recent platform assignments, for matching's fair spreading (matching/candidate-features.ts).
+@Index({
+  name: 'leads_recent_assignments_index',
+  expression: `create index "leads_recent_assignments_index" on "leads" ("partner_id", "created_at") where "source" = 'PLATFORM_ASSIGNED' and "close_reason" is distinct from 'UNASSIGNED'`,
+})
 // NEW platform assignments by deadline, for the operator's "expiring soon" (deadlines/deadlines.resolver.ts).
 @Index({
   name: 'leads_open_assignment_deadline_index',

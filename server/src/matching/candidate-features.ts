@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PartnerStatus, type ServiceType } from '@slp/shared';
+import { LeadCloseReason, LeadSource, LeadStatus, PartnerStatus, type ServiceType } from '@slp/shared';
 import { pgArray } from '../db/pg-array.js';
 import { SqlConditions, type Sql } from '../db/sql.js';
 import type { MatchingConfig } from './matching.config.js';
@@ -28,11 +28,12 @@ export interface CandidateQuery {
  * service of the wanted type (public or not) and no lead on the inquiry yet.
  *
  * The record is each partner's `partner_lead_stats` row, kept up to date by triggers on `leads`
- * (migrations 20261125200000, 20261201110000 and 20261202100000), so the cost grows with candidates,
- * not with their history; its visible reviews are one index range of partner_reviews. What depends on
- * the clock is counted here from the row's creation times, not from the leads: NEW leads still in their
+ * (migrations 20261125200000 and 20261201110000: expiries too), so the cost grows with candidates, not
+ * with their history; its visible reviews are one index range of partner_reviews. Only what
+ * depends on the clock is counted here, from index ranges bounded by time: NEW leads still in their
  * grace period (subtracted from the leads due) and platform assignments in the fair-spreading window.
- * Leads an operator took back count for nothing.
+ * Leads an operator took back count for nothing. The enum values in the `recent` subquery are literals so
+ * that the planner matches them to the partial index `leads_recent_assignments_index`.
  *
  * Each filter is written only when asked for, as a plain condition: a `? is null or …` guard would keep
  * the planner from turning the category's services into a join driven by their GIN index, and it
@@ -64,8 +65,16 @@ cross join lateral (
   select count(*)::int as review_count, coalesce(sum(v.rating), 0)::int as rating_sum from partner_reviews v
   where v.partner_id = c.partner_id and v.hidden_at is null
 ) reviews
-cross join lateral (select count(*)::int as leads from unnest(r.new_lead_times) t where t >= now() - make_interval(hours => ?)) fresh
-cross join lateral (select count(*)::int as leads from unnest(r.assignment_times) t where t > now() - make_interval(days => ?)) recent
+cross join lateral (
+  select count(*)::int as leads from leads l
+  where l.partner_id = c.partner_id and l.status = ? and l.created_at >= now() - make_interval(hours => ?)
+) fresh
+cross join lateral (
+  select count(*)::int as leads from leads l
+  where l.partner_id = c.partner_id and l.source = '${LeadSource.PLATFORM_ASSIGNED}'
+    and l.close_reason is distinct from '${LeadCloseReason.UNASSIGNED}'
+    and l.created_at > now() - make_interval(days => ?)
+) recent
 ${assignable ? 'where c.capacity > coalesce(r.active_leads, 0)' : ''}`;
 }
 
@@ -116,7 +125,7 @@ export function candidateStatement(query: CandidateQuery, config: MatchingConfig
   const eligible = eligibleServices(query);
   return [
     candidateSql(eligible, query.assignableFor !== undefined),
-    [...eligible.params, config.trackRecord.graceHours, config.fairSpreading.windowDays],
+    [...eligible.params, LeadStatus.NEW, config.trackRecord.graceHours, config.fairSpreading.windowDays],
   ];
 }
 

@@ -5,7 +5,6 @@ import { World, inquiryInput, submitInquiry, type PartnerFixture } from '../../t
 import { grantAuthorization, leadAction, leadFor } from '../../test/lead-fixtures.js';
 import { RECOMMEND, partOf } from '../../test/matching-fixtures.js';
 import { medianOfBuckets } from './candidate-features.js';
-import { matchingConfig } from './matching.config.js';
 
 const UNASSIGN = `mutation($input: UnassignLeadInput!) { unassignLead(input: $input) { userErrors { code } } }`;
 
@@ -28,23 +27,20 @@ interface StatsRow {
   deals: number;
   follow_up_counts: number[];
   follow_up_micros: string[];
-  assigned: number;
-  expired: number;
-  new_lead_times: string[];
-  assignment_times: string[];
 }
 
 const sql = <T>(query: string) => (app.orm.em.fork() as EntityManager).execute<T[]>(query);
 const isEmpty = (row: StatsRow) =>
   [row.leads, row.active_leads, row.followed_up, row.deals, ...row.follow_up_counts, ...row.follow_up_micros.map(Number)].every(
     (n) => n === 0,
-  ) && [...row.new_lead_times, ...row.assignment_times].length === 0;
+  );
 
 /** The maintained rows and a from-scratch computation over every lead, read in one snapshot. */
 async function keptAndRecomputed(): Promise<{ kept: StatsRow[]; recomputed: StatsRow[] }> {
   const [row] = await sql<{ kept: StatsRow[]; recomputed: StatsRow[] }>(`select
     (select coalesce(json_agg(s order by s.partner_id), '[]') from partner_lead_stats s) as kept,
-    (select coalesce(json_agg(r order by r.partner_id), '[]') from slp_lead_record(array(select l from leads l)) r) as recomputed`);
+    (select coalesce(json_agg(r order by r.partner_id), '[]')
+       from slp_lead_stats_delta(array(select l from leads l), '{}') r) as recomputed`);
   // A partner whose only lead was taken back keeps a row of zeros; a recomputation has none.
   return { kept: row.kept.filter((stats) => !isEmpty(stats)), recomputed: row.recomputed };
 }
@@ -86,10 +82,6 @@ describe('partner_lead_stats', () => {
     expect(mine.follow_up_counts[0]).toBe(3);
     const theirs = kept.find((row) => row.partner_id === other.partner.id)!;
     expect([theirs.leads, theirs.active_leads, theirs.followed_up, theirs.deals]).toEqual([1, 1, 0, 0]);
-    // The times matching counts in its windows: the one lead still NEW; the taken-back assignment is gone.
-    expect([mine.new_lead_times.length, mine.assignment_times.length]).toEqual([1, 0]);
-    expect([theirs.new_lead_times.length, theirs.assignment_times.length]).toEqual([1, 1]);
-    expect(theirs.new_lead_times).toEqual(theirs.assignment_times);
 
     // What matching reads: the fresh NEW lead is not yet due.
     const probe = await submitInquiry(
@@ -100,33 +92,6 @@ describe('partner_lead_stats', () => {
     expect(partOf(list, partner.partnerId, 'trackRecord').explanation).toBe(
       'Followed up 3 of 5 leads, median 0.0 h to follow up, 0 of 0 assigned leads expired, 1 deals, no reviews (smoothed toward a typical partner)',
     );
-    expect(partOf(list, other.partnerId, 'fairSpreading').explanation).toBe('1 platform-assigned leads in the last 30 days');
-
-    // Moved past the grace period (and the other partner's assignment out of the window), each time follows its lead.
-    await sql(`update leads set created_at = created_at - interval '3 days' where partner_id = ${partner.partner.id} and status = 'NEW'`);
-    await sql(`update leads set created_at = created_at - interval '31 days' where partner_id = ${other.partner.id}`);
-    const moved = await keptAndRecomputed();
-    expect(moved.kept).toEqual(moved.recomputed);
-    const again = (await operator.request(RECOMMEND, { id: probe.inquiry.id, first: 10 })).recommendedPartners;
-    expect(partOf(again, partner.partnerId, 'trackRecord').explanation).toMatch(/^Followed up 3 of 6 leads,/);
-    expect(partOf(again, other.partnerId, 'fairSpreading').explanation).toBe('0 platform-assigned leads in the last 30 days');
-  });
-
-  it('keeps the times for as long as the windows matching counts in', async () => {
-    const [row] = await sql<{ fresh: string; recent: string }>(`select extract(epoch from slp_new_lead_horizon()) / 3600 as fresh,
-      extract(epoch from slp_assignment_horizon()) / 3600 as recent`);
-    expect(Number(row.fresh)).toBeGreaterThanOrEqual(matchingConfig.trackRecord.graceHours);
-    expect(Number(row.recent)).toBeGreaterThanOrEqual(matchingConfig.fairSpreading.windowDays * 24);
-  });
-
-  it('counts two leads created at the same instant twice, and takes out one copy per changed lead', async () => {
-    const [row] = await sql<{ merged: string[] }>(`select slp_merge_times(
-      array[now(), now() - interval '1 hour'], array[now()], array[now(), now() - interval '100 days'], interval '1 day') as merged`);
-    expect(row.merged).toHaveLength(2);
-    const [old] = await sql<{ merged: string[] }>(
-      `select slp_merge_times(array[now() - interval '2 days'], '{}', '{}', interval '1 day') as merged`,
-    );
-    expect(old.merged).toEqual([]);
   });
 });
 
