@@ -85,8 +85,9 @@ export function formatReport(report: BenchReport): string {
     .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
     .join(', ');
   const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+  const loaded = report.load.reused ? 'a database loaded before' : `loaded in ${report.load.seconds.toFixed(1)} s — ${rows}`;
   return [
-    `Data (${report.settings.quick ? 'quick' : `SCALE=${report.settings.scale}`}: ${size.partners} partners, ${size.inquiries} inquiries): loaded in ${report.load.seconds.toFixed(1)} s — ${rows}`,
+    `Data (${report.settings.quick ? 'quick' : `SCALE=${report.settings.scale}`}: ${size.partners} partners, ${size.inquiries} inquiries): ${loaded}`,
     '',
     formatTable(report.scenarios),
     ...report.scenarios.filter((r) => r.detail).map((r) => `${r.name}: ${r.detail}`),

@@ -79,7 +79,7 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
  */
 async function databaseFor(settings: BenchSettings): Promise<BenchDatabase & { load: LoadResult }> {
   const reused = process.env.BENCH_REUSE_DATABASE;
-  if (reused) return { url: reused, drop: async () => undefined, load: { seconds: 0, rows: {} } };
+  if (reused) return { url: reused, drop: async () => undefined, load: { seconds: 0, rows: {}, reused: true } };
   const database = await freshDatabase();
   console.log(`Loading ${settings.size.partners} partners and ${settings.size.inquiries} inquiries…`);
   const load = await loadData(database.url, settings.size);

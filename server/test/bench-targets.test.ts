@@ -62,3 +62,9 @@ it("finds the alerts by their name's stem, which their result extends with its p
   // Deliveries are not a read: the larger pool's figure is reported, not held to 1.5×.
   expect(compareTargets(large, small)).toEqual(['Against SCALE=1 (p99 there → here):', '- load: 160 s (target under 300 s): met']);
 });
+
+it('holds no load to its target when the run reused a database loaded before', () => {
+  const small = report(1, 17, []);
+  const reused = { ...report(10, 0, []), load: { seconds: 0, rows: {}, reused: true } } as BenchReport;
+  expect(compareTargets(reused, small)).toEqual(['Against SCALE=1 (p99 there → here):', '- load: not measured (a database loaded before)']);
+});

@@ -7,6 +7,8 @@ import { BENCH_PASSWORD, World, partnerColumns, serviceColumns, userColumns, typ
 export interface LoadResult {
   seconds: number;
   rows: Record<string, number>;
+  /** Set when the run measured on a database loaded before (BENCH_REUSE_DATABASE): no load was timed. */
+  reused?: boolean;
 }
 
 /** The world writes each lead's order keys itself (COPY skips the trigger that copies them): they must be the trigger's. */

@@ -46,6 +46,8 @@ it('reads the assignable partners from the services listing the category, never 
   // A join on the type's (or the category's) index; never a filter evaluated against every service.
   expect(plan).not.toMatch(/Seq Scan on services/);
   expect(plan).not.toMatch(/SubPlan/);
+  // The category's partners looked up by key, not every onboarded partner hashed.
+  expect(plan).not.toMatch(/Seq Scan on partners/);
 
   const candidates = await gatherCandidates(
     em(),
@@ -53,5 +55,7 @@ it('reads the assignable partners from the services listing the category, never 
     matchingConfig,
   );
   expect(candidates).toHaveLength(200);
+  const order = candidates.map((c) => [c.partnerId, c.serviceId]);
+  expect(order).toEqual([...order].sort(([p, s], [q, t]) => p - q || s - t));
   expect(candidates.every((c) => c.partnerId % 10 === 0 && c.productCategories.join() === ProductCategory.SHOES)).toBe(true);
 });
