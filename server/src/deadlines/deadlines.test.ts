@@ -202,6 +202,36 @@ describe('response deadlines of platform-assigned leads', () => {
   });
 });
 
+describe('scheduling', () => {
+  it("queues each new lead's jobs keyed by task and lead, due at its deadline and the reminder halfway, from one insert of several leads", async () => {
+    await partnersOf(ServiceType.CUSTOMER_SERVICE, 2);
+    const { inquiry } = await submitInquiry(seller, inquiryInput({ requestType: 'OPEN', serviceType: ServiceType.CUSTOMER_SERVICE }));
+    const assigned = await leadsOf(inquiry.id);
+    expect(assigned.length).toBeGreaterThanOrEqual(2);
+    const targeted = await leadFor(seller, await world.partner({ services: [{ serviceType: ServiceType.CUSTOMER_SERVICE }] }));
+    const ids = [...assigned.map((lead) => idOfType(lead.id, 'Lead')!), idOfType(targeted, 'Lead')!];
+    const leads = await sql<{ id: number; source: string; due: string; remind: string }>(
+      `select id, source, response_due_at::text as due, slp_lead_reminder_at(created_at, response_due_at)::text as remind
+        from leads where id = any(?::int[])`,
+      [`{${ids.join(',')}}`],
+    );
+    const jobs = await sql<{ key: string; run_at: string }>(
+      'select key, run_at::text from graphile_worker.jobs where key ~ ? order by key',
+      [`^(remind_lead|expire_lead|tell_seller_lead_waits):(${ids.join('|')})$`],
+    );
+    const expected = leads.flatMap((lead) =>
+      lead.source === 'PLATFORM_ASSIGNED'
+        ? [
+            { key: `expire_lead:${lead.id}`, run_at: lead.due },
+            { key: `remind_lead:${lead.id}`, run_at: lead.remind },
+          ]
+        : [{ key: `tell_seller_lead_waits:${lead.id}`, run_at: lead.due }],
+    );
+    expect(leads.filter((lead) => lead.source === 'PLATFORM_ASSIGNED')).toHaveLength(assigned.length);
+    expect(jobs).toEqual(expected.sort((a, b) => (a.key < b.key ? -1 : 1)));
+  });
+});
+
 describe('targeted leads', () => {
   it('carry no deadline and never expire; the seller is emailed once the lead has waited the window unanswered', async () => {
     const partner = await world.partner({ services: [{ serviceType: ServiceType.LOGISTICS }] });
