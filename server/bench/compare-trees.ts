@@ -62,11 +62,12 @@ for (let round = 0; round < Number(rounds); round++) {
     if (result.errors) console.log(`${name}: ${result.errors} errors`);
   }
 }
-for (const [name, total] of Object.entries(totals)) {
+for (const [name, server] of Object.entries(servers)) {
+  const total = totals[name];
   const per = (ms: number) => (ms / total.requests).toFixed(2);
   console.log(
     `${name}: app CPU ${per(total.appMs)} ms/req, PostgreSQL ${per(total.postgresMs)} ms/req, ` +
-      `req/s ${total.perSecond.join('/')}, p99 ms ${total.p99.join('/')}, peak RSS ${await servers[name as 'this'].ask('peakRssMb')} MB`,
+      `req/s ${total.perSecond.join('/')}, p99 ms ${total.p99.join('/')}, peak RSS ${await server.ask('peakRssMb')} MB`,
   );
 }
 await Promise.all(Object.values(servers).map((server) => server.stop()));
