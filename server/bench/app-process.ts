@@ -1,43 +1,72 @@
-// The app as the benchmark serves it: one process, real PostgreSQL. With BENCH_COUNT_STATEMENTS=1
-// it is the process that counts SQL statements per request instead of serving load.
+// The app as the benchmark serves it: real PostgreSQL, as many API processes as production runs
+// (api-processes.ts), the runner's commands answered for them all. With BENCH_COUNT_STATEMENTS=1
+// it is the one process that counts SQL statements per request instead of serving load.
+import cluster from 'node:cluster';
+import { apiProcessCount } from '../src/config.js';
 import { openDatabase } from '../src/db/orm.js';
 import { startApp } from '../src/app.js';
-import { answerCommands, processCommands } from './ipc.js';
+import { startApiProcesses } from '../src/api-processes.js';
+import { answerCommands, askWorkers, cpuMs, peakRssMb, processCommands } from './ipc.js';
 
 const counting = process.env.BENCH_COUNT_STATEMENTS === '1';
-let statements = 0;
-const orm = await openDatabase(
-  process.env.BENCH_DATABASE_URL!,
-  counting
-    ? {
-        onQuery: () => {
-          statements += 1;
-        },
-      }
-    : {},
-);
-// The load comes from a few addresses and sessions at rates no person reaches: the rate limits are
-// still charged on every request, but with budgets the benchmark cannot spend.
-const unspendable = Number.MAX_SAFE_INTEGER;
-const app = await startApp({
-  orm,
-  port: 0,
-  production: true,
-  trustProxy: process.env.TRUST_PROXY || undefined,
-  limits: {
-    pointsPerAddress: unspendable,
-    pointsPerSession: unspendable,
-    pointsPerToken: unspendable,
-    wsConnectionsPerAddress: unspendable,
-  },
-  // The counting process sends no emails, so only the requests' own statements are counted.
-  ...(counting ? { notifications: { deliver: false } } : {}),
-});
 
-process.on('SIGTERM', async () => {
-  await app.close();
-  await orm.close();
-  process.exit(0);
-});
+async function serve() {
+  let statements = 0;
+  const orm = await openDatabase(
+    process.env.BENCH_DATABASE_URL!,
+    counting
+      ? {
+          onQuery: () => {
+            statements += 1;
+          },
+        }
+      : {},
+  );
+  // The load comes from a few addresses and sessions at rates no person reaches: the rate limits are
+  // still charged on every request, but with budgets the benchmark cannot spend.
+  const unspendable = Number.MAX_SAFE_INTEGER;
+  const app = await startApp({
+    orm,
+    port: 0,
+    production: true,
+    trustProxy: process.env.TRUST_PROXY || undefined,
+    limits: {
+      pointsPerAddress: unspendable,
+      pointsPerSession: unspendable,
+      pointsPerToken: unspendable,
+      wsConnectionsPerAddress: unspendable,
+    },
+    // The counting process sends no emails, so only the requests' own statements are counted.
+    ...(counting ? { notifications: { deliver: false } } : {}),
+  });
+  process.on('SIGTERM', async () => {
+    await app.close();
+    await orm.close();
+    process.exit(0);
+  });
+  answerCommands(cluster.isWorker ? null : { url: app.url }, { statements: () => statements, ...processCommands });
+}
 
-answerCommands({ url: app.url }, { statements: () => statements, ...processCommands });
+/** The primary: its processes' CPU and memory added up, the largest process's peak. */
+async function serveFromProcesses(count: number) {
+  const processes = await startApiProcesses(count, {});
+  const sum = (name: string) => async () => (await askWorkers(processes.workers(), name)).reduce((a, b) => a + b, 0);
+  process.on('SIGTERM', async () => {
+    await processes.stop();
+    process.exit(0);
+  });
+  answerCommands(
+    { url: `http://localhost:${processes.port}/graphql` },
+    {
+      statements: sum('statements'),
+      rssMb: sum('rssMb'),
+      rssAfterGcMb: sum('rssAfterGcMb'),
+      heapAfterGcMb: sum('heapAfterGcMb'),
+      cpuMs: async () => cpuMs() + (await sum('cpuMs')()),
+      peakRssMb: async () => Math.max(peakRssMb(), ...(await askWorkers(processes.workers(), 'peakRssMb'))),
+    },
+  );
+}
+
+const count = counting ? 1 : apiProcessCount(process.env.WEB_CONCURRENCY, true);
+await (cluster.isPrimary && count > 1 ? serveFromProcesses(count) : serve());

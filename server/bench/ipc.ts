@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import cluster, { type Worker } from 'node:cluster';
 import path from 'node:path';
 
 interface Command {
@@ -10,14 +11,43 @@ interface Reply {
   result: unknown;
 }
 
-/** Child side: answers the runner's named commands over the IPC channel. */
-export function answerCommands(ready: { url: string }, handlers: Record<string, () => unknown>): void {
+/**
+ * Child side: answers the runner's named commands over the IPC channel, or, in an API process
+ * (ready null), its primary's (the channel carries the rate limits' messages too).
+ */
+export function answerCommands(ready: { url: string } | null, handlers: Record<string, () => unknown>): void {
   process.on('message', async (command: Command) => {
-    process.send!({ id: command.id, result: await handlers[command.name]() } satisfies Reply);
+    const handler = handlers[command?.name];
+    if (handler) process.send!({ id: command.id, result: await handler() } satisfies Reply);
   });
   // A runner that dies must not leave servers behind.
   process.on('disconnect', () => process.exit(0));
-  process.send!({ ready: ready.url });
+  if (ready) process.send!({ ready: ready.url });
+}
+
+let nextWorkerCommand = 1;
+let heardFromWorkers = false;
+const workerReplies = new Map<number, (result: unknown) => void>();
+
+/** A primary's side: one command asked of each API process, their answers in a list. */
+export function askWorkers(workers: Worker[], name: string): Promise<number[]> {
+  if (!heardFromWorkers) {
+    heardFromWorkers = true;
+    cluster.on('message', (_worker, reply: Reply) => workerReplies.get(reply?.id)?.(reply.result));
+  }
+  return Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<number>((resolve) => {
+          const id = nextWorkerCommand++;
+          workerReplies.set(id, (result) => {
+            workerReplies.delete(id);
+            resolve(result as number);
+          });
+          worker.send({ id, name } satisfies Command);
+        }),
+    ),
+  );
 }
 
 /** The most memory the process has held so far, in MB. */

@@ -146,6 +146,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // One operation per request: a batch would multiply the cost that the limits below check.
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
+    // The process stops the server on its signals (main.ts). Apollo's own handler would stop it a
+    // second time concurrently, and Apollo 5.5 never wakes the second stop() once the first succeeds.
+    stopOnTerminationSignals: false,
     // No cache hints are used; the default cache-control plugin would still wrap every field.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths.js';
 import { notificationSettingsFromEnv, type NotificationSettings } from './notifications/notifications.js';
@@ -10,6 +11,8 @@ export interface AppConfig {
   demoData: boolean;
   operator?: { email: string; password: string };
   production: boolean;
+  /** API processes sharing the port (api-processes.ts): WEB_CONCURRENCY, else one per core in production, one in development. */
+  apiProcesses: number;
   /** Redis for rate limits shared by every API process; unset counts per process. */
   redisUrl?: string;
   /**
@@ -38,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: databaseUrl ? env.DEMO_DATA === '1' : env.DEMO_DATA !== '0',
     operator: env.OPERATOR_EMAIL && env.OPERATOR_PASSWORD ? { email: env.OPERATOR_EMAIL, password: env.OPERATOR_PASSWORD } : undefined,
     production,
+    apiProcesses: apiProcessCount(env.WEB_CONCURRENCY, production),
     appUrl: env.APP_URL?.trim().replace(/\/+$/, '') || undefined,
     allowedOrigins: env.ALLOWED_ORIGINS
       ? env.ALLOWED_ORIGINS.split(',')
@@ -51,4 +55,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: path.resolve(repoRoot, 'client/dist'),
     notifications: notificationSettingsFromEnv(env),
   };
+}
+
+/** Node runs JavaScript on one core per process: production serves from one process per core unless told. */
+export function apiProcessCount(setting: string | undefined, production: boolean): number {
+  if (setting === undefined || setting === '') return production ? os.availableParallelism() : 1;
+  const count = Number(setting);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`WEB_CONCURRENCY must be a whole number of processes, 1 or more, not "${setting}"`);
+  return count;
 }

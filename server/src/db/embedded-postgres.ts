@@ -12,6 +12,17 @@ for (const event of ['beforeExit', 'exit']) {
   if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
 
+/**
+ * For a process that handles SIGINT and SIGTERM itself and stops its cluster on them (main.ts):
+ * async-exit-hook would exit on the signal as soon as its own hook is done, cutting the server's
+ * shutdown short (its API processes were left behind). SIGHUP still stops the cluster and exits.
+ */
+export function leaveStopSignalsToCaller(): void {
+  for (const event of ['SIGINT', 'SIGTERM']) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+}
+
 export interface RunningPostgres {
   url: string;
   port: number;

@@ -74,7 +74,8 @@ export class LogInThrottle {
       await Promise.all([
         this.byAccount.delete(account),
         this.byAddress.reward(address, 1),
-        this.knownPlaces.set(place, 1, KNOWN_PLACE_SECONDS),
+        // A block (re)starts the place's 14 days: the one such write every kind of limiter has, the cluster's too.
+        this.knownPlaces.block(place, KNOWN_PLACE_SECONDS),
       ]);
     }
     return result;

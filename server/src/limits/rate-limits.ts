@@ -1,7 +1,8 @@
+import cluster from 'node:cluster';
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApiLimits } from './api-limits.js';
 
 /** How a client is known: the budgets of each that applies to a request are all charged. */
@@ -21,9 +22,12 @@ function pointsFor(kind: ClientKind, limits: ApiLimits): number {
   return kind === 'session' ? limits.pointsPerSession : limits.pointsPerAddress;
 }
 
-/** A limiter in this process, or in Redis shared by every process when there is one. */
+/**
+ * A limiter in Redis shared by every process when there is one; else in this process, or, for the
+ * API processes of one server (api-processes.ts), in their primary, which counts for them all.
+ */
 export function rateLimiter(redis: Redis | null, options: { keyPrefix: string; points: number; duration: number }): RateLimiterAbstract {
-  if (!redis) return new RateLimiterMemory(options);
+  if (!redis) return cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 3000 }) : new RateLimiterMemory(options);
   // If Redis is unreachable each process falls back to counting alone rather than failing requests.
   return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
 }

@@ -1,0 +1,56 @@
+import cluster, { type Worker } from 'node:cluster';
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+
+export interface ApiProcesses {
+  /** The port every process listens on (node:cluster hands each new connection to the next one, round robin). */
+  port: number;
+  /** The processes serving now: one that died has been replaced. */
+  workers(): Worker[];
+  /** SIGTERM to each (each closes as a lone server does), resolved once all have exited. */
+  stop(): Promise<void>;
+}
+
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * Runs `count` copies of this script as API processes sharing one port: Node runs JavaScript on one
+ * core per process, and a page of leads is CPU-bound in the app (docs/performance.md). Each process
+ * is a whole server on the same database (background work included, which is built to run in
+ * several processes); without Redis, this primary keeps the rate limits for them all. The script
+ * tells the two roles apart by `cluster.isWorker`.
+ */
+export async function startApiProcesses(count: number, env: Record<string, string>): Promise<ApiProcesses> {
+  new RateLimiterClusterMaster();
+  let stopping = false;
+  const fork = () => cluster.fork(env);
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`API process ${worker.process.pid} exited (${signal ?? code}): starting another`);
+    setTimeout(fork, RESTART_DELAY_MS).unref();
+  });
+  const listening = Array.from({ length: count }, () => {
+    const worker = fork();
+    return new Promise<number>((resolve, reject) => {
+      worker.once('listening', (address) => resolve(address.port));
+      worker.once('exit', (code) => reject(new Error(`API process ${worker.process.pid} exited with ${code} before it listened`)));
+    });
+  });
+  const workers = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(
+      workers().map((worker) => {
+        const exited = new Promise((resolve) => worker.once('exit', resolve));
+        worker.process.kill('SIGTERM');
+        return exited;
+      }),
+    );
+  };
+  try {
+    const [port] = await Promise.all(listening);
+    return { port, workers, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
