@@ -10,6 +10,7 @@ import { User } from './user.entity.js';
 import type { Viewer } from './viewer.js';
 import { passwordProblem } from './password-policy.js';
 import { sha256 } from './digest.js';
+import { executePrepared } from '../db/prepared-statements.js';
 import type { LogInThrottle } from '../limits/log-in-throttle.js';
 
 export const SESSION_DAYS = 30;
@@ -122,7 +123,7 @@ export class AuthService {
    * still 3% of a page of leads.
    */
   async viewerForSession(token: string): Promise<Viewer | null> {
-    const [row] = await this.em.execute<{ user: Record<string, unknown>; partner: Record<string, unknown> | null }[]>(SESSION_USER, [
+    const [row] = await executePrepared<{ user: Record<string, unknown>; partner: Record<string, unknown> | null }>(this.em, SESSION_USER, [
       sha256(token),
     ]);
     if (!row) return null;

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityMetadata, EntityName } from '@mikro-orm/core';
 import { leanColumns, leanMapper, type Read } from './lean-read.js';
+import { pgArray } from './pg-array.js';
+import { executePrepared } from './prepared-statements.js';
 
 type Row = Record<string, unknown>;
 
@@ -63,11 +65,10 @@ export class BatchedReads {
     this.asks = [];
     const groups = groupByColumn(asks);
     try {
-      const rows = await this.em.getConnection().execute<{ q: number; v: string; r: Row }[]>(
+      const rows = await executePrepared<{ q: number; v: string; r: Row }>(
+        this.em,
         unionOf(groups),
-        groups.flatMap((group) => group.values),
-        'all',
-        this.em.getTransactionContext(),
+        groups.map((group) => pgArray(group.values)),
       );
       for (const ask of asks) {
         const wanted = new Set(ask.values.map(String));
@@ -101,9 +102,10 @@ function groupByColumn(asks: Ask[]): Group[] {
 
 function unionOf(groups: Group[]): string {
   const selects = groups.map(
-    ({ meta, column, values }, q) =>
+    ({ meta, column }, q) =>
       `select ${q} as q, x."${column}"::text as v, x.id, ${jsonSelectOf(meta)} as r from "${meta.tableName}" x` +
-      ` where x."${column}" in (${values.map(() => '?').join(', ')})`,
+      // One array parameter (its type the column's): the same text whatever the count of values.
+      ` where x."${column}" = any(?)`,
   );
   return `${selects.join(' union all ')} order by 1, 3`;
 }

@@ -3,6 +3,7 @@ import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { leanMapper, type Read } from './lean-read.js';
 import { SqlConditions, type Sql } from './sql.js';
+import { executePrepared } from './prepared-statements.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionResult, type PageArgs, type TwoWayPageArgs } from '../graphql/connection.js';
 
 /**
@@ -71,14 +72,11 @@ async function pageWithTotal<T extends object>(
   rows: Sql | null,
 ): Promise<[Read<T>[], number, Row[]]> {
   const page = rows ?? { sql: 'select null as id limit 0', params: [] };
-  const result = await em
-    .getConnection()
-    .execute<Row[]>(
-      `select p.*, c.total as "page:total" from (${total.sql}) c left join lateral (${page.sql}) p on true`,
-      [...total.params, ...page.params],
-      'all',
-      em.getTransactionContext(),
-    );
+  const result = await executePrepared<Row>(
+    em,
+    `select p.*, c.total as "page:total" from (${total.sql}) c left join lateral (${page.sql}) p on true`,
+    [...total.params, ...page.params],
+  );
   const found = result.filter((row) => row.id != null);
   return [found.map(leanMapper(em, entity)), Number(result[0]['page:total']), found];
 }
