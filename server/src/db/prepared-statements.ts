@@ -28,9 +28,18 @@ export async function executePrepared<T>(em: EntityManager, sql: string, params:
     .options({ name: nameOf(sql) });
   const transaction = em.getTransactionContext();
   if (transaction) query.transacting(transaction);
-  // Logged as the ORM logs its own statements (tests and the benchmark count them there).
-  const log = (level: 'info' | 'error', started: number) =>
-    em.config.getLogger().logQuery({ query: sql, params: [...params], took: Date.now() - started, level });
+  // Logged as the ORM logs its own statements, values in place with query-params (tests and the benchmark count them).
+  const logger = em.config.getLogger();
+  const log = (level: 'info' | 'error', started: number) => {
+    if (!logger.isEnabled('query')) return;
+    const text = logger.isEnabled('query-params')
+      ? em
+          .getDriver()
+          .getPlatform()
+          .formatQuery(sql, [...params])
+      : sql;
+    logger.logQuery({ query: text, took: Date.now() - started, level });
+  };
   const started = Date.now();
   try {
     const { rows } = (await query) as { rows: T[] };
