@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { configFromEnv, type AppConfig } from './config.js';
+import { configFromEnv } from './config.js';
 import { leaveStopSignalsToCaller, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { openDatabase } from './db/orm.js';
 import { startApp } from './app.js';
@@ -12,19 +12,20 @@ leaveStopSignalsToCaller();
 /** How long a shutdown may take before the process exits anyway. */
 const STOP_DEADLINE_MS = 15_000;
 
-/** One API process: the whole server on the database its primary prepared (or on DATABASE_URL). */
-async function serve(orm: MikroORM, settings: AppConfig) {
-  return startApp({
+/** One API process: the whole server on `orm`, and how to close both. */
+async function serve(orm: MikroORM): Promise<{ port: number; close: () => Promise<void> }> {
+  const app = await startApp({
     orm,
-    port: settings.port,
-    production: settings.production,
-    clientDist: settings.clientDist,
-    notifications: settings.notifications,
-    redisUrl: settings.redisUrl,
-    trustProxy: settings.trustProxy,
-    appUrl: settings.appUrl,
-    allowedOrigins: settings.allowedOrigins,
+    port: config.port,
+    production: config.production,
+    clientDist: config.clientDist,
+    notifications: config.notifications,
+    redisUrl: config.redisUrl,
+    trustProxy: config.trustProxy,
+    appUrl: config.appUrl,
+    allowedOrigins: config.allowedOrigins,
   });
+  return { port: app.port, close: () => app.close().then(() => orm.close()) };
 }
 
 /** Stops on SIGINT or SIGTERM, once, however many arrive. */
@@ -44,16 +45,15 @@ function onStopSignal(stop: () => Promise<void>) {
 async function runApiProcess() {
   // A terminal's Ctrl-C reaches every process of the group: the primary stops this one with SIGTERM.
   process.on('SIGINT', () => undefined);
-  const orm = await openDatabase(config.databaseUrl!);
-  const app = await serve(orm, config);
-  process.on(
-    'SIGTERM',
-    () =>
-      void app
-        .close()
-        .then(() => orm.close())
-        .then(() => process.exit(0)),
-  );
+  const { close } = await serve(await openDatabase(config.databaseUrl!));
+  process.on('SIGTERM', () => void close().then(() => process.exit(0)));
+}
+
+/** The database is migrated and seeded once, by this primary; each API process opens its own. */
+async function serveFromProcesses(orm: MikroORM, databaseUrl: string) {
+  await orm.close();
+  const processes = await startApiProcesses(config.apiProcesses, { DATABASE_URL: databaseUrl, PORT: String(config.port) });
+  return { port: processes.port, close: processes.stop };
 }
 
 async function runServer() {
@@ -62,17 +62,7 @@ async function runServer() {
   const orm = await openDatabase(databaseUrl);
   if (config.demoData) await loadDemoData(orm.em.fork());
   if (config.operator) await ensureOperator(orm.em.fork(), config.operator);
-  let port: number;
-  let close: () => Promise<void>;
-  if (config.apiProcesses === 1) {
-    const app = await serve(orm, config);
-    [port, close] = [app.port, () => app.close().then(() => orm.close())];
-  } else {
-    // The database is migrated and seeded once, here; each process opens its own.
-    await orm.close();
-    const processes = await startApiProcesses(config.apiProcesses, { DATABASE_URL: databaseUrl, PORT: String(config.port) });
-    [port, close] = [processes.port, processes.stop];
-  }
+  const { port, close } = config.apiProcesses === 1 ? await serve(orm) : await serveFromProcesses(orm, databaseUrl);
   const label = config.apiProcesses === 1 ? '' : `, ${config.apiProcesses} API processes`;
   console.log(`Seller Leads Pool is running at http://localhost:${port}/ (GraphQL at http://localhost:${port}/graphql)`);
   console.log(`${embedded ? `Embedded PostgreSQL, files in ${config.dataDir}` : 'Using DATABASE_URL'}${label}`);

@@ -8,20 +8,19 @@ import exitHook from 'async-exit-hook';
 // process.exit(0): that erased vitest's failing exit code, so a red test run looked green (and its
 // 'exit' handler then throws). Signals stay hooked; callers stop their cluster themselves.
 // The module can be evaluated twice in one process (several vitest projects): unhook what is hooked.
-for (const event of ['beforeExit', 'exit']) {
-  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+function unhook(events: string[]): void {
+  for (const event of events) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
 }
+unhook(['beforeExit', 'exit']);
 
 /**
  * For a process that handles SIGINT and SIGTERM itself and stops its cluster on them (main.ts):
  * async-exit-hook would exit on the signal as soon as its own hook is done, cutting the server's
  * shutdown short (its API processes were left behind). SIGHUP still stops the cluster and exits.
  */
-export function leaveStopSignalsToCaller(): void {
-  for (const event of ['SIGINT', 'SIGTERM']) {
-    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
-  }
-}
+export const leaveStopSignalsToCaller = (): void => unhook(['SIGINT', 'SIGTERM']);
 
 export interface RunningPostgres {
   url: string;

@@ -10,6 +10,14 @@ function nameOf(sql: string): string {
   return name;
 }
 
+/** Logged as the ORM logs its own statements, values in place under query-params (tests and the benchmark count them). */
+function logStatement(em: EntityManager, sql: string, params: readonly unknown[], level: 'info' | 'error', started: number): void {
+  const logger = em.config.getLogger();
+  if (!logger.isEnabled('query')) return;
+  const text = logger.isEnabled('query-params') ? em.getPlatform().formatQuery(sql, [...params]) : sql;
+  logger.logQuery({ query: text, took: Date.now() - started, level });
+}
+
 /**
  * Runs a hot read (a request's session, page and batched rows) as a named prepared statement, with
  * `?` placeholders as the ORM writes them. MikroORM's execute writes the values into the text, so
@@ -28,27 +36,14 @@ export async function executePrepared<T>(em: EntityManager, sql: string, params:
     .options({ name: nameOf(sql) });
   const transaction = em.getTransactionContext();
   if (transaction) query.transacting(transaction);
-  // Logged as the ORM logs its own statements, values in place with query-params (tests and the benchmark count them).
-  const logger = em.config.getLogger();
-  const log = (level: 'info' | 'error', started: number) => {
-    if (!logger.isEnabled('query')) return;
-    const text = logger.isEnabled('query-params')
-      ? em
-          .getDriver()
-          .getPlatform()
-          .formatQuery(sql, [...params])
-      : sql;
-    logger.logQuery({ query: text, took: Date.now() - started, level });
-  };
   const started = Date.now();
   try {
     const { rows } = (await query) as { rows: T[] };
-    log('info', started);
+    logStatement(em, sql, params, 'info', started);
     return rows;
   } catch (error) {
-    log('error', started);
+    logStatement(em, sql, params, 'error', started);
     throw em
-      .getDriver()
       .getPlatform()
       .getExceptionConverter()
       .convertException(error as Error);
