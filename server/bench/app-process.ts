@@ -5,7 +5,7 @@ import cluster from 'node:cluster';
 import { apiProcessCount } from '../src/config.js';
 import { openDatabase } from '../src/db/orm.js';
 import { startApp } from '../src/app.js';
-import { startApiProcesses } from '../src/api-processes.js';
+import { runsBackgroundWork, startApiProcesses } from '../src/api-processes.js';
 import { answerCommands, askWorkers, cpuMs, peakRssMb, processCommands } from './ipc.js';
 
 const counting = process.env.BENCH_COUNT_STATEMENTS === '1';
@@ -36,8 +36,8 @@ async function serve() {
       pointsPerToken: unspendable,
       wsConnectionsPerAddress: unspendable,
     },
-    // The counting process sends no emails, so only the requests' own statements are counted.
-    ...(counting ? { notifications: { deliver: false } } : {}),
+    // The counting process has no background work, so only the requests' own statements are counted.
+    ...(counting || !runsBackgroundWork() ? { notifications: { deliver: false }, deadlineJobs: { run: false } } : {}),
   });
   process.on('SIGTERM', async () => {
     await app.close();

@@ -4,7 +4,9 @@ import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Role } from '@slp/shared';
 import { eventually, startTestApp, type TestApp } from '../test/harness.js';
-import { PASSWORD, World } from '../test/fixtures.js';
+import { PASSWORD, World, inquiryInput, submitInquiry } from '../test/fixtures.js';
+import { outboxOf, partnerWithMembers } from '../test/notifications.js';
+import { EmailStatus } from './notifications/outbox-email.entity.js';
 import { startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { apiProcessCount } from './config.js';
 
@@ -15,7 +17,7 @@ let server: ServerProcess;
 
 // The server as production runs it with WEB_CONCURRENCY=2; the test app only prepares data.
 beforeAll(async () => {
-  app = await startTestApp({ notifications: { deliver: false } });
+  app = await startTestApp({ notifications: { deliver: false }, deadlineJobs: { run: false } });
   server = await startServerProcess({ DATABASE_URL: app.databaseUrl, WEB_CONCURRENCY: '2' });
 });
 afterAll(async () => {
@@ -73,6 +75,46 @@ it('serves from two processes, which count failed log-ins together', async () =>
   // Ten failures, alternately on each process: counted apart, each would have seen five of the ten allowed.
   for (let n = 0; n < 10; n += 1) expect(await logIn(email, 'wrong password')).toBe('UNAUTHENTICATED');
   expect(await logIn(email, PASSWORD)).toBe('RATE_LIMITED');
+});
+
+/** The API processes the primary named as the one running the background work, in order. */
+const backgroundProcesses = () =>
+  [...server.output().matchAll(/API process (\d+) runs the background work/g)].map((match) => Number(match[1]));
+
+/** graphile-worker's job listeners on the test database: one for each process running deadline jobs. */
+async function deadlineJobListeners(): Promise<number> {
+  const [{ count }] = await app.orm.em
+    .getConnection()
+    .execute<{ count: number }[]>(
+      `select count(*)::int as count from pg_stat_activity where datname = current_database() and query like 'LISTEN "jobs:insert"%'`,
+    );
+  return count;
+}
+
+/** Submits an inquiry to a new partner (through the test app) and waits for the server to send its emails. */
+async function emailsGoOut(): Promise<EmailStatus[]> {
+  const world = new World(app);
+  const partner = await partnerWithMembers(world, 1);
+  const { inquiry } = await submitInquiry(await world.seller(), inquiryInput({ targetServiceIds: [partner.services[0]] }));
+  const lead = inquiry.leads.edges[0].node.id as string;
+  return eventually(async () => {
+    const statuses = (await outboxOf(app, lead)).map((row) => row.status);
+    return statuses.length > 0 && statuses.every((status) => status === EmailStatus.SENT) && statuses;
+  });
+}
+
+it('runs the background work in one of its processes, and in the one that replaces it', async () => {
+  const [first] = backgroundProcesses();
+  expect(backgroundProcesses()).toHaveLength(1);
+  expect(childrenOf(server.pid)).toContain(first);
+  expect(await deadlineJobListeners()).toBe(1);
+  expect(await emailsGoOut()).toEqual([EmailStatus.SENT]);
+
+  process.kill(first, 'SIGKILL');
+  const [, second] = await eventually(() => backgroundProcesses().length === 2 && backgroundProcesses());
+  expect(second).not.toBe(first);
+  expect(await eventually(async () => childrenOf(server.pid).includes(second) && (await deadlineJobListeners()) === 1)).toBe(true);
+  expect(await emailsGoOut()).toEqual([EmailStatus.SENT]);
 });
 
 it('replaces a process that dies, and stops them all on SIGTERM', async () => {

@@ -12,18 +12,38 @@ export interface ApiProcesses {
 
 const RESTART_DELAY_MS = 1000;
 
+/** Set in the environment of the one API process that runs the server's background work. */
+const BACKGROUND_WORK = 'SLP_BACKGROUND_WORK';
+
+/**
+ * Whether this process delivers emails and webhooks and runs the deadline jobs: a lone server does,
+ * and of several API processes exactly one. That work is safe in several processes, but each would
+ * claim its own smaller batches of the same rows: about 2.0 background statements a submit with two
+ * processes against 0.8 with one (docs/performance.md).
+ */
+export function runsBackgroundWork(): boolean {
+  return cluster.isPrimary || process.env[BACKGROUND_WORK] === '1';
+}
+
 /**
  * Runs `count` copies of this script as API processes sharing one port: Node runs JavaScript on one
  * core per process, and a page of leads is CPU-bound in the app (docs/performance.md). Each process
- * is a whole server on the same database (background work included, which is built to run in
- * several processes); without Redis, this primary keeps the rate limits for them all. The script
- * tells the two roles apart by `cluster.isWorker`.
+ * is a whole server on the same database, and one of them also runs the background work (the one
+ * that replaces it when it dies takes it over); without Redis, this primary keeps the rate limits for
+ * them all. The script tells the two roles apart by `cluster.isWorker`.
  */
 export async function startApiProcesses(count: number, env: Record<string, string>): Promise<ApiProcesses> {
   new RateLimiterClusterMaster();
   let stopping = false;
-  const fork = () => cluster.fork(env);
+  let background: Worker | undefined;
+  const fork = () => {
+    if (background) return cluster.fork(env);
+    background = cluster.fork({ ...env, [BACKGROUND_WORK]: '1' });
+    console.log(`API process ${background.process.pid} runs the background work (emails, webhooks, deadline jobs)`);
+    return background;
+  };
   cluster.on('exit', (worker, code, signal) => {
+    if (worker === background) background = undefined;
     if (stopping) return;
     console.error(`API process ${worker.process.pid} exited (${signal ?? code}): starting another`);
     setTimeout(fork, RESTART_DELAY_MS).unref();

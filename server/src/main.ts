@@ -4,7 +4,7 @@ import { leaveStopSignalsToCaller, startEmbeddedPostgres } from './db/embedded-p
 import { openDatabase } from './db/orm.js';
 import { startApp } from './app.js';
 import { ensureOperator, loadDemoData } from './demo/demo-data.js';
-import { startApiProcesses } from './api-processes.js';
+import { runsBackgroundWork, startApiProcesses } from './api-processes.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 const config = configFromEnv();
@@ -14,12 +14,14 @@ const STOP_DEADLINE_MS = 15_000;
 
 /** One API process: the whole server on `orm`, and how to close both. */
 async function serve(orm: MikroORM): Promise<{ port: number; close: () => Promise<void> }> {
+  const background = runsBackgroundWork();
   const app = await startApp({
     orm,
     port: config.port,
     production: config.production,
     clientDist: config.clientDist,
-    notifications: config.notifications,
+    notifications: { ...config.notifications, deliver: background },
+    deadlineJobs: { run: background },
     redisUrl: config.redisUrl,
     trustProxy: config.trustProxy,
     appUrl: config.appUrl,
