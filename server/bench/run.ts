@@ -7,6 +7,7 @@ import { freshDatabase, type BenchDatabase } from './database.js';
 import { loadData, type LoadResult } from './data/load.js';
 import { prepareActors, type Actors } from './actors.js';
 import { ChildServer } from './ipc.js';
+import { apiProcessCount } from '../src/config.js';
 import { formatReport, loadAverage, type BenchReport, type ScenarioResult } from './report.js';
 import { applyTargets, compareTargets } from './targets.js';
 import { NEW_TAB, httpScenarios } from './scenarios/http.js';
@@ -62,9 +63,12 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
       results.push(notAvailable(ALERTS, alertNeeds));
     } else {
       console.log(`… ${ALERTS}`);
-      const second = await ChildServer.start('./app-process.ts', env);
-      servers.push(second);
-      results.push(await runAlerts([app, second], actors, settings, databaseUrl));
+      // Alerts cross processes: the app's own when it has several, else those of a second server.
+      const processes = apiProcessCount(process.env.WEB_CONCURRENCY, true);
+      const alertServers = [app];
+      if (processes === 1) alertServers.push(await ChildServer.start('./app-process.ts', env));
+      servers.push(...alertServers.slice(1));
+      results.push(await runAlerts(alertServers, Math.max(2, processes), actors, settings, databaseUrl));
     }
     return results;
   } finally {

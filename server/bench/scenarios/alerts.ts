@@ -93,12 +93,14 @@ async function watchCommits(databaseUrl: string): Promise<{ at: Map<string, numb
  * Latency from a submit's commit to the alert arriving at each targeted partner's subscription, as
  * the issue states it: the commit is when the lead's notice reaches the bench's own LISTEN (like
  * the servers', it arrives once the transaction commits). The time from sending the submit, which
- * adds the submit's own duration, is reported beside it. Subscribers alternate between the two
- * server processes and every submit targets neighbours in that list, so each one is delivered
- * through both processes (LISTEN/NOTIFY across them).
+ * adds the submit's own duration, is reported beside it. Subscribers alternate between the
+ * `processes` API processes (those of one app, which node:cluster hands connections in turn, or one
+ * each of two apps, given as `apps`) and every submit targets neighbours in that list, so each one is
+ * delivered through several processes (LISTEN/NOTIFY across them).
  */
 export async function runAlerts(
   apps: ChildServer[],
+  processes: number,
   actors: Actors,
   settings: BenchSettings,
   databaseUrl: string,
@@ -144,7 +146,7 @@ export async function runAlerts(
   const missing = Math.max(0, expected - latencies.length);
   const afterSend = latencyOf(deliveries.flatMap((d) => (sentAt.has(d.inquiryId) ? [d.at - sentAt.get(d.inquiryId)!] : [])));
   return {
-    name: `${ALERTS} (${subscribers.length} subscribers, ${apps.length} processes)`,
+    name: `${ALERTS} (${subscribers.length} subscribers, ${processes} processes)`,
     connections: subscribers.length,
     requests: latencies.length,
     ...latencyOf(latencies),
