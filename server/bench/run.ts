@@ -87,7 +87,8 @@ async function databaseFor(settings: BenchSettings): Promise<BenchDatabase & { l
   const database = await freshDatabase();
   console.log(`Loading ${settings.size.partners} partners and ${settings.size.inquiries} inquiries…`);
   const load = await loadData(database.url, settings.size);
-  console.log(`Loaded in ${load.seconds.toFixed(1)} s`);
+  const steps = Object.entries(load.steps ?? {}).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`);
+  console.log(`Loaded in ${load.seconds.toFixed(1)} s (${steps.join(', ')})`);
   return { ...database, load };
 }
 

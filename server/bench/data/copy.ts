@@ -5,19 +5,40 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 export type Cell = string | number | boolean | Date | readonly string[] | null | undefined;
 
-/** PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+function escaped(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/**
+ * PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. Typed fast paths:
+ * formatting cells was a fifth of a SCALE=10 load's JavaScript, which sets its pace.
+ */
 function cell(value: Cell): string {
   if (value == null) return '\\N';
+  switch (typeof value) {
+    case 'number':
+      return String(value);
+    case 'string':
+      return NEEDS_ESCAPE.test(value) ? escaped(value) : value;
+    case 'boolean':
+      return value ? 't' : 'f';
+  }
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return `{${value.join(',')}}`;
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return `{${(value as readonly string[]).join(',')}}`;
+}
+
+function line(row: Cell[]): string {
+  let text = cell(row[0]);
+  for (let i = 1; i < row.length; i += 1) text += `\t${cell(row[i])}`;
+  return `${text}\n`;
 }
 
 function* lines(rows: Iterable<Cell[]>): Generator<string> {
   let chunk: string[] = [];
   for (const row of rows) {
-    chunk.push(`${row.map(cell).join('\t')}\n`);
+    chunk.push(line(row));
     if (chunk.length === 5000) {
       yield chunk.join('');
       chunk = [];

@@ -6,7 +6,12 @@ import type pg from 'pg';
  * millions of COPY rows. Indexes behind a constraint (primary keys, unique) stay, as the rows' ids
  * arrive in order and cost little.
  */
-export async function withoutSecondaryIndexes(client: pg.ClientBase, tables: string[], load: () => Promise<void>): Promise<void> {
+export async function withoutSecondaryIndexes(
+  client: pg.ClientBase,
+  tables: string[],
+  load: () => Promise<void>,
+  timed: (build: () => Promise<void>) => Promise<void> = (build) => build(),
+): Promise<void> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `select i.indexname as name, i.indexdef as definition from pg_indexes i
      where i.schemaname = current_schema() and i.tablename = any($1)
@@ -16,5 +21,7 @@ export async function withoutSecondaryIndexes(client: pg.ClientBase, tables: str
   for (const index of rows) await client.query(`drop index "${index.name}"`);
   await load();
   await client.query(`set maintenance_work_mem = '1GB'`);
-  for (const index of rows) await client.query(index.definition);
+  await timed(async () => {
+    for (const index of rows) await client.query(index.definition);
+  });
 }

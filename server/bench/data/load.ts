@@ -6,6 +6,8 @@ import { BENCH_PASSWORD, World, partnerColumns, serviceColumns, userColumns, typ
 
 export interface LoadResult {
   seconds: number;
+  /** Seconds of each step, in order: where a slow load went. */
+  steps?: Record<string, number>;
   rows: Record<string, number>;
   /** Set when the run measured on a database loaded before (BENCH_REUSE_DATABASE): no load was timed. */
   reused?: boolean;
@@ -30,6 +32,14 @@ const serialTables = ['partners', 'services', 'users', 'inquiries', 'seller_auth
  */
 export async function loadData(databaseUrl: string, size: DataSize): Promise<LoadResult> {
   const started = performance.now();
+  const steps: Record<string, number> = {};
+  let stepStarted = started;
+  const step = async (name: string, work: () => Promise<unknown>) => {
+    await work();
+    const now = performance.now();
+    steps[name] = (now - stepStarted) / 1000;
+    stepStarted = now;
+  };
   // Every bench user shares one password, hashed once: argon2 per user would take minutes.
   const world = new World(size, await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id }));
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -38,28 +48,34 @@ export async function loadData(databaseUrl: string, size: DataSize): Promise<Loa
     // The rows are consistent by construction; skipping per-row foreign-key triggers makes COPY much
     // faster. Needs a superuser; without one the load is only slower.
     await client.query('set session_replication_role = replica').catch(() => undefined);
-    await withoutSecondaryIndexes(client, tables, async () => {
-      await copyRows(client, { table: 'partners', columns: partnerColumns, rows: world.partnerRows() });
-      await copyRows(client, { table: 'services', columns: serviceColumns, rows: world.serviceRows() });
-      await copyRows(client, { table: 'users', columns: userColumns, rows: world.userRows() });
-      for (const chunk of world.inquiryChunks(5000)) {
-        for (const table of chunk) await copyRows(client, table);
-      }
-    });
+    await withoutSecondaryIndexes(
+      client,
+      tables,
+      () =>
+        step('rows', async () => {
+          await copyRows(client, { table: 'partners', columns: partnerColumns, rows: world.partnerRows() });
+          await copyRows(client, { table: 'services', columns: serviceColumns, rows: world.serviceRows() });
+          await copyRows(client, { table: 'users', columns: userColumns, rows: world.userRows() });
+          for (const chunk of world.inquiryChunks(5000)) {
+            for (const table of chunk) await copyRows(client, table);
+          }
+        }),
+      (build) => step('indexes', build),
+    );
     for (const table of serialTables) {
       await client.query(
         `select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from "${table}"), false)`,
       );
     }
     // COPY with triggers off skipped the per-partner lead record matching reads; build it once.
-    await client.query('select slp_recompute_partner_lead_stats()');
-    await checkLeadKeys(client);
-    await client.query('vacuum analyze');
+    await step('lead records', () => client.query('select slp_recompute_partner_lead_stats()'));
+    await step('order keys checked', () => checkLeadKeys(client));
+    await step('vacuum analyze', () => client.query('vacuum analyze'));
     const rows: Record<string, number> = {};
     for (const table of tables) {
       rows[table] = Number((await client.query<{ n: string }>(`select count(*) as n from "${table}"`)).rows[0].n);
     }
-    return { seconds: (performance.now() - started) / 1000, rows };
+    return { seconds: (performance.now() - started) / 1000, steps, rows };
   } finally {
     await client.end();
   }
