@@ -2,7 +2,7 @@
 // (api-processes.ts), the runner's commands answered for them all. With BENCH_COUNT_STATEMENTS=1
 // it is the one process that counts SQL statements per request instead of serving load.
 import cluster from 'node:cluster';
-import { apiProcessCount } from '../src/config.js';
+import { benchApiProcesses } from './config.js';
 import { openDatabase } from '../src/db/orm.js';
 import { startApp } from '../src/app.js';
 import { runsBackgroundWork, startApiProcesses } from '../src/api-processes.js';
@@ -68,5 +68,5 @@ async function serveFromProcesses(count: number) {
   );
 }
 
-const count = counting ? 1 : apiProcessCount(process.env.WEB_CONCURRENCY, true);
+const count = counting ? 1 : benchApiProcesses();
 await (cluster.isPrimary && count > 1 ? serveFromProcesses(count) : serve());

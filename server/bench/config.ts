@@ -1,3 +1,4 @@
+import { apiProcessCount } from '../src/config.js';
 import type { DataSize } from './data/world.js';
 
 export interface BenchSettings {
@@ -65,4 +66,9 @@ export function settingsFrom(argv: string[], env: NodeJS.ProcessEnv = process.en
     alertSubmits: 200,
     soakSeconds: Number(valueOf('--soak-seconds') ?? 600),
   };
+}
+
+/** The app's API processes in the benchmark, as production runs it: WEB_CONCURRENCY, else one per core. */
+export function benchApiProcesses(env: NodeJS.ProcessEnv = process.env): number {
+  return apiProcessCount(env.WEB_CONCURRENCY, true);
 }

@@ -2,12 +2,11 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
-import { settingsFrom, type BenchSettings } from './config.js';
+import { benchApiProcesses, settingsFrom, type BenchSettings } from './config.js';
 import { freshDatabase, type BenchDatabase } from './database.js';
 import { loadData, type LoadResult } from './data/load.js';
 import { prepareActors, type Actors } from './actors.js';
 import { ChildServer } from './ipc.js';
-import { apiProcessCount } from '../src/config.js';
 import { formatReport, loadAverage, type BenchReport, type ScenarioResult } from './report.js';
 import { applyTargets, compareTargets } from './targets.js';
 import { NEW_TAB, httpScenarios } from './scenarios/http.js';
@@ -64,11 +63,10 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
     } else {
       console.log(`… ${ALERTS}`);
       // Alerts cross processes: the app's own when it has several, else those of a second server.
-      const processes = apiProcessCount(process.env.WEB_CONCURRENCY, true);
-      const alertServers = [app];
-      if (processes === 1) alertServers.push(await ChildServer.start('./app-process.ts', env));
-      servers.push(...alertServers.slice(1));
-      results.push(await runAlerts(alertServers, Math.max(2, processes), actors, settings, databaseUrl));
+      const processes = benchApiProcesses();
+      const second = processes === 1 ? await ChildServer.start('./app-process.ts', env) : null;
+      if (second) servers.push(second);
+      results.push(await runAlerts(second ? [app, second] : [app], Math.max(2, processes), actors, settings, databaseUrl));
     }
     return results;
   } finally {
@@ -83,11 +81,11 @@ async function runScenarios(databaseUrl: string, actors: Actors, settings: Bench
  */
 async function databaseFor(settings: BenchSettings): Promise<BenchDatabase & { load: LoadResult }> {
   const reused = process.env.BENCH_REUSE_DATABASE;
-  if (reused) return { url: reused, drop: async () => undefined, load: { seconds: 0, rows: {}, reused: true } };
+  if (reused) return { url: reused, drop: async () => undefined, load: { seconds: 0, steps: {}, rows: {}, reused: true } };
   const database = await freshDatabase();
   console.log(`Loading ${settings.size.partners} partners and ${settings.size.inquiries} inquiries…`);
   const load = await loadData(database.url, settings.size);
-  const steps = Object.entries(load.steps ?? {}).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`);
+  const steps = Object.entries(load.steps).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`);
   console.log(`Loaded in ${load.seconds.toFixed(1)} s (${steps.join(', ')})`);
   return { ...database, load };
 }

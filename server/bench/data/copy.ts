@@ -26,7 +26,7 @@ function cell(value: Cell): string {
       return value ? 't' : 'f';
   }
   if (value instanceof Date) return value.toISOString();
-  return `{${(value as readonly string[]).join(',')}}`;
+  return `{${value.join(',')}}`;
 }
 
 function line(row: Cell[]): string {
