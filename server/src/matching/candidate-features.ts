@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LeadCloseReason, LeadSource, LeadStatus, PartnerStatus, type ServiceType } from '@slp/shared';
 import { pgArray } from '../db/pg-array.js';
+import { executePrepared } from '../db/prepared-statements.js';
 import { SqlConditions, type Sql } from '../db/sql.js';
 import type { MatchingConfig } from './matching.config.js';
 import type { CandidateFeatures } from './scoring.js';
@@ -40,14 +41,17 @@ export interface CandidateQuery {
  * would read every service of the type instead (10× the time at SCALE=10).
  */
 function candidateSql(eligible: Sql, assignable: boolean): string {
-  // One JSON value: the driver would otherwise parse hundreds of rows of 21 columns field by field.
-  return `select coalesce(json_agg(c order by c.partner_id, c.service_id), '[]') as rows from (${candidateRowsSql(eligible, assignable)}) c`;
+  // One JSON value, each row an array in featureColumns' order: the driver would otherwise parse
+  // hundreds of rows of 20 columns field by field, and objects would repeat every key in every row.
+  const row = Object.values(featureColumns).map((column) => `c.${column}`);
+  return `select coalesce(json_agg(json_build_array(${row.join(', ')}) order by c.partner_id, c.service_id), '[]') as rows
+    from (${candidateRowsSql(eligible, assignable)}) c`;
 }
 
 function candidateRowsSql(eligible: Sql, assignable: boolean): string {
   return `
 with candidate as (
-  select s.id as service_id, s.partner_id, to_json(s.product_categories) as product_categories, s.regions,
+  select s.id as service_id, s.partner_id, s.product_categories, s.regions,
          s.price_from_amount::text as price_from, s.price_to_amount::text as price_to, s.currency,
          p.location as partner_location, p.languages, p.capacity
   from services s
@@ -56,7 +60,7 @@ with candidate as (
 )
 select c.*, coalesce(r.active_leads, 0) as active_leads, coalesce(r.leads, 0) - fresh.leads as leads_due,
        coalesce(r.followed_up, 0) as followed_up, coalesce(r.deals, 0) as deals,
-       to_json(r.follow_up_counts) as follow_up_counts, to_json(r.follow_up_micros) as follow_up_micros, recent.leads as recent_assignments,
+       r.median_hours_to_follow_up, recent.leads as recent_assignments,
        coalesce(r.assigned, 0) as assigned_decided, coalesce(r.expired, 0) as expired,
        reviews.review_count, reviews.rating_sum
 from candidate c
@@ -96,29 +100,31 @@ function eligibleServices(query: CandidateQuery): Sql {
   return where.all();
 }
 
-interface CandidateRow {
-  service_id: number;
-  partner_id: number;
-  product_categories: string[];
-  regions: string[];
-  price_from: string | null;
-  price_to: string | null;
-  currency: string | null;
-  partner_location: string | null;
-  languages: string[];
-  capacity: number;
-  active_leads: number;
-  leads_due: number;
-  followed_up: number;
-  deals: number;
-  follow_up_counts: number[] | null;
-  follow_up_micros: number[] | null;
-  recent_assignments: number;
-  assigned_decided: number;
-  expired: number;
-  review_count: number;
-  rating_sum: number;
-}
+/** Each feature's column in the statement, in the order of a row's array. */
+const featureColumns = {
+  serviceId: 'service_id',
+  partnerId: 'partner_id',
+  productCategories: 'product_categories',
+  regions: 'regions',
+  priceFrom: 'price_from',
+  priceTo: 'price_to',
+  serviceCurrency: 'currency',
+  partnerLocation: 'partner_location',
+  languages: 'languages',
+  capacity: 'capacity',
+  activeLeads: 'active_leads',
+  leadsDue: 'leads_due',
+  followedUp: 'followed_up',
+  deals: 'deals',
+  medianHoursToFollowUp: 'median_hours_to_follow_up',
+  recentAssignments: 'recent_assignments',
+  assignedDecided: 'assigned_decided',
+  expired: 'expired',
+  reviewCount: 'review_count',
+  ratingSum: 'rating_sum',
+} satisfies Record<keyof CandidateFeatures, string>;
+
+const featureNames = Object.keys(featureColumns) as (keyof CandidateFeatures)[];
 
 /** The statement and its parameters (the benchmark explains it too). */
 export function candidateStatement(query: CandidateQuery, config: MatchingConfig): [string, unknown[]] {
@@ -131,52 +137,12 @@ export function candidateStatement(query: CandidateQuery, config: MatchingConfig
 
 export async function gatherCandidates(em: EntityManager, query: CandidateQuery, config: MatchingConfig): Promise<CandidateFeatures[]> {
   const [sql, params] = candidateStatement(query, config);
-  const [{ rows }] = await em.execute<{ rows: CandidateRow[] }[]>(sql, params);
+  const [{ rows }] = await executePrepared<{ rows: unknown[][] }>(em, sql, params);
   return rows.map(toFeatures);
 }
 
-function toFeatures(row: CandidateRow): CandidateFeatures {
-  return {
-    partnerId: row.partner_id,
-    serviceId: row.service_id,
-    productCategories: row.product_categories,
-    regions: row.regions,
-    priceFrom: row.price_from,
-    priceTo: row.price_to,
-    serviceCurrency: row.currency,
-    partnerLocation: row.partner_location,
-    languages: row.languages,
-    capacity: row.capacity,
-    activeLeads: row.active_leads,
-    leadsDue: row.leads_due,
-    followedUp: row.followed_up,
-    deals: row.deals,
-    medianHoursToFollowUp: row.follow_up_counts && medianOfBuckets(row.follow_up_counts, row.follow_up_micros!),
-    recentAssignments: row.recent_assignments,
-    assignedDecided: row.assigned_decided,
-    expired: row.expired,
-    reviewCount: row.review_count,
-    ratingSum: row.rating_sum,
-  };
-}
-
-const MICROS_PER_HOUR = 3_600_000_000;
-
-/**
- * The median hours to follow up from the histogram in `partner_lead_stats`: per bucket of delay, the
- * count and the summed microseconds. Each follow-up is taken at its bucket's mean, then the median is
- * interpolated as percentile_cont does. Exact when a bucket's delays are equal, and never off by more
- * than the width of the median's bucket (docs/matching.md); null without follow-ups.
- */
-export function medianOfBuckets(counts: number[], micros: number[]): number | null {
-  const total = counts.reduce((sum, n) => sum + n, 0);
-  if (!total) return null;
-  const valueAt = (rank: number): number => {
-    let seen = 0;
-    const bucket = counts.findIndex((n) => (seen += n) > rank);
-    return micros[bucket] / counts[bucket] / MICROS_PER_HOUR;
-  };
-  const middle = (total - 1) / 2;
-  const below = valueAt(Math.floor(middle));
-  return below + (middle - Math.floor(middle)) * (valueAt(Math.ceil(middle)) - below);
+function toFeatures(row: unknown[]): CandidateFeatures {
+  const features: Record<string, unknown> = {};
+  for (let i = 0; i < featureNames.length; i += 1) features[featureNames[i]] = row[i];
+  return features as unknown as CandidateFeatures;
 }

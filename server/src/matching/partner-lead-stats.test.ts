@@ -4,7 +4,6 @@ import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harne
 import { World, inquiryInput, submitInquiry, type PartnerFixture } from '../../test/fixtures.js';
 import { grantAuthorization, leadAction, leadFor } from '../../test/lead-fixtures.js';
 import { RECOMMEND, partOf } from '../../test/matching-fixtures.js';
-import { medianOfBuckets } from './candidate-features.js';
 
 const UNASSIGN = `mutation($input: UnassignLeadInput!) { unassignLead(input: $input) { userErrors { code } } }`;
 
@@ -39,8 +38,9 @@ const isEmpty = (row: StatsRow) =>
 async function keptAndRecomputed(): Promise<{ kept: StatsRow[]; recomputed: StatsRow[] }> {
   const [row] = await sql<{ kept: StatsRow[]; recomputed: StatsRow[] }>(`select
     (select coalesce(json_agg(s order by s.partner_id), '[]') from partner_lead_stats s) as kept,
-    (select coalesce(json_agg(r order by r.partner_id), '[]')
-       from slp_lead_stats_delta(array(select l from leads l), '{}') r) as recomputed`);
+    (select coalesce(json_agg(r order by r.partner_id), '[]') from (
+       select d.*, slp_median_hours_to_follow_up(d.follow_up_counts, d.follow_up_micros) as median_hours_to_follow_up
+       from slp_lead_stats_delta(array(select l from leads l), '{}') d) r) as recomputed`);
   // A partner whose only lead was taken back keeps a row of zeros; a recomputation has none.
   return { kept: row.kept.filter((stats) => !isEmpty(stats)), recomputed: row.recomputed };
 }
@@ -95,15 +95,26 @@ describe('partner_lead_stats', () => {
   });
 });
 
-describe('medianOfBuckets', () => {
+describe('slp_median_hours_to_follow_up', () => {
   const hours = (h: number) => h * 3_600_000_000;
+  const median = async (counts: number[], micros: number[]) =>
+    (await sql<{ median: number | null }>(`select slp_median_hours_to_follow_up('{${counts}}', '{${micros}}') as median`))[0].median;
 
-  it('takes each follow-up at its bucket mean and interpolates like percentile_cont', () => {
-    expect(medianOfBuckets([0, 0], [0, 0])).toBeNull();
-    expect(medianOfBuckets([1, 0, 0], [hours(0.5), 0, 0])).toBe(0.5);
+  it('takes each follow-up at its bucket mean and interpolates like percentile_cont', async () => {
+    expect(await median([0, 0], [0, 0])).toBeNull();
+    expect(await median([1, 0, 0], [hours(0.5), 0, 0])).toBe(0.5);
     // 2, 4 | 12, 12 | 20: the middle one is in the second bucket, whose mean is 12.
-    expect(medianOfBuckets([2, 2, 1], [hours(6), hours(24), hours(20)])).toBe(12);
+    expect(await median([2, 2, 1], [hours(6), hours(24), hours(20)])).toBe(12);
     // 2, 4 | 20, 30: halfway between the first bucket's mean 3 and the second's 25.
-    expect(medianOfBuckets([2, 2], [hours(6), hours(50)])).toBe(14);
+    expect(await median([2, 2], [hours(6), hours(50)])).toBe(14);
+  });
+
+  it('is kept in partner_lead_stats as its histogram changes', async () => {
+    const rows = await sql<{ kept: number | null; computed: number | null }>(
+      `select median_hours_to_follow_up as kept, slp_median_hours_to_follow_up(follow_up_counts, follow_up_micros) as computed
+       from partner_lead_stats where followed_up > 0`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.kept).toBe(row.computed);
   });
 });

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../db/pg-array.js';
-import { medianOfBuckets } from '../matching/candidate-features.js';
 import type { Context } from '../request/context.js';
 
 /** What a partner's public page shows of its record (SPEC section 6a); all of it public. */
@@ -9,7 +8,7 @@ export interface PartnerRecord {
   /** Average of its visible reviews; null without any. */
   rating: number | null;
   reviewCount: number;
-  /** From the follow-up histogram of partner_lead_stats (docs/matching.md); null without follow-ups. */
+  /** Kept in partner_lead_stats from its follow-up histogram (docs/matching.md); null without follow-ups. */
   medianHoursToFollowUp: number | null;
   /** Expired ÷ platform-assigned leads past NEW; null when none is decided yet. */
   expiredShare: number | null;
@@ -19,14 +18,13 @@ interface RecordRow {
   partner_id: number;
   rating: string | null;
   review_count: number;
-  follow_up_counts: number[] | null;
-  follow_up_micros: string[] | null;
+  median_hours_to_follow_up: number | null;
   assigned: number | null;
   expired: number | null;
 }
 
 const RECORD_SQL = `select p.partner_id, r.rating::text as rating, coalesce(r.review_count, 0)::int as review_count,
-    s.follow_up_counts, s.follow_up_micros::text[] as follow_up_micros, s.assigned, s.expired
+    s.median_hours_to_follow_up, s.assigned, s.expired
   from unnest(?::int[]) as p(partner_id)
   left join partner_lead_stats s on s.partner_id = p.partner_id
   left join lateral (select avg(v.rating) as rating, count(*) as review_count from partner_reviews v
@@ -36,7 +34,7 @@ function recordOf(row: RecordRow): PartnerRecord {
   return {
     rating: row.rating == null ? null : Math.round(Number(row.rating) * 100) / 100,
     reviewCount: row.review_count,
-    medianHoursToFollowUp: row.follow_up_counts && medianOfBuckets(row.follow_up_counts, row.follow_up_micros!.map(Number)),
+    medianHoursToFollowUp: row.median_hours_to_follow_up,
     expiredShare: row.assigned ? (row.expired ?? 0) / row.assigned : null,
   };
 }

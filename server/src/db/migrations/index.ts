@@ -5,6 +5,7 @@ import { Migration20261201130000 } from './Migration20261201130000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
 import { Migration20261202120000 } from './Migration20261202120000.js';
+import { Migration20261203100000 } from './Migration20261203100000.js';
 import { Migration20261201110000 } from './Migration20261201110000.js';
 import { Migration20261201121500 } from './Migration20261201121500.js';
 import { Migration20261126032119 } from './Migration20261126032119.js';
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201160000', class: Migration20261201160000 },
   { name: 'Migration20261201200000', class: Migration20261201200000 },
   { name: 'Migration20261202120000', class: Migration20261202120000 },
+  { name: 'Migration20261203100000', class: Migration20261203100000 },
 ];
