@@ -4,6 +4,7 @@ import { startTestApp, type GraphQLClient, type TestApp } from '../../test/harne
 import { World, inquiryInput, submitInquiry, type PartnerFixture } from '../../test/fixtures.js';
 import { grantAuthorization, leadAction, leadFor } from '../../test/lead-fixtures.js';
 import { RECOMMEND, partOf } from '../../test/matching-fixtures.js';
+import { fromGlobalId } from '../graphql/node.js';
 
 const UNASSIGN = `mutation($input: UnassignLeadInput!) { unassignLead(input: $input) { userErrors { code } } }`;
 
@@ -107,6 +108,24 @@ describe('slp_median_hours_to_follow_up', () => {
     expect(await median([2, 2, 1], [hours(6), hours(24), hours(20)])).toBe(12);
     // 2, 4 | 20, 30: halfway between the first bucket's mean 3 and the second's 25.
     expect(await median([2, 2], [hours(6), hours(50)])).toBe(14);
+    // A removal's delta (the row an upsert proposes before it adds to the stored one) has no median.
+    expect(await median([0, -1], [0, -hours(2)])).toBeNull();
+  });
+
+  it('lets leads be deleted: the upsert proposes a row of negative counts first', async () => {
+    const partner = await world.partner({ capacity: 10 });
+    const seller = await world.seller();
+    const leadId = await leadFor(seller, partner, { contactEmail: 'deleted@shop.test' });
+    await leadAction(await partner.member(), 'followLead', { leadId });
+    const id = fromGlobalId(leadId)!.id;
+    // Followed up after two hours: a bucket past the first, as the bench's removals had.
+    await sql(`update leads set followed_at = created_at + interval '2 hours' where id = ${id}`);
+    for (const table of ['outbox_emails', 'lead_events']) await sql(`delete from ${table} where lead_id = ${id}`);
+    await sql(`delete from leads where id = ${id}`);
+    const [stats] = await sql<{ leads: number; followed_up: number; median: number | null }>(
+      `select leads, followed_up, median_hours_to_follow_up as median from partner_lead_stats where partner_id = ${partner.partner.id}`,
+    );
+    expect(stats).toEqual({ leads: 0, followed_up: 0, median: null });
   });
 
   it('is kept in partner_lead_stats as its histogram changes', async () => {

@@ -20,7 +20,9 @@ export class Migration20261203100000 extends Migration {
         above double precision;
       begin
         for i in 1 .. coalesce(cardinality(counts), 0) loop total := total + counts[i]; end loop;
-        if total = 0 then return null; end if;
+        -- An upsert computes the column for the row it proposes, a removal's delta of negative
+        -- counts too, before adding it to the stored row: no median, and no division by zero.
+        if total <= 0 then return null; end if;
         middle := (total - 1) / 2.0;
         for i in 1 .. cardinality(counts) loop
           seen := seen + counts[i];
