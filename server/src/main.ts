@@ -47,8 +47,11 @@ function onStopSignal(stop: () => Promise<void>) {
 async function runApiProcess() {
   // A terminal's Ctrl-C reaches every process of the group: the primary stops this one with SIGTERM.
   process.on('SIGINT', () => undefined);
-  const { close } = await serve(await openDatabase(config.databaseUrl!));
+  // Listened for before starting: a replacement still starting when the primary stops would
+  // otherwise miss its SIGTERM and outlive the primary. Starting, it has nothing to finish.
+  let close = async () => {};
   process.on('SIGTERM', () => void close().then(() => process.exit(0)));
+  ({ close } = await serve(await openDatabase(config.databaseUrl!)));
 }
 
 /** The database is migrated and seeded once, by this primary; each API process opens its own. */
