@@ -6,11 +6,13 @@ export interface ApiProcesses {
   port: number;
   /** The processes serving now: one that died has been replaced. */
   workers(): Worker[];
-  /** SIGTERM to each (each closes as a lone server does), resolved once all have exited. */
+  /** SIGTERM to each (each closes as a lone server does), SIGKILL after 10 s; resolved once all have exited. */
   stop(): Promise<void>;
 }
 
 const RESTART_DELAY_MS = 1000;
+/** Under main.ts's stop deadline (15 s), so the primary never exits before the processes it started. */
+const STOP_GRACE_MS = 10_000;
 
 /** Set in the environment of the one API process that runs the server's background work. */
 const BACKGROUND_WORK = 'SLP_BACKGROUND_WORK';
@@ -58,13 +60,7 @@ export async function startApiProcesses(count: number, env: Record<string, strin
   const workers = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
   const stop = async () => {
     stopping = true;
-    await Promise.all(
-      workers().map((worker) => {
-        const exited = new Promise((resolve) => worker.once('exit', resolve));
-        worker.process.kill('SIGTERM');
-        return exited;
-      }),
-    );
+    await Promise.all(workers().map(stopWorker));
   };
   try {
     const [port] = await Promise.all(listening);
@@ -73,4 +69,18 @@ export async function startApiProcesses(count: number, env: Record<string, strin
     await stop();
     throw error;
   }
+}
+
+/**
+ * SIGTERM, then SIGKILL to a process not gone within the grace period: one that missed or hung on
+ * its SIGTERM (seen under load, a replacement caught as it started) would otherwise outlive the primary.
+ */
+function stopWorker(worker: Worker): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.process.kill('SIGTERM');
+  const deadline = setTimeout(() => {
+    console.error(`API process ${worker.process.pid} did not stop within ${STOP_GRACE_MS / 1000} s: killing it`);
+    worker.process.kill('SIGKILL');
+  }, STOP_GRACE_MS);
+  return exited.finally(() => clearTimeout(deadline));
 }

@@ -9,7 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 
 const config = configFromEnv();
 leaveStopSignalsToCaller();
-/** How long a shutdown may take before the process exits anyway. */
+/** How long a shutdown may take before the process exits anyway (longer than api-processes.ts' STOP_GRACE_MS). */
 const STOP_DEADLINE_MS = 15_000;
 
 /** One API process: the whole server on `orm`, and how to close both. */

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Issue 21: each partner's median hours to follow up is kept in `partner_lead_stats`, computed from
  * its follow-up histogram whenever the row changes, instead of both histograms being shipped to the
  * app with every candidate. At SCALE=10 an OPEN submit read ~500 candidates, and the two 17-bucket
- * arrays were a third of the statement's JSON and of its time. Same rule as before (docs/matching.md):
+ * arrays were a third of the statement's JSON and a fifth of its time. Same rule as before (docs/matching.md):
  * each follow-up at its bucket's mean, the median interpolated as percentile_cont does; the
  * arithmetic is the same float8 as the JavaScript it replaces, so the values are equal.
  */
