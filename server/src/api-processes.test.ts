@@ -132,4 +132,6 @@ it('replaces a process that dies, and stops them all on SIGTERM', async () => {
   await server.kill('SIGTERM');
   expect(workers.filter((pid) => fs.existsSync(`/proc/${pid}`))).toEqual([]);
   expect(server.output()).toContain('SIGTERM: shutting down');
+  // Each process stopped on its own SIGTERM, the replacement too: the primary had to kill none.
+  expect(server.output()).not.toContain('did not stop within');
 });

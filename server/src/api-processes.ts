@@ -72,8 +72,8 @@ export async function startApiProcesses(count: number, env: Record<string, strin
 }
 
 /**
- * SIGTERM, then SIGKILL to a process not gone within the grace period: one that missed or hung on
- * its SIGTERM (seen under load, a replacement caught as it started) would otherwise outlive the primary.
+ * SIGTERM, then SIGKILL to a process not gone within the grace period: one that hangs on its
+ * SIGTERM would otherwise outlive the primary.
  */
 function stopWorker(worker: Worker): Promise<void> {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

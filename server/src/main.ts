@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { configFromEnv } from './config.js';
-import { leaveStopSignalsToCaller, startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { startEmbeddedPostgres, takeStopSignals } from './db/embedded-postgres.js';
 import { openDatabase } from './db/orm.js';
 import { startApp } from './app.js';
 import { ensureOperator, loadDemoData } from './demo/demo-data.js';
@@ -8,7 +8,8 @@ import { runsBackgroundWork, startApiProcesses } from './api-processes.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 const config = configFromEnv();
-leaveStopSignalsToCaller();
+// A terminal's Ctrl-C reaches every process of the group: the primary stops its API processes with SIGTERM.
+const stopSignal = takeStopSignals(cluster.isWorker ? ['SIGTERM'] : ['SIGINT', 'SIGTERM']);
 /** How long a shutdown may take before the process exits anyway (longer than api-processes.ts' STOP_GRACE_MS). */
 const STOP_DEADLINE_MS = 15_000;
 
@@ -30,27 +31,10 @@ async function serve(orm: MikroORM): Promise<{ port: number; close: () => Promis
   return { port: app.port, close: () => app.close().then(() => orm.close()) };
 }
 
-/** Stops on SIGINT or SIGTERM, once, however many arrive. */
-function onStopSignal(stop: () => Promise<void>) {
-  let stopping = false;
-  const handle = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
-    void stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => handle('SIGINT'));
-  process.on('SIGTERM', () => handle('SIGTERM'));
-}
-
 async function runApiProcess() {
-  // A terminal's Ctrl-C reaches every process of the group: the primary stops this one with SIGTERM.
-  process.on('SIGINT', () => undefined);
-  // Listened for before starting: a replacement still starting when the primary stops would
-  // otherwise miss its SIGTERM and outlive the primary. Starting, it has nothing to finish.
+  // Starting, a process has nothing to finish: a SIGTERM before serve() is done exits at once.
   let close = async () => {};
-  process.on('SIGTERM', () => void close().then(() => process.exit(0)));
+  void stopSignal.then(() => close().then(() => process.exit(0)));
   ({ close } = await serve(await openDatabase(config.databaseUrl!)));
 }
 
@@ -62,6 +46,11 @@ async function serveFromProcesses(orm: MikroORM, databaseUrl: string) {
 }
 
 async function runServer() {
+  // From the first stop signal on, the process exits by the deadline, even if it never finishes starting.
+  void stopSignal.then((signal) => {
+    console.log(`${signal}: shutting down`);
+    setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
+  });
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   const orm = await openDatabase(databaseUrl);
@@ -71,9 +60,11 @@ async function runServer() {
   const label = config.apiProcesses === 1 ? '' : `, ${config.apiProcesses} API processes`;
   console.log(`Seller Leads Pool is running at http://localhost:${port}/ (GraphQL at http://localhost:${port}/graphql)`);
   console.log(`${embedded ? `Embedded PostgreSQL, files in ${config.dataDir}` : 'Using DATABASE_URL'}${label}`);
-  onStopSignal(async () => {
+  // A signal that came while starting stops the server as soon as it is up.
+  void stopSignal.then(async () => {
     await close();
     await embedded?.stop();
+    process.exit(0);
   });
 }
 

@@ -15,12 +15,28 @@ function unhook(events: string[]): void {
 }
 unhook(['beforeExit', 'exit']);
 
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM'];
+
 /**
  * For a process that handles SIGINT and SIGTERM itself and stops its cluster on them (main.ts):
  * async-exit-hook would exit on the signal as soon as its own hook is done, cutting the server's
  * shutdown short (its API processes were left behind). SIGHUP still stops the cluster and exits.
+ * Listens first and unhooks after: a signal that came while the modules loaded waits for the event
+ * loop, and Node drops it if no listener is left by then. A replacement API process caught starting
+ * by its primary's stop missed its SIGTERM that way and ran on until killed 10 s later.
+ * Resolves with the first of `stopOn` to come; the other stop signal is ignored.
  */
-export const leaveStopSignalsToCaller = (): void => unhook(['SIGINT', 'SIGTERM']);
+export function takeStopSignals(stopOn: readonly StopSignal[]): Promise<StopSignal> {
+  const first = new Promise<StopSignal>((resolve) => {
+    for (const signal of STOP_SIGNALS)
+      process.on(signal, () => {
+        if (stopOn.includes(signal)) resolve(signal);
+      });
+  });
+  unhook([...STOP_SIGNALS]);
+  return first;
+}
 
 export interface RunningPostgres {
   url: string;
