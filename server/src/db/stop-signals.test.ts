@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const module = fileURLToPath(new URL('./embedded-postgres.ts', import.meta.url));
+/** The server package, where `--import tsx` resolves, whichever directory the tests run from. */
+const serverPackage = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * A process that imports embedded-postgres (so async-exit-hook holds the signals), is sent `signals`
@@ -15,7 +17,10 @@ function takingSignalsLate(stopOn: string[], signals: string[]): Promise<string>
     for (const signal of ${JSON.stringify(signals)}) process.kill(process.pid, signal);
     takeStopSignals(${JSON.stringify(stopOn)}).then((signal) => { console.log('stopping on ' + signal); process.exit(0); });
     setTimeout(() => { console.log('no stop signal'); process.exit(3); }, 1500);`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: serverPackage,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(`${output.trim()} (${signal ?? code})`)));
