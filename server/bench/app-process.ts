@@ -5,10 +5,13 @@ import cluster from 'node:cluster';
 import { benchApiProcesses } from './config.js';
 import { openDatabase } from '../src/db/orm.js';
 import { startApp } from '../src/app.js';
-import { runsBackgroundWork, startApiProcesses } from '../src/api-processes.js';
+import { backgroundWork, runsBackgroundWork, startApiProcesses } from '../src/api-processes.js';
+import { takeStopSignals } from '../src/db/embedded-postgres.js';
 import { answerCommands, askWorkers, cpuMs, peakRssMb, processCommands } from './ipc.js';
 
 const counting = process.env.BENCH_COUNT_STATEMENTS === '1';
+// Taken before anything loads, as main.ts does, so a SIGTERM while the process starts is not lost.
+const stopSignal = takeStopSignals(['SIGTERM']);
 
 async function serve() {
   let statements = 0;
@@ -37,9 +40,9 @@ async function serve() {
       wsConnectionsPerAddress: unspendable,
     },
     // The counting process has no background work, so only the requests' own statements are counted.
-    ...(counting || !runsBackgroundWork() ? { notifications: { deliver: false }, deadlineJobs: { run: false } } : {}),
+    ...backgroundWork(!counting && runsBackgroundWork()),
   });
-  process.on('SIGTERM', async () => {
+  void stopSignal.then(async () => {
     await app.close();
     await orm.close();
     process.exit(0);
@@ -51,7 +54,7 @@ async function serve() {
 async function serveFromProcesses(count: number) {
   const processes = await startApiProcesses(count, {});
   const sum = (name: string) => async () => (await askWorkers(processes.workers(), name)).reduce((a, b) => a + b, 0);
-  process.on('SIGTERM', async () => {
+  void stopSignal.then(async () => {
     await processes.stop();
     process.exit(0);
   });

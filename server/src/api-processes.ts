@@ -27,6 +27,11 @@ export function runsBackgroundWork(): boolean {
   return cluster.isPrimary || process.env[BACKGROUND_WORK] === '1';
 }
 
+/** startApp's options that turn the background work on or off: by default, on where runsBackgroundWork says. */
+export function backgroundWork(run = runsBackgroundWork()): { notifications: { deliver: boolean }; deadlineJobs: { run: boolean } } {
+  return { notifications: { deliver: run }, deadlineJobs: { run } };
+}
+
 /**
  * Runs `count` copies of this script as API processes sharing one port: Node runs JavaScript on one
  * core per process, and a page of leads is CPU-bound in the app (docs/performance.md). Each process

@@ -4,7 +4,7 @@ import { startEmbeddedPostgres, takeStopSignals } from './db/embedded-postgres.j
 import { openDatabase } from './db/orm.js';
 import { startApp } from './app.js';
 import { ensureOperator, loadDemoData } from './demo/demo-data.js';
-import { runsBackgroundWork, startApiProcesses } from './api-processes.js';
+import { backgroundWork, startApiProcesses } from './api-processes.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 const config = configFromEnv();
@@ -15,14 +15,14 @@ const STOP_DEADLINE_MS = 15_000;
 
 /** One API process: the whole server on `orm`, and how to close both. */
 async function serve(orm: MikroORM): Promise<{ port: number; close: () => Promise<void> }> {
-  const background = runsBackgroundWork();
+  const background = backgroundWork();
   const app = await startApp({
     orm,
     port: config.port,
     production: config.production,
     clientDist: config.clientDist,
-    notifications: { ...config.notifications, deliver: background },
-    deadlineJobs: { run: background },
+    notifications: { ...config.notifications, ...background.notifications },
+    deadlineJobs: background.deadlineJobs,
     redisUrl: config.redisUrl,
     trustProxy: config.trustProxy,
     appUrl: config.appUrl,
