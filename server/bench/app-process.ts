@@ -10,7 +10,7 @@ import { takeStopSignals } from '../src/db/embedded-postgres.js';
 import { answerCommands, askWorkers, cpuMs, peakRssMb, processCommands } from './ipc.js';
 
 const counting = process.env.BENCH_COUNT_STATEMENTS === '1';
-// Taken before anything loads, as main.ts does, so a SIGTERM while the process starts is not lost.
+// Taken at once, as main.ts does, not once the app is up: a SIGTERM while it starts is then kept.
 const stopSignal = takeStopSignals(['SIGTERM']);
 
 async function serve() {
