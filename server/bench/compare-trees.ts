@@ -1,7 +1,7 @@
 // A/B on one kept database: another tree's app against this tree's, alternating rounds of one read,
 // with each app's CPU and PostgreSQL's per request. On this shared 2-core machine only alternating
 // rounds compare (docs/performance.md). Usage, with the other tree checked out and installed:
-//   BENCH_REUSE_DATABASE=URL BENCH_OTHER_TREE=/path/to/worktree npx tsx bench/compare-trees.ts [document] [rounds] [seconds]
+//   BENCH_REUSE_DATABASE=URL BENCH_OTHER_TREE=/path/to/worktree npx tsx bench/compare-trees.ts [document] [rounds] [seconds] [connections]
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,17 +34,18 @@ interface Totals {
   p99: number[];
 }
 
-const [documentName = 'newTabPage', rounds = '5', seconds = '8'] = process.argv.slice(2);
+const [documentName = 'newTabPage', rounds = '5', seconds = '8', connections] = process.argv.slice(2);
 const url = process.env.BENCH_REUSE_DATABASE!;
 const other = (await import(path.join(process.env.BENCH_OTHER_TREE!, 'server/bench/ipc.ts'))) as typeof import('./ipc.js');
 const settings = settingsFrom([]);
 const actors = await prepareActors(url, settings);
-const env = { BENCH_DATABASE_URL: url };
+// As run.ts starts them: production skips graphql-js's and Express's development checks.
+const env = { BENCH_DATABASE_URL: url, NODE_ENV: 'production' };
 const servers = { other: await other.ChildServer.start('./app-process.ts', env), this: await ChildServer.start('./app-process.ts', env) };
 const document = (documents as Record<string, string>)[documentName];
 const plans = actors.partnerMembers.map((actor) => ({ cookie: actor.cookie, variables: { first: settings.pageSize } }));
 const load = (server: ChildServer, time: number) =>
-  runLoad(`${server.url}/graphql`, document, plans, { connections: settings.readConnections, seconds: time });
+  runLoad(`${server.url}/graphql`, document, plans, { connections: Number(connections ?? settings.readConnections), seconds: time });
 
 for (const server of Object.values(servers)) await load(server, 10);
 const totals: Record<string, Totals> = {};
