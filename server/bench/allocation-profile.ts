@@ -2,6 +2,8 @@
 // counting objects the collector has already freed too, so the profile shows what requests allocate
 // (garbage per page), not only what stays. At exit it writes the profile (open it in Chrome's
 // DevTools, Memory tab) and a line with the bytes allocated per HTTP request, startup included.
+// BENCH_ALLOC_SURVIVORS=1 leaves out what scavenges free: what reaches the old generation
+// (docs/performance.md, 2026-12-06).
 import fs from 'node:fs';
 import http from 'node:http';
 import inspector from 'node:inspector';
@@ -30,7 +32,7 @@ await post('HeapProfiler.enable');
 await post('HeapProfiler.startSampling', {
   samplingInterval: 16_384,
   includeObjectsCollectedByMajorGC: true,
-  includeObjectsCollectedByMinorGC: true,
+  includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOC_SURVIVORS !== '1',
 });
 process.prependListener('SIGTERM', async () => {
   const { profile } = await post<{ profile: { head: ProfileNode } }>('HeapProfiler.stopSampling');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { prepareActors } from './actors.js';
 import { settingsFrom } from './config.js';
-import { ChildServer } from './ipc.js';
+import { ChildServer, serverEnv } from './ipc.js';
 import * as documents from './scenarios/documents.js';
 import { runLoad } from './scenarios/http-load.js';
 
@@ -34,18 +34,18 @@ interface Totals {
   p99: number[];
 }
 
-const [documentName = 'newTabPage', rounds = '5', seconds = '8', connections] = process.argv.slice(2);
+const [documentName = 'newTabPage', rounds = '5', seconds = '8', connectionsArg] = process.argv.slice(2);
 const url = process.env.BENCH_REUSE_DATABASE!;
 const other = (await import(path.join(process.env.BENCH_OTHER_TREE!, 'server/bench/ipc.ts'))) as typeof import('./ipc.js');
 const settings = settingsFrom([]);
+const connections = Number(connectionsArg ?? settings.readConnections);
+if (!Number.isInteger(connections) || connections < 1) throw new Error(`connections must be a whole number from 1, not ${connectionsArg}`);
 const actors = await prepareActors(url, settings);
-// As run.ts starts them: production skips graphql-js's and Express's development checks.
-const env = { BENCH_DATABASE_URL: url, NODE_ENV: 'production' };
+const env = serverEnv(url);
 const servers = { other: await other.ChildServer.start('./app-process.ts', env), this: await ChildServer.start('./app-process.ts', env) };
 const document = (documents as Record<string, string>)[documentName];
 const plans = actors.partnerMembers.map((actor) => ({ cookie: actor.cookie, variables: { first: settings.pageSize } }));
-const load = (server: ChildServer, time: number) =>
-  runLoad(`${server.url}/graphql`, document, plans, { connections: Number(connections ?? settings.readConnections), seconds: time });
+const load = (server: ChildServer, time: number) => runLoad(`${server.url}/graphql`, document, plans, { connections, seconds: time });
 
 for (const server of Object.values(servers)) await load(server, 10);
 const totals: Record<string, Totals> = {};

@@ -8,7 +8,7 @@ import { Role } from '@slp/shared';
 import { AuthService } from '../src/auth/auth.service.js';
 import { openDatabase } from '../src/db/orm.js';
 import { freshDatabase } from './database.js';
-import { ChildServer } from './ipc.js';
+import { ChildServer, serverEnv } from './ipc.js';
 import { latencyOf } from './stats.js';
 
 const argv = process.argv.slice(2);
@@ -89,11 +89,7 @@ try {
   const orm = await openDatabase(database.url, { poolSize: 1 });
   await new AuthService(orm.em.fork()).createUser({ email: EMAIL, password: PASSWORD, name: 'Real User', role: Role.SELLER });
   await orm.close();
-  server = await ChildServer.start('./app-process.ts', {
-    BENCH_DATABASE_URL: database.url,
-    NODE_ENV: 'production',
-    TRUST_PROXY: 'loopback',
-  });
+  server = await ChildServer.start('./app-process.ts', serverEnv(database.url, { TRUST_PROXY: 'loopback' }));
   const results = [];
   for (const [index, phase] of phases.entries()) {
     console.log(`… ${phase.name} (${seconds} s)`);

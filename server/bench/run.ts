@@ -6,7 +6,7 @@ import { benchApiProcesses, settingsFrom, type BenchSettings } from './config.js
 import { freshDatabase, type BenchDatabase } from './database.js';
 import { loadData, type LoadResult } from './data/load.js';
 import { prepareActors, type Actors } from './actors.js';
-import { ChildServer } from './ipc.js';
+import { ChildServer, serverEnv } from './ipc.js';
 import { formatReport, loadAverage, type BenchReport, type ScenarioResult } from './report.js';
 import { applyTargets, compareTargets } from './targets.js';
 import { NEW_TAB, httpScenarios } from './scenarios/http.js';
@@ -27,8 +27,7 @@ async function schemaFields(url: string): Promise<Set<string>> {
 const notAvailable = (name: string, missing: string[]): ScenarioResult => ({ name, skipped: `${missing.join(', ')} not in the API yet` });
 
 async function runScenarios(databaseUrl: string, actors: Actors, settings: BenchSettings): Promise<ScenarioResult[]> {
-  // Served as in production: graphql-js, for one, checks every instanceof twice unless NODE_ENV says so.
-  const env = { BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' };
+  const env = serverEnv(databaseUrl);
   const servers = await Promise.all([
     ChildServer.start('./app-process.ts', env),
     ChildServer.start('./baseline/server.ts', env),
